@@ -1,0 +1,175 @@
+/*
+ * wasi_case.h -- shared helpers for the WASI preview1 command cases in
+ * suites/wasi/tests/.
+ *
+ * Every case prints a deterministic transcript to stdout that its .json
+ * compares exactly. Error numbers are printed by their symbolic name
+ * (ENOENT, EBADF, ...) so that expectations are readable. In wasi-libc the
+ * values of <errno.h> are the WASI preview1 errno values, so errno_name()
+ * serves both the `errno` left by libc calls and the __wasi_errno_t returned
+ * by the raw __wasi_* imports.
+ *
+ * Conventions:
+ *  - "OK" stands for success (errno 0).
+ *  - A failed CHECK prints "CHECK FAILED ..." on stdout and exits with 1, so
+ *    a broken invariant shows up both in stdout and in the exit code.
+ *  - Nothing here prints values that vary between runs or runtimes.
+ */
+#ifndef WASI_CASE_H
+#define WASI_CASE_H
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wasi/api.h>
+
+static const char *const wasi_case_errno_names_[] = {
+    "OK",           "E2BIG",        "EACCES",        "EADDRINUSE",
+    "EADDRNOTAVAIL", "EAFNOSUPPORT", "EAGAIN",        "EALREADY",
+    "EBADF",        "EBADMSG",      "EBUSY",         "ECANCELED",
+    "ECHILD",       "ECONNABORTED", "ECONNREFUSED",  "ECONNRESET",
+    "EDEADLK",      "EDESTADDRREQ", "EDOM",          "EDQUOT",
+    "EEXIST",       "EFAULT",       "EFBIG",         "EHOSTUNREACH",
+    "EIDRM",        "EILSEQ",       "EINPROGRESS",   "EINTR",
+    "EINVAL",       "EIO",          "EISCONN",       "EISDIR",
+    "ELOOP",        "EMFILE",       "EMLINK",        "EMSGSIZE",
+    "EMULTIHOP",    "ENAMETOOLONG", "ENETDOWN",      "ENETRESET",
+    "ENETUNREACH",  "ENFILE",       "ENOBUFS",       "ENODEV",
+    "ENOENT",       "ENOEXEC",      "ENOLCK",        "ENOLINK",
+    "ENOMEM",       "ENOMSG",       "ENOPROTOOPT",   "ENOSPC",
+    "ENOSYS",       "ENOTCONN",     "ENOTDIR",       "ENOTEMPTY",
+    "ENOTRECOVERABLE", "ENOTSOCK",  "ENOTSUP",       "ENOTTY",
+    "ENXIO",        "EOVERFLOW",    "EOWNERDEAD",    "EPERM",
+    "EPIPE",        "EPROTO",       "EPROTONOSUPPORT", "EPROTOTYPE",
+    "ERANGE",       "EROFS",        "ESPIPE",        "ESRCH",
+    "ESTALE",       "ETIMEDOUT",    "ETXTBSY",       "EXDEV",
+    "ENOTCAPABLE",
+};
+
+/* Symbolic name of a WASI preview1 errno (0 gives "OK"). */
+static inline const char *errno_name(int e) {
+    static char unknown[32];
+    if (e >= 0 && (size_t)e < sizeof(wasi_case_errno_names_) /
+                                   sizeof(wasi_case_errno_names_[0]))
+        return wasi_case_errno_names_[e];
+    snprintf(unknown, sizeof unknown, "E?%d", e);
+    return unknown;
+}
+
+/* Abort the case (exit 1) with a readable line when COND is false. */
+#define CHECK(cond)                                                          \
+    do {                                                                     \
+        if (!(cond)) {                                                       \
+            printf("CHECK FAILED line %d: %s\n", __LINE__, #cond);           \
+            fflush(stdout);                                                  \
+            exit(1);                                                         \
+        }                                                                    \
+    } while (0)
+
+/* Abort the case unless a raw __wasi_* call returned success. */
+#define CHECK_OK(expr)                                                       \
+    do {                                                                     \
+        int wc_e_ = (int)(expr);                                             \
+        if (wc_e_ != 0) {                                                    \
+            printf("CHECK FAILED line %d: %s -> %s\n", __LINE__, #expr,      \
+                   errno_name(wc_e_));                                       \
+            fflush(stdout);                                                  \
+            exit(1);                                                         \
+        }                                                                    \
+    } while (0)
+
+/* Print "LABEL: NAME" for the errno returned by a raw __wasi_* call. */
+#define REPORT(label, expr)                                                  \
+    do {                                                                     \
+        int wc_e_ = (int)(expr);                                             \
+        printf("%s: %s\n", (label), errno_name(wc_e_));                      \
+    } while (0)
+
+/* Print "LABEL: OK" when a libc call returned >= 0, else "LABEL: <errno>". */
+#define REPORT_LIBC(label, expr)                                             \
+    do {                                                                     \
+        errno = 0;                                                           \
+        long wc_r_ = (long)(expr);                                           \
+        printf("%s: %s\n", (label), wc_r_ < 0 ? errno_name(errno) : "OK");   \
+    } while (0)
+
+/* Find the preopened directory whose guest name is NAME; exits 1 if none. */
+static inline __wasi_fd_t preopen_fd(const char *name) {
+    for (__wasi_fd_t fd = 3; fd < 64; fd++) {
+        __wasi_prestat_t ps;
+        if (__wasi_fd_prestat_get(fd, &ps) != 0)
+            break;
+        if (ps.tag != __WASI_PREOPENTYPE_DIR)
+            continue;
+        size_t len = ps.u.dir.pr_name_len;
+        char buf[256];
+        if (len >= sizeof buf)
+            continue;
+        if (__wasi_fd_prestat_dir_name(fd, (uint8_t *)buf, len) != 0)
+            continue;
+        buf[len] = 0;
+        /* Some runtimes report the name with a trailing NUL or slash. */
+        while (len > 0 && (buf[len - 1] == 0 || buf[len - 1] == '/'))
+            buf[--len] = 0;
+        if (strcmp(buf, name) == 0)
+            return fd;
+    }
+    printf("CHECK FAILED: no preopen named %s\n", name);
+    fflush(stdout);
+    exit(1);
+}
+
+/* Rights wide enough for any file or directory operation. */
+#define RIGHTS_ALL ((__wasi_rights_t)0x3FFFFFFFull)
+
+/* path_open with all rights; returns the errno, stores the fd in *out. */
+static inline __wasi_errno_t open_at(__wasi_fd_t dir, const char *path,
+                                     __wasi_oflags_t oflags,
+                                     __wasi_fdflags_t fdflags,
+                                     __wasi_fd_t *out) {
+    return __wasi_path_open(dir, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, path,
+                            oflags, RIGHTS_ALL, RIGHTS_ALL, fdflags, out);
+}
+
+/* Write all of S to FD through the raw import; exits 1 on failure. */
+static inline void write_all(__wasi_fd_t fd, const char *s, size_t n) {
+    while (n > 0) {
+        __wasi_ciovec_t iov = {(const uint8_t *)s, n};
+        __wasi_size_t done = 0;
+        CHECK_OK(__wasi_fd_write(fd, &iov, 1, &done));
+        CHECK(done > 0 && done <= n);
+        s += done;
+        n -= done;
+    }
+}
+
+/* Read up to CAP bytes from FD (until EOF); returns the count. */
+static inline size_t read_all(__wasi_fd_t fd, char *buf, size_t cap) {
+    size_t got = 0;
+    while (got < cap) {
+        __wasi_iovec_t iov = {(uint8_t *)buf + got, cap - got};
+        __wasi_size_t n = 0;
+        CHECK_OK(__wasi_fd_read(fd, &iov, 1, &n));
+        if (n == 0)
+            break;
+        got += n;
+    }
+    return got;
+}
+
+static inline const char *filetype_name(__wasi_filetype_t t) {
+    switch (t) {
+    case __WASI_FILETYPE_UNKNOWN: return "unknown";
+    case __WASI_FILETYPE_BLOCK_DEVICE: return "block_device";
+    case __WASI_FILETYPE_CHARACTER_DEVICE: return "character_device";
+    case __WASI_FILETYPE_DIRECTORY: return "directory";
+    case __WASI_FILETYPE_REGULAR_FILE: return "regular_file";
+    case __WASI_FILETYPE_SOCKET_DGRAM: return "socket_dgram";
+    case __WASI_FILETYPE_SOCKET_STREAM: return "socket_stream";
+    case __WASI_FILETYPE_SYMBOLIC_LINK: return "symbolic_link";
+    default: return "?";
+    }
+}
+
+#endif /* WASI_CASE_H */
