@@ -1,0 +1,355 @@
+//! An external runtime driven through its command line. A runtime is data: a
+//! [`CliSpec`] of argument templates and a [`Classifier`]; the same code runs
+//! every built-in adapter and every runtime a user defines in TOML.
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    AdapterError, Capabilities, CapturedOutput, ExitStatus, Observation, ProcessOutcome,
+    ProcessRequest, Runtime, RuntimeInfo, TrapKind, WasiJob, run_process,
+};
+
+/// How to drive a runtime's CLI.
+///
+/// Templates are lists of arguments. In `run`, the whole-argument tokens
+/// `{dirs}`, `{env}` and `{args}` expand to several arguments (from `dir`,
+/// `env`, and the guest's args), and `{module}` becomes the module path. In
+/// `dir`, `{host}` and `{guest}` are substituted; in `env`, `{key}` and
+/// `{value}`. In `process_env` values, `{scratch}` is the job's scratch dir.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CliSpec {
+    /// The name used on the command line and in reports.
+    pub name: String,
+    /// The program: a name looked up by discovery, or an absolute path.
+    pub binary: String,
+    /// The arguments that run a WASI command.
+    pub run: Vec<String>,
+    /// The arguments for one preopened dir.
+    #[serde(default)]
+    pub dir: Vec<String>,
+    /// The arguments for one environment variable.
+    #[serde(default)]
+    pub env: Vec<String>,
+    /// The arguments that print the version.
+    #[serde(default = "default_version_args")]
+    pub version: Vec<String>,
+    /// Extra environment for the runtime process itself.
+    #[serde(default)]
+    pub process_env: BTreeMap<String, String>,
+    /// How exit codes and stderr map to an exit status.
+    #[serde(default)]
+    pub classify: Classifier,
+    /// What the runtime can do.
+    #[serde(default = "default_capabilities")]
+    pub capabilities: Capabilities,
+}
+
+fn default_version_args() -> Vec<String> {
+    vec!["--version".into()]
+}
+
+fn default_capabilities() -> Capabilities {
+    Capabilities {
+        wasi: true,
+        guest_path_remap: true,
+        invoke: false,
+    }
+}
+
+/// Maps a finished process to an [`ExitStatus`]. Patterns are matched
+/// case-insensitively against stderr.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Classifier {
+    /// Exit codes that mean a trap, when stderr also matches `trap_patterns`
+    /// (any exit code when this list is empty).
+    #[serde(default)]
+    pub trap_exit_codes: Vec<i32>,
+    /// Stderr text that marks a trap; the line holding it becomes the message.
+    #[serde(default)]
+    pub trap_patterns: Vec<String>,
+    /// Stderr text that marks a module the runtime refused.
+    #[serde(default)]
+    pub reject_patterns: Vec<String>,
+}
+
+impl Classifier {
+    /// Classify a finished process.
+    pub fn classify(&self, outcome: &ProcessOutcome) -> ExitStatus {
+        if outcome.timed_out {
+            return ExitStatus::Timeout;
+        }
+        let Some(code) = outcome.code else {
+            return ExitStatus::Crash {
+                signal: outcome.signal.unwrap_or(0),
+            };
+        };
+        if code == 0 {
+            return ExitStatus::Exit { code };
+        }
+        let stderr = String::from_utf8_lossy(&outcome.stderr);
+        if let Some(line) = find_line(&stderr, &self.reject_patterns) {
+            return ExitStatus::Rejected { message: line };
+        }
+        if self.trap_exit_codes.is_empty() || self.trap_exit_codes.contains(&code) {
+            if let Some(line) = find_line(&stderr, &self.trap_patterns) {
+                return ExitStatus::Trap {
+                    trap: TrapKind::from_message(&line),
+                    message: line,
+                };
+            }
+        }
+        ExitStatus::Exit { code }
+    }
+}
+
+/// The last line of `text` holding one of `patterns` (the innermost cause, in
+/// error chains), trimmed.
+fn find_line(text: &str, patterns: &[String]) -> Option<String> {
+    let patterns: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+    text.lines()
+        .rev()
+        .find(|line| {
+            let line = line.to_ascii_lowercase();
+            patterns.iter().any(|p| line.contains(p.as_str()))
+        })
+        .map(|line| line.trim().to_string())
+}
+
+/// A runtime behind its CLI.
+#[derive(Debug, Clone)]
+pub struct CliRuntime {
+    spec: CliSpec,
+    info: RuntimeInfo,
+}
+
+impl CliRuntime {
+    /// Wrap `binary`, asking it for its version (an error when it cannot run).
+    pub fn new(spec: CliSpec, binary: PathBuf) -> Result<CliRuntime, AdapterError> {
+        let version = query_version(&spec, &binary)?;
+        let info = RuntimeInfo {
+            name: spec.name.clone(),
+            version,
+            binary: Some(binary),
+            capabilities: spec.capabilities,
+        };
+        Ok(CliRuntime { spec, info })
+    }
+
+    /// The spec it runs.
+    pub fn spec(&self) -> &CliSpec {
+        &self.spec
+    }
+
+    /// The arguments that run `job`, with no process started: what a person
+    /// would type.
+    pub fn command_line(&self, job: &WasiJob) -> Vec<String> {
+        expand_run(&self.spec, job)
+    }
+}
+
+fn query_version(spec: &CliSpec, binary: &Path) -> Result<String, AdapterError> {
+    let outcome = run_process(&ProcessRequest {
+        program: binary.to_path_buf(),
+        args: spec.version.iter().map(OsString::from).collect(),
+        env: base_env(),
+        cwd: std::env::temp_dir(),
+        stdin: Vec::new(),
+        timeout: Duration::from_secs(30),
+        output_cap: 64 * 1024,
+    })
+    .map_err(|source| AdapterError::Spawn {
+        runtime: spec.name.clone(),
+        binary: binary.to_path_buf(),
+        source,
+    })?;
+    let text = if outcome.stdout.iter().any(|b| !b.is_ascii_whitespace()) {
+        outcome.stdout
+    } else {
+        outcome.stderr
+    };
+    let text = String::from_utf8_lossy(&text);
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if outcome.code != Some(0) || first.is_empty() {
+        return Err(AdapterError::Unsupported {
+            runtime: spec.name.clone(),
+            reason: format!(
+                "`{} {}` failed ({}): {}",
+                binary.display(),
+                spec.version.join(" "),
+                outcome.code.map_or("killed".to_string(), |c| format!("exit {c}")),
+                first
+            ),
+        });
+    }
+    Ok(first.to_string())
+}
+
+/// The environment every runtime process starts from: nothing of the
+/// harness's own (notably no `RUST_BACKTRACE`), but a `PATH`.
+fn base_env() -> Vec<(OsString, OsString)> {
+    let path = std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into());
+    vec![("PATH".into(), path), ("LANG".into(), "C.UTF-8".into())]
+}
+
+fn substitute(template: &str, pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .fold(template.to_string(), |acc, (key, value)| acc.replace(key, value))
+}
+
+fn expand_run(spec: &CliSpec, job: &WasiJob) -> Vec<String> {
+    let module = job.module.to_string_lossy();
+    let mut out = Vec::new();
+    for token in &spec.run {
+        match token.as_str() {
+            "{dirs}" => {
+                for preopen in &job.preopens {
+                    let host = preopen.host.to_string_lossy();
+                    let pairs = [("{host}", host.as_ref()), ("{guest}", preopen.guest.as_str())];
+                    out.extend(spec.dir.iter().map(|t| substitute(t, &pairs)));
+                }
+            }
+            "{env}" => {
+                for (key, value) in &job.env {
+                    let pairs = [("{key}", key.as_str()), ("{value}", value.as_str())];
+                    out.extend(spec.env.iter().map(|t| substitute(t, &pairs)));
+                }
+            }
+            "{args}" => out.extend(job.args.iter().cloned()),
+            _ => out.push(substitute(token, &[("{module}", module.as_ref())])),
+        }
+    }
+    out
+}
+
+impl Runtime for CliRuntime {
+    fn info(&self) -> &RuntimeInfo {
+        &self.info
+    }
+
+    fn run_wasi(&self, job: &WasiJob) -> Result<Observation, AdapterError> {
+        let binary = self.info.binary.clone().unwrap_or_default();
+        let home = job.scratch.join(".home");
+        std::fs::create_dir_all(&home).map_err(|source| AdapterError::Io {
+            runtime: self.spec.name.clone(),
+            context: format!("creating {}", home.display()),
+            source,
+        })?;
+        let scratch = job.scratch.to_string_lossy();
+        let mut env = base_env();
+        env.push(("HOME".into(), home.clone().into()));
+        env.push(("TMPDIR".into(), home.into()));
+        env.extend(self.spec.process_env.iter().map(|(k, v)| {
+            (
+                OsString::from(k),
+                OsString::from(substitute(v, &[("{scratch}", scratch.as_ref())])),
+            )
+        }));
+        let request = ProcessRequest {
+            program: binary.clone(),
+            args: expand_run(&self.spec, job).into_iter().map(OsString::from).collect(),
+            env,
+            cwd: job.scratch.clone(),
+            stdin: job.stdin.clone(),
+            timeout: job.timeout,
+            output_cap: job.output_cap,
+        };
+        let outcome = run_process(&request).map_err(|source| AdapterError::Spawn {
+            runtime: self.spec.name.clone(),
+            binary,
+            source,
+        })?;
+        Ok(Observation {
+            status: self.spec.classify.classify(&outcome),
+            stdout: CapturedOutput::from_bytes(&outcome.stdout, outcome.stdout_truncated),
+            stderr: CapturedOutput::from_bytes(&outcome.stderr, outcome.stderr_truncated),
+            duration_ms: outcome.duration.as_secs_f64() * 1000.0,
+            fs_after: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Preopen;
+
+    fn job() -> WasiJob {
+        WasiJob {
+            module: "/s/case.wasm".into(),
+            args: vec!["a b".into(), "".into()],
+            env: vec![("K".into(), "V=1".into())],
+            preopens: vec![Preopen {
+                guest: "fs.dir".into(),
+                host: "/s/fs.dir".into(),
+            }],
+            stdin: Vec::new(),
+            scratch: "/s".into(),
+            timeout: Duration::from_secs(1),
+            output_cap: 1,
+        }
+    }
+
+    fn outcome(code: Option<i32>, stderr: &str) -> ProcessOutcome {
+        ProcessOutcome {
+            code,
+            signal: code.is_none().then_some(11),
+            timed_out: false,
+            stdout: Vec::new(),
+            stdout_truncated: false,
+            stderr: stderr.as_bytes().to_vec(),
+            stderr_truncated: false,
+            duration: Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn run_template_expands_dirs_env_and_args() {
+        let spec = CliSpec {
+            name: "t".into(),
+            binary: "t".into(),
+            run: ["run", "{dirs}", "{env}", "{module}", "{args}"].map(String::from).to_vec(),
+            dir: ["--dir", "{host}::{guest}"].map(String::from).to_vec(),
+            env: ["--env", "{key}={value}"].map(String::from).to_vec(),
+            version: default_version_args(),
+            process_env: BTreeMap::new(),
+            classify: Classifier::default(),
+            capabilities: default_capabilities(),
+        };
+        assert_eq!(
+            expand_run(&spec, &job()),
+            ["run", "--dir", "/s/fs.dir::fs.dir", "--env", "K=V=1", "/s/case.wasm", "a b", ""]
+        );
+    }
+
+    #[test]
+    fn classifier_tells_exit_trap_reject_and_crash_apart() {
+        let c = Classifier {
+            trap_exit_codes: vec![134],
+            trap_patterns: vec!["wasm trap:".into()],
+            reject_patterns: vec!["failed to parse".into()],
+        };
+        assert_eq!(c.classify(&outcome(Some(3), "")), ExitStatus::Exit { code: 3 });
+        assert_eq!(
+            c.classify(&outcome(Some(134), "Error\n  2: wasm trap: wasm `unreachable` instruction executed\n")),
+            ExitStatus::Trap {
+                trap: TrapKind::Unreachable,
+                message: "2: wasm trap: wasm `unreachable` instruction executed".into()
+            }
+        );
+        // A trap pattern under another exit code is the guest's own text.
+        assert_eq!(c.classify(&outcome(Some(1), "wasm trap: x")), ExitStatus::Exit { code: 1 });
+        assert!(matches!(
+            c.classify(&outcome(Some(1), "Error: failed to parse WebAssembly module")),
+            ExitStatus::Rejected { .. }
+        ));
+        assert_eq!(c.classify(&outcome(None, "")), ExitStatus::Crash { signal: 11 });
+    }
+}

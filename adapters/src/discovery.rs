@@ -1,0 +1,191 @@
+//! Finding a runtime's binary, in a fixed order: an explicit
+//! `--runtime-path NAME=PATH`, an environment variable (`WASMTIME=/path`), the
+//! project-local install (`target/runtimes/bin`), then `PATH`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where a binary was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// `--runtime-path NAME=PATH`.
+    Flag,
+    /// The named environment variable.
+    EnvVar(String),
+    /// The project-local install directory.
+    ProjectLocal,
+    /// A directory on `PATH`.
+    Path,
+}
+
+/// A binary, and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// The binary.
+    pub path: PathBuf,
+    /// How it was found.
+    pub source: Source,
+}
+
+/// Why a binary could not be found.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoveryError {
+    /// Nowhere to be found.
+    #[error("{runtime} not found: run `cargo xtask install-runtimes {runtime}` or set {env_var}")]
+    NotFound {
+        /// Runtime name.
+        runtime: String,
+        /// The variable that would name it.
+        env_var: String,
+    },
+    /// An explicit path (flag or variable) that is not an executable file.
+    #[error("{runtime}: {path} (from {origin}) is not an executable file")]
+    BadExplicitPath {
+        /// Runtime name.
+        runtime: String,
+        /// The path given.
+        path: PathBuf,
+        /// Where it was given.
+        origin: String,
+    },
+}
+
+/// The discovery rules for one run.
+#[derive(Debug, Clone, Default)]
+pub struct Discovery {
+    /// `--runtime-path` entries, by runtime name.
+    pub overrides: BTreeMap<String, PathBuf>,
+    /// The project-local `bin` directory.
+    pub local_bin: Option<PathBuf>,
+    /// The search path (normally `$PATH`).
+    pub path: Vec<PathBuf>,
+}
+
+impl Discovery {
+    /// Rules with the process's own `PATH`.
+    pub fn new(overrides: BTreeMap<String, PathBuf>, local_bin: Option<PathBuf>) -> Discovery {
+        let path = std::env::var_os("PATH")
+            .map(|p| std::env::split_paths(&p).collect())
+            .unwrap_or_default();
+        Discovery {
+            overrides,
+            local_bin,
+            path,
+        }
+    }
+
+    /// The environment variable that names `runtime`'s binary: `WASMTIME`,
+    /// `WASM_INTERP` for `wasm-interp`.
+    pub fn env_var_for(runtime: &str) -> String {
+        runtime.to_ascii_uppercase().replace('-', "_")
+    }
+
+    /// Find `binary` for `runtime`.
+    pub fn locate(&self, runtime: &str, binary: &str) -> Result<Located, DiscoveryError> {
+        let env_var = Discovery::env_var_for(runtime);
+        let explicit = |path: PathBuf, origin: String, source: Source| {
+            if is_executable(&path) {
+                Ok(Located { path, source })
+            } else {
+                Err(DiscoveryError::BadExplicitPath {
+                    runtime: runtime.to_string(),
+                    path,
+                    origin,
+                })
+            }
+        };
+        if let Some(path) = self.overrides.get(runtime) {
+            return explicit(path.clone(), "--runtime-path".into(), Source::Flag);
+        }
+        if let Some(path) = std::env::var_os(&env_var).filter(|v| !v.is_empty()) {
+            return explicit(PathBuf::from(path), env_var.clone(), Source::EnvVar(env_var));
+        }
+        if Path::new(binary).is_absolute() {
+            return explicit(binary.into(), "its definition".into(), Source::Flag);
+        }
+        if let Some(path) = self.local_bin.as_ref().map(|d| d.join(binary)) {
+            if is_executable(&path) {
+                return Ok(Located {
+                    path,
+                    source: Source::ProjectLocal,
+                });
+            }
+        }
+        self.path
+            .iter()
+            .map(|dir| dir.join(binary))
+            .find(|p| is_executable(p))
+            .map(|path| Located {
+                path,
+                source: Source::Path,
+            })
+            .ok_or(DiscoveryError::NotFound {
+                runtime: runtime.to_string(),
+                env_var,
+            })
+    }
+}
+
+fn is_executable(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn executable(dir: &Path, name: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join(name);
+        std::fs::write(&path, "#!/bin/sh\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    }
+
+    #[test]
+    fn order_is_flag_then_local_then_path() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (local, on_path, flagged) = (tmp.path().join("l"), tmp.path().join("p"), tmp.path().join("f"));
+        for d in [&local, &on_path, &flagged] {
+            std::fs::create_dir(d).unwrap();
+        }
+        let path_bin = executable(&on_path, "rt-under-test");
+        let mut discovery = Discovery {
+            overrides: BTreeMap::new(),
+            local_bin: Some(local.clone()),
+            path: vec![on_path.clone()],
+        };
+        let found = discovery.locate("rt-under-test", "rt-under-test").unwrap();
+        assert_eq!((found.path, found.source), (path_bin, Source::Path));
+
+        let local_bin = executable(&local, "rt-under-test");
+        let found = discovery.locate("rt-under-test", "rt-under-test").unwrap();
+        assert_eq!((found.path, found.source), (local_bin, Source::ProjectLocal));
+
+        let flag_bin = executable(&flagged, "anything");
+        discovery.overrides.insert("rt-under-test".into(), flag_bin.clone());
+        let found = discovery.locate("rt-under-test", "rt-under-test").unwrap();
+        assert_eq!((found.path, found.source), (flag_bin, Source::Flag));
+    }
+
+    #[test]
+    fn missing_binary_names_the_fix() {
+        let discovery = Discovery::default();
+        let err = discovery.locate("nosuchrt", "nosuchrt").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "nosuchrt not found: run `cargo xtask install-runtimes nosuchrt` or set NOSUCHRT"
+        );
+    }
+
+    #[test]
+    fn explicit_path_that_is_not_executable_is_an_error() {
+        let mut discovery = Discovery::default();
+        discovery.overrides.insert("x".into(), "/nonexistent/x".into());
+        assert!(matches!(
+            discovery.locate("x", "x"),
+            Err(DiscoveryError::BadExplicitPath { .. })
+        ));
+    }
+}

@@ -1,0 +1,147 @@
+//! A snapshot of the directories a guest was given, taken after its run, so
+//! that what a program did to the filesystem is compared, not only its output.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// What a tree entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FsEntryKind {
+    /// A regular file.
+    File,
+    /// A directory.
+    Dir,
+    /// A symbolic link (not followed).
+    Symlink,
+    /// Anything else (FIFO, socket, device).
+    Other,
+}
+
+/// One entry of a tree, named by its `/`-separated path from the tree's root.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FsEntry {
+    /// Path relative to the root; the root's own preopen name comes first.
+    pub path: String,
+    /// Its kind.
+    pub kind: FsEntryKind,
+    /// Size in bytes, for files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    /// SHA-256 of the content, for files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// Where a symlink points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// The sorted entries under one or more roots.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FsTree {
+    /// Entries sorted by path.
+    pub entries: Vec<FsEntry>,
+}
+
+impl FsTree {
+    /// Snapshot `roots`, each given as (name shown in the tree, host dir).
+    pub fn snapshot<'a>(roots: impl IntoIterator<Item = (&'a str, &'a Path)>) -> io::Result<FsTree> {
+        let mut entries = Vec::new();
+        for (name, dir) in roots {
+            entries.push(FsEntry {
+                path: name.to_string(),
+                kind: FsEntryKind::Dir,
+                size: None,
+                sha256: None,
+                target: None,
+            });
+            walk(dir, name, &mut entries)?;
+        }
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(FsTree { entries })
+    }
+
+    /// One line per entry, stable and diffable: `file a/b.txt 12 sha256:…`.
+    pub fn lines(&self) -> Vec<String> {
+        self.entries
+            .iter()
+            .map(|e| match e.kind {
+                FsEntryKind::File => format!(
+                    "file    {} {} sha256:{}",
+                    e.path,
+                    e.size.unwrap_or(0),
+                    e.sha256.as_deref().map_or("", |h| &h[..h.len().min(16)])
+                ),
+                FsEntryKind::Dir => format!("dir     {}/", e.path),
+                FsEntryKind::Symlink => {
+                    format!("symlink {} -> {}", e.path, e.target.as_deref().unwrap_or(""))
+                }
+                FsEntryKind::Other => format!("other   {}", e.path),
+            })
+            .collect()
+    }
+}
+
+fn walk(dir: &Path, prefix: &str, entries: &mut Vec<FsEntry>) -> io::Result<()> {
+    for item in fs::read_dir(dir)? {
+        let item = item?;
+        let name = item.file_name().to_string_lossy().into_owned();
+        let path = format!("{prefix}/{name}");
+        let meta = fs::symlink_metadata(item.path())?;
+        let file_type = meta.file_type();
+        let mut entry = FsEntry {
+            path: path.clone(),
+            kind: FsEntryKind::Other,
+            size: None,
+            sha256: None,
+            target: None,
+        };
+        if file_type.is_symlink() {
+            entry.kind = FsEntryKind::Symlink;
+            entry.target = Some(fs::read_link(item.path())?.to_string_lossy().into_owned());
+        } else if file_type.is_dir() {
+            entry.kind = FsEntryKind::Dir;
+            walk(&item.path(), &path, entries)?;
+        } else if file_type.is_file() {
+            entry.kind = FsEntryKind::File;
+            entry.size = Some(meta.len());
+            let mut hasher = Sha256::new();
+            io::copy(&mut fs::File::open(item.path())?, &mut hasher)?;
+            entry.sha256 = Some(format!("{:x}", hasher.finalize()));
+        }
+        entries.push(entry);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_lists_files_dirs_and_symlinks_sorted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("sub/b.txt"), "hello").unwrap();
+        fs::write(root.join("a.txt"), "").unwrap();
+        std::os::unix::fs::symlink("sub/b.txt", root.join("link")).unwrap();
+        let tree = FsTree::snapshot([("fs.dir", root)]).unwrap();
+        let lines = tree.lines();
+        assert_eq!(
+            lines,
+            vec![
+                "dir     fs.dir/",
+                "file    fs.dir/a.txt 0 sha256:e3b0c44298fc1c14",
+                "symlink fs.dir/link -> sub/b.txt",
+                "dir     fs.dir/sub/",
+                "file    fs.dir/sub/b.txt 5 sha256:2cf24dba5fb0a30e",
+            ]
+        );
+    }
+}

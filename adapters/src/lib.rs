@@ -1,0 +1,24 @@
+//! How wasi-conformance talks to WebAssembly runtimes: the [`Runtime`] trait,
+//! the plain-data [`WasiJob`] a runtime is asked to run, the normalized
+//! [`Observation`] that comes back, and the adapters for each runtime's CLI.
+//!
+//! External runtimes are mostly data ([`CliSpec`]): command-line templates and
+//! a [`Classifier`] that maps exit codes and stderr to an [`ExitStatus`].
+
+mod builtin;
+mod cli;
+mod discovery;
+mod fs_tree;
+mod job;
+mod observation;
+mod process;
+mod runtime;
+
+pub use builtin::{builtin_specs, node_launcher};
+pub use cli::{Classifier, CliRuntime, CliSpec};
+pub use discovery::{Discovery, DiscoveryError, Located, Source};
+pub use fs_tree::{FsEntry, FsEntryKind, FsTree};
+pub use job::{Preopen, WasiJob};
+pub use observation::{CapturedOutput, ExitStatus, Observation, TrapKind};
+pub use process::{ProcessOutcome, ProcessRequest, run_process};
+pub use runtime::{AdapterError, Capabilities, Runtime, RuntimeInfo};

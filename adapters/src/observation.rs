@@ -1,0 +1,205 @@
+//! What came back from a job, normalized so that runtimes can be compared:
+//! how the run ended, its output, and the state of its preopened dirs.
+
+use serde::{Deserialize, Serialize};
+
+use crate::FsTree;
+
+/// The spec's trap kinds, as far as a runtime's output lets us tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrapKind {
+    /// `unreachable` executed.
+    Unreachable,
+    /// Linear memory accessed out of bounds.
+    MemoryOutOfBounds,
+    /// Table accessed out of bounds.
+    TableOutOfBounds,
+    /// `call_indirect` through a null or uninitialized element.
+    UninitializedElement,
+    /// `call_indirect` with the wrong signature.
+    IndirectCallTypeMismatch,
+    /// Integer division or remainder by zero.
+    IntegerDivideByZero,
+    /// Integer overflow (`INT_MIN / -1`, float-to-int out of range).
+    IntegerOverflow,
+    /// NaN converted to an integer.
+    InvalidConversionToInteger,
+    /// A null reference was dereferenced.
+    NullReference,
+    /// The call stack was exhausted.
+    StackExhausted,
+    /// The instruction budget ran out.
+    OutOfFuel,
+    /// A host function failed (for WASI: a bad guest pointer, say).
+    Host,
+    /// A trap whose kind the runtime's message did not reveal.
+    Unknown,
+}
+
+impl TrapKind {
+    /// Guess the kind from a runtime's trap message (spec wording, and the
+    /// wording of the common engines).
+    pub fn from_message(message: &str) -> TrapKind {
+        let m = message.to_ascii_lowercase();
+        const TABLE: &[(&str, TrapKind)] = &[
+            ("unreachable", TrapKind::Unreachable),
+            ("out of bounds memory", TrapKind::MemoryOutOfBounds),
+            ("memory access out of bounds", TrapKind::MemoryOutOfBounds),
+            ("memory out of bounds", TrapKind::MemoryOutOfBounds),
+            ("undefined element", TrapKind::TableOutOfBounds),
+            ("out of bounds table", TrapKind::TableOutOfBounds),
+            ("table out of bounds", TrapKind::TableOutOfBounds),
+            ("uninitialized element", TrapKind::UninitializedElement),
+            ("indirect call type mismatch", TrapKind::IndirectCallTypeMismatch),
+            ("signature mismatch", TrapKind::IndirectCallTypeMismatch),
+            ("divide by zero", TrapKind::IntegerDivideByZero),
+            ("division by zero", TrapKind::IntegerDivideByZero),
+            ("integer overflow", TrapKind::IntegerOverflow),
+            ("invalid conversion", TrapKind::InvalidConversionToInteger),
+            ("null", TrapKind::NullReference),
+            ("stack exhausted", TrapKind::StackExhausted),
+            ("stack overflow", TrapKind::StackExhausted),
+            ("maximum call stack", TrapKind::StackExhausted),
+            ("fuel", TrapKind::OutOfFuel),
+        ];
+        TABLE
+            .iter()
+            .find(|(needle, _)| m.contains(needle))
+            .map_or(TrapKind::Unknown, |(_, kind)| *kind)
+    }
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ExitStatus {
+    /// The guest exited (returned from `_start` = 0, or `proc_exit(code)`).
+    Exit {
+        /// The exit code the runtime reported.
+        code: i32,
+    },
+    /// The guest trapped.
+    Trap {
+        /// The kind, as far as the message tells.
+        trap: TrapKind,
+        /// The runtime's own words.
+        message: String,
+    },
+    /// The runtime process died from a signal it did not handle.
+    Crash {
+        /// The signal number.
+        signal: i32,
+    },
+    /// The wall-clock limit passed and the run was killed.
+    Timeout,
+    /// The runtime refused the module (decode, validation or link error).
+    Rejected {
+        /// The runtime's own words.
+        message: String,
+    },
+}
+
+impl ExitStatus {
+    /// A short human form, e.g. `exit 3`, `trap (unreachable)`.
+    pub fn summary(&self) -> String {
+        match self {
+            ExitStatus::Exit { code } => format!("exit {code}"),
+            ExitStatus::Trap { trap, .. } => format!("trap ({})", trap_name(*trap)),
+            ExitStatus::Crash { signal } => format!("crash (signal {signal})"),
+            ExitStatus::Timeout => "timeout".to_string(),
+            ExitStatus::Rejected { .. } => "rejected".to_string(),
+        }
+    }
+}
+
+fn trap_name(kind: TrapKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| format!("{kind:?}"))
+}
+
+/// A captured output stream: text (lossily decoded when not UTF-8), with
+/// line endings normalized to `\n`, and whether it was cut at the cap.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CapturedOutput {
+    /// The text.
+    pub text: String,
+    /// The stream was longer than the cap and was cut.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+    /// The bytes were not valid UTF-8 and were decoded lossily.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lossy: bool,
+}
+
+impl CapturedOutput {
+    /// Normalize raw bytes: lossy UTF-8, `\r\n` to `\n`.
+    pub fn from_bytes(bytes: &[u8], truncated: bool) -> CapturedOutput {
+        let (text, lossy) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), false),
+            Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
+        };
+        CapturedOutput {
+            text: text.replace("\r\n", "\n"),
+            truncated,
+            lossy,
+        }
+    }
+}
+
+/// Everything observed about one run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Observation {
+    /// How it ended.
+    pub status: ExitStatus,
+    /// The guest's stdout.
+    pub stdout: CapturedOutput,
+    /// The guest's stderr (plus whatever the runtime itself printed).
+    pub stderr: CapturedOutput,
+    /// Wall time of the run, in milliseconds.
+    pub duration_ms: f64,
+    /// The preopened dirs after the run, when the job had any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fs_after: Option<FsTree>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trap_kind_from_engine_messages() {
+        assert_eq!(
+            TrapKind::from_message("wasm trap: wasm `unreachable` instruction executed"),
+            TrapKind::Unreachable
+        );
+        assert_eq!(
+            TrapKind::from_message("RuntimeError: memory access out of bounds"),
+            TrapKind::MemoryOutOfBounds
+        );
+        assert_eq!(TrapKind::from_message("something odd"), TrapKind::Unknown);
+    }
+
+    #[test]
+    fn captured_output_normalizes_line_endings_and_marks_lossy() {
+        let out = CapturedOutput::from_bytes(b"a\r\nb\xff", false);
+        assert_eq!(out.text, "a\nb\u{fffd}");
+        assert!(out.lossy);
+    }
+
+    #[test]
+    fn exit_status_serializes_with_a_kind_tag() {
+        let json = serde_json::to_string(&ExitStatus::Exit { code: 3 }).unwrap();
+        assert_eq!(json, r#"{"kind":"exit","code":3}"#);
+        assert_eq!(
+            ExitStatus::Trap {
+                trap: TrapKind::MemoryOutOfBounds,
+                message: String::new()
+            }
+            .summary(),
+            "trap (memory-out-of-bounds)"
+        );
+    }
+}
