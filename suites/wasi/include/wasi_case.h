@@ -120,16 +120,23 @@ static inline __wasi_fd_t preopen_fd(const char *name) {
     exit(1);
 }
 
-/* Rights wide enough for any file or directory operation. */
-#define RIGHTS_ALL ((__wasi_rights_t)0x3FFFFFFFull)
-
-/* path_open with all rights; returns the errno, stores the fd in *out. */
+/*
+ * path_open asking for every right the directory DIR may hand down (its
+ * fs_rights_inheriting, as wasi-libc's open() does): asking for more than
+ * that is ENOTCAPABLE under the preview1 rights model (node does check).
+ * Returns the errno and stores the new fd in *out.
+ */
 static inline __wasi_errno_t open_at(__wasi_fd_t dir, const char *path,
                                      __wasi_oflags_t oflags,
                                      __wasi_fdflags_t fdflags,
                                      __wasi_fd_t *out) {
+    __wasi_fdstat_t st;
+    __wasi_errno_t e = __wasi_fd_fdstat_get(dir, &st);
+    if (e != 0)
+        return e;
     return __wasi_path_open(dir, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, path,
-                            oflags, RIGHTS_ALL, RIGHTS_ALL, fdflags, out);
+                            oflags, st.fs_rights_inheriting,
+                            st.fs_rights_inheriting, fdflags, out);
 }
 
 /* Write all of S to FD through the raw import; exits 1 on failure. */
