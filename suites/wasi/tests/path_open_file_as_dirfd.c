@@ -7,7 +7,10 @@
  *
  * Known divergence (spec ambiguity): node (uvwasi) answers ENOTCAPABLE, since
  * a regular-file fd never holds the path_* rights in its rights model; the
- * witx rights model allows that reading, POSIX says ENOTDIR.
+ * witx rights model allows that reading, POSIX says ENOTDIR. wasmtime 49
+ * gives ENOTDIR for path_open but EBADF for path_create_directory and
+ * path_unlink_file (inconsistent with itself; EBADF is for an fd that is
+ * not open).
  */
 #include "wasi_case.h"
 
