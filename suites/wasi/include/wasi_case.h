@@ -139,6 +139,28 @@ static inline __wasi_errno_t open_at(__wasi_fd_t dir, const char *path,
                             st.fs_rights_inheriting, fdflags, out);
 }
 
+/*
+ * Open directory PATH (oflags DIRECTORY) asking only for rights that apply
+ * to directories: the inheriting rights minus the write-side file rights,
+ * as wasi-libc's open(O_RDONLY|O_DIRECTORY) does. (Asking for fd_write on a
+ * directory gives EISDIR on wasmtime and node; the witx text would let a
+ * host drop such rights instead, so the cases avoid depending on either.)
+ */
+static inline __wasi_errno_t open_dir(__wasi_fd_t dir, const char *path,
+                                      __wasi_fd_t *out) {
+    __wasi_fdstat_t st;
+    __wasi_errno_t e = __wasi_fd_fdstat_get(dir, &st);
+    if (e != 0)
+        return e;
+    __wasi_rights_t drop = __WASI_RIGHTS_FD_WRITE | __WASI_RIGHTS_FD_DATASYNC |
+                           __WASI_RIGHTS_FD_ALLOCATE |
+                           __WASI_RIGHTS_FD_FILESTAT_SET_SIZE;
+    return __wasi_path_open(dir, __WASI_LOOKUPFLAGS_SYMLINK_FOLLOW, path,
+                            __WASI_OFLAGS_DIRECTORY,
+                            st.fs_rights_inheriting & ~drop,
+                            st.fs_rights_inheriting, 0, out);
+}
+
 /* Write all of S to FD through the raw import; exits 1 on failure. */
 static inline void write_all(__wasi_fd_t fd, const char *s, size_t n) {
     while (n > 0) {
@@ -177,6 +199,82 @@ static inline const char *filetype_name(__wasi_filetype_t t) {
     case __WASI_FILETYPE_SYMBOLIC_LINK: return "symbolic_link";
     default: return "?";
     }
+}
+
+/* One directory entry read by readdir_all(). */
+struct wc_dirent {
+    char name[256];
+    __wasi_filetype_t type;
+};
+
+static int wc_dirent_cmp_(const void *a, const void *b) {
+    return strcmp(((const struct wc_dirent *)a)->name,
+                  ((const struct wc_dirent *)b)->name);
+}
+
+/*
+ * Read every entry of directory FD with the raw fd_readdir, starting with a
+ * BUFSIZE-byte buffer and following d_next cookies. A truncated last entry
+ * is re-read from its cookie, with a bigger buffer when even one entry does
+ * not fit (as the witx doc describes). "." and ".." are dropped (whether they
+ * appear is not specified: node omits them, wasmtime lists them) and counted
+ * in *dots if DOTS is non-null. The result is sorted by name (the order is
+ * not specified either) and malloc'd; *count receives the number of entries.
+ */
+static inline struct wc_dirent *readdir_all(__wasi_fd_t fd, size_t bufsize,
+                                            size_t *count, int *dots) {
+    size_t cap = 16, n = 0;
+    struct wc_dirent *out = malloc(cap * sizeof *out);
+    uint8_t *buf = malloc(bufsize);
+    CHECK(out && buf);
+    __wasi_dircookie_t cookie = __WASI_DIRCOOKIE_START;
+    if (dots)
+        *dots = 0;
+    for (int rounds = 0;; rounds++) {
+        CHECK(rounds < 100000);
+        __wasi_size_t used = 0;
+        CHECK_OK(__wasi_fd_readdir(fd, buf, bufsize, cookie, &used));
+        CHECK(used <= bufsize);
+        size_t off = 0;
+        int progressed = 0;
+        while (off + sizeof(__wasi_dirent_t) <= used) {
+            __wasi_dirent_t d;
+            memcpy(&d, buf + off, sizeof d);
+            if (off + sizeof d + d.d_namlen > used)
+                break; /* truncated entry: re-read from its cookie */
+            const char *name = (const char *)buf + off + sizeof d;
+            if ((d.d_namlen == 1 && name[0] == '.') ||
+                (d.d_namlen == 2 && name[0] == '.' && name[1] == '.')) {
+                if (dots)
+                    (*dots)++;
+            } else {
+                CHECK(d.d_namlen < sizeof out[0].name);
+                if (n == cap) {
+                    cap *= 2;
+                    out = realloc(out, cap * sizeof *out);
+                    CHECK(out);
+                }
+                memcpy(out[n].name, name, d.d_namlen);
+                out[n].name[d.d_namlen] = 0;
+                out[n].type = d.d_type;
+                n++;
+            }
+            cookie = d.d_next;
+            off += sizeof d + d.d_namlen;
+            progressed = 1;
+        }
+        if (used < bufsize)
+            break; /* end of directory */
+        if (!progressed) {
+            bufsize *= 2; /* not even one entry fits */
+            buf = realloc(buf, bufsize);
+            CHECK(buf);
+        }
+    }
+    free(buf);
+    qsort(out, n, sizeof *out, wc_dirent_cmp_);
+    *count = n;
+    return out;
 }
 
 #endif /* WASI_CASE_H */

@@ -9,7 +9,7 @@
 int main(void) {
     __wasi_fd_t root = preopen_fd("fs.dir"), fd;
     REPORT("open hello.txt/x", open_at(root, "hello.txt/x", 0, 0, &fd));
-    REPORT("open hello.txt with DIRECTORY", open_at(root, "hello.txt", __WASI_OFLAGS_DIRECTORY, 0, &fd));
+    REPORT("open hello.txt with DIRECTORY", open_dir(root, "hello.txt", &fd));
     REPORT("mkdir hello.txt/d", __wasi_path_create_directory(root, "hello.txt/d"));
     return 0;
 }
