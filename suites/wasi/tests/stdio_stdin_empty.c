@@ -1,5 +1,5 @@
 /*
- * stdin_empty: when the stdin fed is empty, the first fd_read on fd 0
+ * stdio_stdin_empty: when the stdin fed is empty, the first fd_read on fd 0
  * returns success with 0 bytes (end of file), not an error and not a hang;
  * libc's getchar() then returns EOF.
  */

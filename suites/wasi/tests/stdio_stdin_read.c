@@ -1,8 +1,8 @@
 /*
- * stdin_read: fd 0 delivers the bytes fed on stdin, in order and unchanged
- * (UTF-8, blank lines, no final newline), then end of file: fd_read returns
- * 0 bytes at EOF and keeps doing so. Reads go through the raw fd_read with a
- * small two-iovec buffer to exercise scatter reads.
+ * stdio_stdin_read: fd 0 delivers the bytes fed on stdin, in order and
+ * unchanged (UTF-8, blank lines, no final newline), then end of file:
+ * fd_read returns 0 bytes at EOF and keeps doing so. Reads go through the
+ * raw fd_read with a small two-iovec buffer to exercise scatter reads.
  */
 #include "wasi_case.h"
 
