@@ -97,13 +97,13 @@ impl Classifier {
         if let Some(line) = find_line(&stderr, &self.reject_patterns) {
             return ExitStatus::Rejected { message: line };
         }
-        if self.trap_exit_codes.is_empty() || self.trap_exit_codes.contains(&code) {
-            if let Some(line) = find_line(&stderr, &self.trap_patterns) {
-                return ExitStatus::Trap {
-                    trap: TrapKind::from_message(&line),
-                    message: line,
-                };
-            }
+        if (self.trap_exit_codes.is_empty() || self.trap_exit_codes.contains(&code))
+            && let Some(line) = find_line(&stderr, &self.trap_patterns)
+        {
+            return ExitStatus::Trap {
+                trap: TrapKind::from_message(&line),
+                message: line,
+            };
         }
         ExitStatus::Exit { code }
     }
@@ -129,7 +129,24 @@ pub struct CliRuntime {
     info: RuntimeInfo,
 }
 
+/// A runtime that could not be opened: not found, or its binary does not run.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The binary was not found.
+    #[error(transparent)]
+    NotFound(#[from] crate::DiscoveryError),
+    /// The binary did not answer its version query.
+    #[error(transparent)]
+    Broken(#[from] AdapterError),
+}
+
 impl CliRuntime {
+    /// Find the spec's binary and open it.
+    pub fn discover(spec: CliSpec, discovery: &crate::Discovery) -> Result<CliRuntime, OpenError> {
+        let located = discovery.locate(&spec.name, &spec.binary)?;
+        Ok(CliRuntime::new(spec, located.path)?)
+    }
+
     /// Wrap `binary`, asking it for its version (an error when it cannot run).
     pub fn new(spec: CliSpec, binary: PathBuf) -> Result<CliRuntime, AdapterError> {
         let version = query_version(&spec, &binary)?;
@@ -145,12 +162,6 @@ impl CliRuntime {
     /// The spec it runs.
     pub fn spec(&self) -> &CliSpec {
         &self.spec
-    }
-
-    /// The arguments that run `job`, with no process started: what a person
-    /// would type.
-    pub fn command_line(&self, job: &WasiJob) -> Vec<String> {
-        expand_run(&self.spec, job)
     }
 }
 
@@ -175,7 +186,11 @@ fn query_version(spec: &CliSpec, binary: &Path) -> Result<String, AdapterError> 
         outcome.stderr
     };
     let text = String::from_utf8_lossy(&text);
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     if outcome.code != Some(0) || first.is_empty() {
         return Err(AdapterError::Unsupported {
             runtime: spec.name.clone(),
@@ -183,7 +198,9 @@ fn query_version(spec: &CliSpec, binary: &Path) -> Result<String, AdapterError> 
                 "`{} {}` failed ({}): {}",
                 binary.display(),
                 spec.version.join(" "),
-                outcome.code.map_or("killed".to_string(), |c| format!("exit {c}")),
+                outcome
+                    .code
+                    .map_or("killed".to_string(), |c| format!("exit {c}")),
                 first
             ),
         });
@@ -201,7 +218,9 @@ fn base_env() -> Vec<(OsString, OsString)> {
 fn substitute(template: &str, pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
-        .fold(template.to_string(), |acc, (key, value)| acc.replace(key, value))
+        .fold(template.to_string(), |acc, (key, value)| {
+            acc.replace(key, value)
+        })
 }
 
 fn expand_run(spec: &CliSpec, job: &WasiJob) -> Vec<String> {
@@ -212,7 +231,10 @@ fn expand_run(spec: &CliSpec, job: &WasiJob) -> Vec<String> {
             "{dirs}" => {
                 for preopen in &job.preopens {
                     let host = preopen.host.to_string_lossy();
-                    let pairs = [("{host}", host.as_ref()), ("{guest}", preopen.guest.as_str())];
+                    let pairs = [
+                        ("{host}", host.as_ref()),
+                        ("{guest}", preopen.guest.as_str()),
+                    ];
                     out.extend(spec.dir.iter().map(|t| substitute(t, &pairs)));
                 }
             }
@@ -254,7 +276,10 @@ impl Runtime for CliRuntime {
         }));
         let request = ProcessRequest {
             program: binary.clone(),
-            args: expand_run(&self.spec, job).into_iter().map(OsString::from).collect(),
+            args: expand_run(&self.spec, job)
+                .into_iter()
+                .map(OsString::from)
+                .collect(),
             env,
             cwd: job.scratch.clone(),
             stdin: job.stdin.clone(),
@@ -273,6 +298,17 @@ impl Runtime for CliRuntime {
             duration_ms: outcome.duration.as_secs_f64() * 1000.0,
             fs_after: None,
         })
+    }
+
+    fn command_line(&self, job: &WasiJob) -> Vec<String> {
+        let binary = self
+            .info
+            .binary
+            .as_deref()
+            .unwrap_or(self.spec.binary.as_ref());
+        std::iter::once(binary.to_string_lossy().into_owned())
+            .chain(expand_run(&self.spec, job))
+            .collect()
     }
 }
 
@@ -315,7 +351,9 @@ mod tests {
         let spec = CliSpec {
             name: "t".into(),
             binary: "t".into(),
-            run: ["run", "{dirs}", "{env}", "{module}", "{args}"].map(String::from).to_vec(),
+            run: ["run", "{dirs}", "{env}", "{module}", "{args}"]
+                .map(String::from)
+                .to_vec(),
             dir: ["--dir", "{host}::{guest}"].map(String::from).to_vec(),
             env: ["--env", "{key}={value}"].map(String::from).to_vec(),
             version: default_version_args(),
@@ -325,7 +363,16 @@ mod tests {
         };
         assert_eq!(
             expand_run(&spec, &job()),
-            ["run", "--dir", "/s/fs.dir::fs.dir", "--env", "K=V=1", "/s/case.wasm", "a b", ""]
+            [
+                "run",
+                "--dir",
+                "/s/fs.dir::fs.dir",
+                "--env",
+                "K=V=1",
+                "/s/case.wasm",
+                "a b",
+                ""
+            ]
         );
     }
 
@@ -336,20 +383,35 @@ mod tests {
             trap_patterns: vec!["wasm trap:".into()],
             reject_patterns: vec!["failed to parse".into()],
         };
-        assert_eq!(c.classify(&outcome(Some(3), "")), ExitStatus::Exit { code: 3 });
         assert_eq!(
-            c.classify(&outcome(Some(134), "Error\n  2: wasm trap: wasm `unreachable` instruction executed\n")),
+            c.classify(&outcome(Some(3), "")),
+            ExitStatus::Exit { code: 3 }
+        );
+        assert_eq!(
+            c.classify(&outcome(
+                Some(134),
+                "Error\n  2: wasm trap: wasm `unreachable` instruction executed\n"
+            )),
             ExitStatus::Trap {
                 trap: TrapKind::Unreachable,
                 message: "2: wasm trap: wasm `unreachable` instruction executed".into()
             }
         );
         // A trap pattern under another exit code is the guest's own text.
-        assert_eq!(c.classify(&outcome(Some(1), "wasm trap: x")), ExitStatus::Exit { code: 1 });
+        assert_eq!(
+            c.classify(&outcome(Some(1), "wasm trap: x")),
+            ExitStatus::Exit { code: 1 }
+        );
         assert!(matches!(
-            c.classify(&outcome(Some(1), "Error: failed to parse WebAssembly module")),
+            c.classify(&outcome(
+                Some(1),
+                "Error: failed to parse WebAssembly module"
+            )),
             ExitStatus::Rejected { .. }
         ));
-        assert_eq!(c.classify(&outcome(None, "")), ExitStatus::Crash { signal: 11 });
+        assert_eq!(
+            c.classify(&outcome(None, "")),
+            ExitStatus::Crash { signal: 11 }
+        );
     }
 }

@@ -61,7 +61,22 @@ pub struct Discovery {
     pub path: Vec<PathBuf>,
 }
 
+/// Where `cargo xtask install-runtimes` puts what it installs:
+/// `target/runtimes` in the workspace.
+pub fn project_runtimes_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("target/runtimes")
+}
+
 impl Discovery {
+    /// The usual rules: `--runtime-path` overrides, the project-local
+    /// install, and the process's own `PATH`.
+    pub fn standard(overrides: BTreeMap<String, PathBuf>) -> Discovery {
+        Discovery::new(overrides, Some(project_runtimes_dir().join("bin")))
+    }
+
     /// Rules with the process's own `PATH`.
     pub fn new(overrides: BTreeMap<String, PathBuf>, local_bin: Option<PathBuf>) -> Discovery {
         let path = std::env::var_os("PATH")
@@ -98,18 +113,22 @@ impl Discovery {
             return explicit(path.clone(), "--runtime-path".into(), Source::Flag);
         }
         if let Some(path) = std::env::var_os(&env_var).filter(|v| !v.is_empty()) {
-            return explicit(PathBuf::from(path), env_var.clone(), Source::EnvVar(env_var));
+            return explicit(
+                PathBuf::from(path),
+                env_var.clone(),
+                Source::EnvVar(env_var),
+            );
         }
         if Path::new(binary).is_absolute() {
             return explicit(binary.into(), "its definition".into(), Source::Flag);
         }
-        if let Some(path) = self.local_bin.as_ref().map(|d| d.join(binary)) {
-            if is_executable(&path) {
-                return Ok(Located {
-                    path,
-                    source: Source::ProjectLocal,
-                });
-            }
+        if let Some(path) = self.local_bin.as_ref().map(|d| d.join(binary))
+            && is_executable(&path)
+        {
+            return Ok(Located {
+                path,
+                source: Source::ProjectLocal,
+            });
         }
         self.path
             .iter()
@@ -146,7 +165,11 @@ mod tests {
     #[test]
     fn order_is_flag_then_local_then_path() {
         let tmp = tempfile::tempdir().unwrap();
-        let (local, on_path, flagged) = (tmp.path().join("l"), tmp.path().join("p"), tmp.path().join("f"));
+        let (local, on_path, flagged) = (
+            tmp.path().join("l"),
+            tmp.path().join("p"),
+            tmp.path().join("f"),
+        );
         for d in [&local, &on_path, &flagged] {
             std::fs::create_dir(d).unwrap();
         }
@@ -161,10 +184,15 @@ mod tests {
 
         let local_bin = executable(&local, "rt-under-test");
         let found = discovery.locate("rt-under-test", "rt-under-test").unwrap();
-        assert_eq!((found.path, found.source), (local_bin, Source::ProjectLocal));
+        assert_eq!(
+            (found.path, found.source),
+            (local_bin, Source::ProjectLocal)
+        );
 
         let flag_bin = executable(&flagged, "anything");
-        discovery.overrides.insert("rt-under-test".into(), flag_bin.clone());
+        discovery
+            .overrides
+            .insert("rt-under-test".into(), flag_bin.clone());
         let found = discovery.locate("rt-under-test", "rt-under-test").unwrap();
         assert_eq!((found.path, found.source), (flag_bin, Source::Flag));
     }
@@ -182,7 +210,9 @@ mod tests {
     #[test]
     fn explicit_path_that_is_not_executable_is_an_error() {
         let mut discovery = Discovery::default();
-        discovery.overrides.insert("x".into(), "/nonexistent/x".into());
+        discovery
+            .overrides
+            .insert("x".into(), "/nonexistent/x".into());
         assert!(matches!(
             discovery.locate("x", "x"),
             Err(DiscoveryError::BadExplicitPath { .. })

@@ -50,7 +50,9 @@ pub struct FsTree {
 
 impl FsTree {
     /// Snapshot `roots`, each given as (name shown in the tree, host dir).
-    pub fn snapshot<'a>(roots: impl IntoIterator<Item = (&'a str, &'a Path)>) -> io::Result<FsTree> {
+    pub fn snapshot<'a>(
+        roots: impl IntoIterator<Item = (&'a str, &'a Path)>,
+    ) -> io::Result<FsTree> {
         let mut entries = Vec::new();
         for (name, dir) in roots {
             entries.push(FsEntry {
@@ -79,7 +81,11 @@ impl FsTree {
                 ),
                 FsEntryKind::Dir => format!("dir     {}/", e.path),
                 FsEntryKind::Symlink => {
-                    format!("symlink {} -> {}", e.path, e.target.as_deref().unwrap_or(""))
+                    format!(
+                        "symlink {} -> {}",
+                        e.path,
+                        e.target.as_deref().unwrap_or("")
+                    )
                 }
                 FsEntryKind::Other => format!("other   {}", e.path),
             })
@@ -91,7 +97,7 @@ fn walk(dir: &Path, prefix: &str, entries: &mut Vec<FsEntry>) -> io::Result<()> 
     for item in fs::read_dir(dir)? {
         let item = item?;
         let name = item.file_name().to_string_lossy().into_owned();
-        let path = format!("{prefix}/{name}");
+        let path = format!("{}/{name}", prefix.trim_end_matches('/'));
         let meta = fs::symlink_metadata(item.path())?;
         let file_type = meta.file_type();
         let mut entry = FsEntry {

@@ -15,8 +15,8 @@ mod process;
 mod runtime;
 
 pub use builtin::{builtin_specs, node_launcher};
-pub use cli::{Classifier, CliRuntime, CliSpec};
-pub use discovery::{Discovery, DiscoveryError, Located, Source};
+pub use cli::{Classifier, CliRuntime, CliSpec, OpenError};
+pub use discovery::{Discovery, DiscoveryError, Located, Source, project_runtimes_dir};
 pub use fs_tree::{FsEntry, FsEntryKind, FsTree};
 pub use job::{Preopen, WasiJob};
 pub use observation::{CapturedOutput, ExitStatus, Observation, TrapKind};

@@ -51,7 +51,10 @@ impl TrapKind {
             ("out of bounds table", TrapKind::TableOutOfBounds),
             ("table out of bounds", TrapKind::TableOutOfBounds),
             ("uninitialized element", TrapKind::UninitializedElement),
-            ("indirect call type mismatch", TrapKind::IndirectCallTypeMismatch),
+            (
+                "indirect call type mismatch",
+                TrapKind::IndirectCallTypeMismatch,
+            ),
             ("signature mismatch", TrapKind::IndirectCallTypeMismatch),
             ("divide by zero", TrapKind::IntegerDivideByZero),
             ("division by zero", TrapKind::IntegerDivideByZero),

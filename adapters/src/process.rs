@@ -76,8 +76,14 @@ pub fn run_process(request: &ProcessRequest) -> io::Result<ProcessOutcome> {
         }
     });
     let cap = request.output_cap;
-    let stdout = child.stdout.take().map(|s| thread::spawn(move || read_capped(s, cap)));
-    let stderr = child.stderr.take().map(|s| thread::spawn(move || read_capped(s, cap)));
+    let stdout = child
+        .stdout
+        .take()
+        .map(|s| thread::spawn(move || read_capped(s, cap)));
+    let stderr = child
+        .stderr
+        .take()
+        .map(|s| thread::spawn(move || read_capped(s, cap)));
 
     let (status, timed_out) = match child.wait_timeout(request.timeout)? {
         Some(status) => (status, false),

@@ -72,4 +72,11 @@ pub trait Runtime: Send + Sync {
     /// Run a WASI command and report what happened. `fs_after` is left to the
     /// caller, which knows which dirs matter.
     fn run_wasi(&self, job: &WasiJob) -> Result<Observation, AdapterError>;
+
+    /// The command line that runs `job`, program first, for a person to
+    /// reproduce the run by hand; empty for in-process runtimes.
+    fn command_line(&self, job: &WasiJob) -> Vec<String> {
+        let _ = job;
+        Vec::new()
+    }
 }

@@ -1,0 +1,16 @@
+//! The runner of wasi-conformance: it schedules every (runtime, case) job in
+//! parallel, each in a fresh scratch directory, judges what each runtime did
+//! against the case's expectation, and produces the [`RunRecord`], the one
+//! source of truth that every report is rendered from.
+
+mod record;
+mod runner;
+mod scratch;
+mod verdict;
+
+pub use record::{
+    CaseResult, Expected, HostInfo, RunOptions, RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
+};
+pub use runner::{Plan, Suite, run};
+pub use scratch::prepare_wasi_job;
+pub use verdict::judge_wasi;

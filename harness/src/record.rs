@@ -1,0 +1,190 @@
+//! The run record: one JSON document per run, versioned, documented in
+//! `docs/run-record.md`. Reports are rendered from it, two records can be
+//! compared, and shards of one run can be merged.
+
+use conformance_adapters::{Observation, RuntimeInfo};
+use serde::{Deserialize, Serialize};
+
+/// Bumped on any change that an older reader would misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The verdict on one (runtime, case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Did what the case expects.
+    Pass,
+    /// Differs from what the case expects.
+    Fail,
+    /// Failed, as its expectations file says it does.
+    Xfail,
+    /// Passed, although its expectations file says it fails.
+    Xpass,
+    /// Differs from the oracle where the case states no expectation.
+    Diverge,
+    /// Not run, with a reason.
+    Skip,
+    /// The harness itself could not run it.
+    Error,
+}
+
+impl Verdict {
+    /// Every verdict, in report order.
+    pub const ALL: [Verdict; 7] = [
+        Verdict::Pass,
+        Verdict::Fail,
+        Verdict::Xfail,
+        Verdict::Xpass,
+        Verdict::Diverge,
+        Verdict::Skip,
+        Verdict::Error,
+    ];
+
+    /// The lower-case name used in the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::Xfail => "xfail",
+            Verdict::Xpass => "xpass",
+            Verdict::Diverge => "diverge",
+            Verdict::Skip => "skip",
+            Verdict::Error => "error",
+        }
+    }
+
+    /// Whether this verdict makes the run fail (exit status 1).
+    pub fn is_unexpected(self) -> bool {
+        matches!(self, Verdict::Fail | Verdict::Error | Verdict::Diverge)
+    }
+}
+
+/// What a WASI case expects, as stated by its `.json` (defaults filled in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Expected {
+    /// The exit code, unless a trap is expected.
+    pub exit_code: i32,
+    /// The run must trap.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub trap: bool,
+    /// Exact stdout, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stdout: Option<String>,
+    /// Exact stderr, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stderr: Option<String>,
+}
+
+/// The outcome of one (runtime, case).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseResult {
+    /// The runtime's name.
+    pub runtime: String,
+    /// The suite's name.
+    pub suite: String,
+    /// The case, by its path relative to its suite.
+    pub case: String,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Why it is not a pass: one line per difference, or the skip/error reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+    /// The reason given in the expectations file, when the case is listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_issue: Option<String>,
+    /// What the case expects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Expected>,
+    /// What the runtime did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observation: Option<Observation>,
+    /// The command that was run, for reproducing by hand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub command: Vec<String>,
+}
+
+/// A runtime that was asked for but could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedRuntime {
+    /// Its name.
+    pub name: String,
+    /// Why (not installed, version query failed, ...).
+    pub reason: String,
+}
+
+/// The machine the run happened on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostInfo {
+    /// `linux`, `macos`, ...
+    pub os: String,
+    /// `x86_64`, `aarch64`, ...
+    pub arch: String,
+}
+
+impl HostInfo {
+    /// This machine.
+    pub fn current() -> HostInfo {
+        HostInfo {
+            os: std::env::consts::OS.to_string(),
+            arch: std::env::consts::ARCH.to_string(),
+        }
+    }
+}
+
+/// The settings of the run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunOptions {
+    /// Parallel jobs.
+    pub jobs: usize,
+    /// Per-job timeout, in milliseconds.
+    pub timeout_ms: u64,
+    /// Bytes kept of each output stream.
+    pub output_cap: usize,
+    /// The case-name filter, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// The suites that ran.
+    pub suites: Vec<String>,
+}
+
+/// One run: the single source of truth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunRecord {
+    /// [`SCHEMA_VERSION`] at the time of writing.
+    pub schema_version: u32,
+    /// The harness's version.
+    pub tool_version: String,
+    /// When the run started (RFC 3339, UTC).
+    pub started_at: String,
+    /// Wall time of the whole run, in milliseconds.
+    pub duration_ms: f64,
+    /// The machine.
+    pub host: HostInfo,
+    /// The settings.
+    pub options: RunOptions,
+    /// The runtimes that ran.
+    pub runtimes: Vec<RuntimeInfo>,
+    /// The runtimes that were asked for but could not run.
+    #[serde(default)]
+    pub skipped_runtimes: Vec<SkippedRuntime>,
+    /// One entry per (runtime, case), sorted by suite, case, runtime.
+    pub results: Vec<CaseResult>,
+}
+
+impl RunRecord {
+    /// Count of each verdict for one runtime.
+    pub fn tally(&self, runtime: &str) -> [usize; Verdict::ALL.len()] {
+        let mut counts = [0; Verdict::ALL.len()];
+        for r in self.results.iter().filter(|r| r.runtime == runtime) {
+            if let Some(i) = Verdict::ALL.iter().position(|v| *v == r.verdict) {
+                counts[i] += 1;
+            }
+        }
+        counts
+    }
+
+    /// Whether anything unexpected happened (the run's exit status is 1).
+    pub fn has_unexpected(&self) -> bool {
+        self.results.iter().any(|r| r.verdict.is_unexpected())
+    }
+}

@@ -1,0 +1,226 @@
+//! The HTML report: one self-contained page (no external assets) with the
+//! runtime × case matrix, and for each case the expected output beside every
+//! runtime's, with diffs against the expectation and between runtimes.
+
+use conformance_harness::{CaseResult, RunRecord, Verdict};
+use minijinja::Environment;
+use serde::Serialize;
+
+use crate::{DiffLine, ReportError, line_diff};
+
+const TEMPLATE: &str = include_str!("../templates/report.html.j2");
+
+#[derive(Serialize)]
+struct RuntimeView<'a> {
+    name: &'a str,
+    version: &'a str,
+    binary: String,
+    counts: Vec<(&'static str, usize)>,
+}
+
+#[derive(Serialize)]
+struct Observed {
+    runtime: String,
+    verdict: &'static str,
+    reasons: Vec<String>,
+    known_issue: Option<String>,
+    status: String,
+    message: Option<String>,
+    duration_ms: Option<f64>,
+    stdout: Option<String>,
+    stderr: Option<String>,
+    truncated: bool,
+    command: String,
+    fs_after: Vec<String>,
+    stdout_diff: Vec<DiffLine>,
+    stderr_diff: Vec<DiffLine>,
+    /// Against the first runtime that ran this case, when this one differs.
+    vs_first: Option<VsFirst>,
+}
+
+#[derive(Serialize)]
+struct VsFirst {
+    runtime: String,
+    stdout_diff: Vec<DiffLine>,
+    fs_diff: Vec<DiffLine>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    id: String,
+    suite: String,
+    case: String,
+    verdicts: Vec<&'static str>,
+    differs: bool,
+    has_problem: bool,
+    expected_exit: String,
+    expected_stdout: Option<String>,
+    expected_stderr: Option<String>,
+    observed: Vec<Observed>,
+}
+
+fn shell_quote(arg: &str) -> String {
+    let plain = !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=,@+".contains(c));
+    if plain {
+        arg.to_string()
+    } else {
+        format!("'{}'", arg.replace('\'', r"'\''"))
+    }
+}
+
+/// What a run observably did, for telling runtimes apart.
+fn fingerprint(r: &CaseResult) -> Option<(String, String, Vec<String>)> {
+    r.observation.as_ref().map(|o| {
+        (
+            o.status.summary(),
+            o.stdout.text.clone(),
+            o.fs_after.as_ref().map(|t| t.lines()).unwrap_or_default(),
+        )
+    })
+}
+
+fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
+    let o = r.observation.as_ref();
+    let expected = r.expected.as_ref();
+    let diff_against = |want: Option<&String>, got: Option<&String>| match (want, got) {
+        (Some(want), Some(got)) => line_diff(want, got, 3),
+        _ => Vec::new(),
+    };
+    let stdout = o.map(|o| o.stdout.text.clone());
+    let stderr = o.map(|o| o.stderr.text.clone());
+    let vs_first = first
+        .filter(|f| fingerprint(f) != fingerprint(r))
+        .and_then(|f| {
+            let (fo, o) = (f.observation.as_ref()?, o?);
+            let tree = |obs: &conformance_adapters::Observation| {
+                obs.fs_after
+                    .as_ref()
+                    .map(|t| t.lines().join("\n") + "\n")
+                    .unwrap_or_default()
+            };
+            Some(VsFirst {
+                runtime: f.runtime.clone(),
+                stdout_diff: line_diff(&fo.stdout.text, &o.stdout.text, 3),
+                fs_diff: line_diff(&tree(fo), &tree(o), 2),
+            })
+        });
+    Observed {
+        runtime: r.runtime.clone(),
+        verdict: r.verdict.as_str(),
+        reasons: r.reasons.clone(),
+        known_issue: r.known_issue.clone(),
+        status: o.map_or_else(|| "not run".to_string(), |o| o.status.summary()),
+        message: o.and_then(|o| match &o.status {
+            conformance_adapters::ExitStatus::Trap { message, .. }
+            | conformance_adapters::ExitStatus::Rejected { message } => Some(message.clone()),
+            _ => None,
+        }),
+        duration_ms: o.map(|o| o.duration_ms),
+        truncated: o.is_some_and(|o| o.stdout.truncated || o.stderr.truncated),
+        stdout_diff: diff_against(expected.and_then(|e| e.stdout.as_ref()), stdout.as_ref()),
+        stderr_diff: diff_against(expected.and_then(|e| e.stderr.as_ref()), stderr.as_ref()),
+        stdout,
+        stderr,
+        command: r
+            .command
+            .iter()
+            .map(|a| shell_quote(a))
+            .collect::<Vec<_>>()
+            .join(" "),
+        fs_after: o
+            .and_then(|o| o.fs_after.as_ref())
+            .map(|t| t.lines())
+            .unwrap_or_default(),
+        vs_first,
+    }
+}
+
+fn rows(record: &RunRecord) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut index = std::collections::BTreeMap::new();
+    let mut grouped: Vec<Vec<&CaseResult>> = Vec::new();
+    for r in &record.results {
+        let key = (r.suite.clone(), r.case.clone());
+        let i = *index.entry(key).or_insert_with(|| {
+            grouped.push(Vec::new());
+            grouped.len() - 1
+        });
+        grouped[i].push(r);
+    }
+    for (n, results) in grouped.into_iter().enumerate() {
+        let head = results[0];
+        let order = |r: &&CaseResult| record.runtimes.iter().position(|rt| rt.name == r.runtime);
+        let mut results = results;
+        results.sort_by_key(order);
+        let ran: Vec<&CaseResult> = results
+            .iter()
+            .copied()
+            .filter(|r| r.observation.is_some())
+            .collect();
+        let first = ran.first().copied();
+        let differs = ran
+            .windows(2)
+            .any(|w| fingerprint(w[0]) != fingerprint(w[1]));
+        let expected = head.expected.as_ref();
+        rows.push(Row {
+            id: format!("case-{n}"),
+            suite: head.suite.clone(),
+            case: head.case.clone(),
+            verdicts: results.iter().map(|r| r.verdict.as_str()).collect(),
+            differs,
+            has_problem: results.iter().any(|r| r.verdict != Verdict::Pass),
+            expected_exit: expected.map_or_else(String::new, |e| {
+                if e.trap {
+                    "trap".into()
+                } else {
+                    format!("exit {}", e.exit_code)
+                }
+            }),
+            expected_stdout: expected.and_then(|e| e.stdout.clone()),
+            expected_stderr: expected.and_then(|e| e.stderr.clone()),
+            observed: results
+                .iter()
+                .map(|r| observed(r, first.filter(|f| !std::ptr::eq(*f, *r))))
+                .collect(),
+        });
+    }
+    rows
+}
+
+/// Render the whole report.
+pub fn render_html(record: &RunRecord) -> Result<String, ReportError> {
+    let runtimes: Vec<RuntimeView> = record
+        .runtimes
+        .iter()
+        .map(|rt| {
+            let tally = record.tally(&rt.name);
+            RuntimeView {
+                name: &rt.name,
+                version: &rt.version,
+                binary: rt
+                    .binary
+                    .as_ref()
+                    .map_or_else(|| "in-process".to_string(), |b| b.display().to_string()),
+                counts: Verdict::ALL
+                    .iter()
+                    .zip(tally)
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(v, n)| (v.as_str(), n))
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+    env.add_template("report", TEMPLATE)?;
+    let html = env.get_template("report")?.render(minijinja::context! {
+        record => record,
+        runtimes => runtimes,
+        rows => rows(record),
+        duration_s => format!("{:.1}", record.duration_ms / 1000.0),
+    })?;
+    Ok(html)
+}

@@ -1,0 +1,27 @@
+//! Renderers of the run record. Each takes a [`RunRecord`] and nothing else,
+//! so every report of a run says the same thing.
+
+mod diff;
+mod html;
+mod junit;
+mod markdown;
+mod summary;
+
+pub use diff::{DiffLine, DiffTag, line_diff};
+pub use html::render_html;
+pub use junit::render_junit;
+pub use markdown::render_markdown;
+pub use summary::render_summary;
+
+pub use conformance_harness::RunRecord;
+
+/// A report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The HTML template failed.
+    #[error("rendering HTML: {0}")]
+    Template(#[from] minijinja::Error),
+    /// The JUnit writer failed.
+    #[error("rendering JUnit XML: {0}")]
+    Junit(#[from] quick_junit::SerializeError),
+}

@@ -1,0 +1,51 @@
+//! The terminal summary: a table of verdict counts per runtime, the runtimes
+//! that did not run and why, then one line per unexpected result.
+
+use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use conformance_harness::{RunRecord, Verdict};
+
+/// How many unexpected results are listed one per line before the rest are
+/// only counted.
+const LISTED: usize = 40;
+
+/// Render the summary.
+pub fn render_summary(record: &RunRecord) -> String {
+    let mut table = Table::new();
+    table.load_preset(UTF8_FULL_CONDENSED);
+    let mut header = vec!["runtime".to_string(), "version".to_string()];
+    header.extend(Verdict::ALL.iter().map(|v| v.as_str().to_string()));
+    table.set_header(header);
+    for rt in &record.runtimes {
+        let mut row = vec![rt.name.clone(), rt.version.clone()];
+        row.extend(record.tally(&rt.name).iter().map(|n| n.to_string()));
+        table.add_row(row);
+    }
+    let mut out = table.to_string();
+    out.push('\n');
+    for s in &record.skipped_runtimes {
+        out.push_str(&format!("not run: {} ({})\n", s.name, s.reason));
+    }
+    let unexpected: Vec<_> = record
+        .results
+        .iter()
+        .filter(|r| r.verdict.is_unexpected() || r.verdict == Verdict::Xpass)
+        .collect();
+    for r in unexpected.iter().take(LISTED) {
+        let why = r.reasons.first().map_or("", String::as_str);
+        out.push_str(&format!(
+            "{:<5} {} {}/{}: {}\n",
+            r.verdict.as_str(),
+            r.runtime,
+            r.suite,
+            r.case,
+            why
+        ));
+    }
+    if unexpected.len() > LISTED {
+        out.push_str(&format!(
+            "… and {} more (see the report)\n",
+            unexpected.len() - LISTED
+        ));
+    }
+    out
+}

@@ -1,0 +1,143 @@
+//! `cargo xtask conformance`: pick runtimes and suites, run, write the
+//! reports, print the summary.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use conformance_harness::{Plan, Suite};
+use conformance_suites::{Expectations, expectations_dir, load_wasi_dir, wasi_suite_dir};
+
+use crate::Failure;
+use crate::output::{check_writable, write_reports};
+use crate::runtimes::{parse_runtime_path, select};
+
+/// Arguments of `conformance`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Runtimes to run, comma-separated: wasmtime, node, or all. Default: every
+    /// known runtime that is installed (the others are listed as not run).
+    #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME...]")]
+    runtime: Vec<String>,
+    /// Suites to run: wasi (the suite kept in this repository). Default: wasi,
+    /// unless --suite-dir is given.
+    #[arg(long, value_delimiter = ',', value_name = "NAME")]
+    suite: Vec<String>,
+    /// Also run a directory in the wasi-testsuite layout (repeatable).
+    #[arg(long, value_name = "PATH")]
+    suite_dir: Vec<PathBuf>,
+    /// Only cases whose name contains PATTERN.
+    #[arg(long, value_name = "PATTERN")]
+    filter: Option<String>,
+    /// Parallel jobs (default: the number of CPUs).
+    #[arg(long, short)]
+    jobs: Option<usize>,
+    /// Per-job wall-clock limit, in seconds; past it the process group is killed.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    timeout: f64,
+    /// Bytes kept of each job's stdout and stderr.
+    #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+    output_cap: usize,
+    /// Where run.json, report.html, junit.xml and summary.md go.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Use this binary for a runtime (repeatable); beats $NAME and the install.
+    #[arg(long = "runtime-path", value_name = "NAME=PATH", value_parser = parse_runtime_path)]
+    runtime_paths: Vec<(String, PathBuf)>,
+    /// Never draw the progress bar.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+fn default_out() -> PathBuf {
+    conformance_adapters::project_runtimes_dir()
+        .parent()
+        .map_or_else(|| PathBuf::from("target"), |t| t.to_path_buf())
+        .join("conformance")
+}
+
+fn load_suites(args: &Args) -> anyhow::Result<Vec<Suite>> {
+    let mut names = args.suite.clone();
+    if names.is_empty() && args.suite_dir.is_empty() {
+        names.push("wasi".into());
+    }
+    let mut suites = Vec::new();
+    for name in names {
+        match name.as_str() {
+            "wasi" => suites.push(Suite {
+                name,
+                cases: load_wasi_dir(&wasi_suite_dir().join("tests"))?,
+            }),
+            other => {
+                bail!("unknown suite `{other}`; known suites: wasi (or give --suite-dir PATH)")
+            }
+        }
+    }
+    for dir in &args.suite_dir {
+        let name = dir
+            .canonicalize()
+            .ok()
+            .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| dir.display().to_string());
+        let cases = load_wasi_dir(dir).with_context(|| format!("--suite-dir {}", dir.display()))?;
+        suites.push(Suite { name, cases });
+    }
+    Ok(suites)
+}
+
+/// Run `conformance`.
+pub fn run(args: &Args) -> Result<(), Failure> {
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        return Err(anyhow::anyhow!("--timeout must be a positive number of seconds").into());
+    }
+    let out = args.out.clone().unwrap_or_else(default_out);
+    check_writable(&out)?;
+    let suites = load_suites(args)?;
+    let overrides: BTreeMap<String, PathBuf> = args.runtime_paths.iter().cloned().collect();
+    let selection = select(&args.runtime, &overrides)?;
+    for skipped in &selection.skipped {
+        eprintln!("not running {}: {}", skipped.name, skipped.reason);
+    }
+    let mut expectations = BTreeMap::new();
+    for rt in &selection.runtimes {
+        let name = rt.info().name.clone();
+        let known = Expectations::load(&expectations_dir(), &name).map_err(anyhow::Error::from)?;
+        expectations.insert(name.clone(), known);
+    }
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let plan = Plan {
+        runtimes: selection.runtimes,
+        skipped_runtimes: selection.skipped,
+        suites,
+        expectations,
+        jobs,
+        timeout: Duration::from_secs_f64(args.timeout),
+        output_cap: args.output_cap,
+        filter: args.filter.clone(),
+        progress: !args.no_progress && std::io::stderr().is_terminal(),
+    };
+    let record = conformance_harness::run(&plan).context("running the suites")?;
+    if record.results.is_empty() {
+        return Err(anyhow::anyhow!("no case matched (filter: {:?})", args.filter).into());
+    }
+    let written = write_reports(&record, &out)?;
+    print!("{}", conformance_reports::render_summary(&record));
+    println!(
+        "{} results in {:.1} s; wrote {}",
+        record.results.len(),
+        record.duration_ms / 1000.0,
+        written
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if record.has_unexpected() {
+        return Err(Failure::Unexpected);
+    }
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! `cargo xtask`: the entry points of wasi-conformance. Thin: it parses
+//! arguments and calls the libraries.
+//!
+//! Exit status: 0 when nothing unexpected happened, 1 when a case failed (or
+//! errored), 2 for a usage, configuration or environment error.
+
+mod conformance;
+mod install;
+mod output;
+mod runtimes;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Tells, with evidence, how faithfully WebAssembly runtimes implement WASI
+/// and the core spec.
+#[derive(Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run suites against runtimes and write the report (run.json, report.html,
+    /// junit.xml, summary.md).
+    Conformance(conformance::Args),
+    /// Install runtimes into target/runtimes (idempotent) and print where each
+    /// binary is.
+    InstallRuntimes(install::Args),
+    /// Rebuild the WASI suite's modules from their C and WAT sources and record
+    /// their hashes in suites/wasi/build-manifest.json.
+    BuildSuites(BuildArgs),
+    /// List the known runtimes: installed or not, version, binary.
+    Runtimes(runtimes::ListArgs),
+    /// Render the reports again from a run record.
+    Report(output::ReportArgs),
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Rebuild every case, not only the stale ones.
+    #[arg(long)]
+    force: bool,
+    /// The C compiler (clang with wasi-libc).
+    #[arg(long, env = "CLANG", default_value = "clang")]
+    clang: std::path::PathBuf,
+}
+
+/// How a command ended, beyond success.
+pub enum Failure {
+    /// Cases failed: exit 1.
+    Unexpected,
+    /// Bad usage, configuration or environment: exit 2.
+    Setup(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Failure {
+        Failure::Setup(e)
+    }
+}
+
+fn build_suites(args: &BuildArgs) -> anyhow::Result<()> {
+    let layout = conformance_suites::build::SuiteLayout {
+        root: conformance_suites::wasi_suite_dir(),
+    };
+    let built = conformance_suites::build::build_suite(&layout, &args.clang, args.force)?;
+    println!(
+        "built {} case(s); manifest: {}",
+        built.len(),
+        layout.manifest().display()
+    );
+    for name in built {
+        println!("  {name}");
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Conformance(args) => conformance::run(args),
+        Command::InstallRuntimes(args) => install::run(args).map_err(Failure::from),
+        Command::BuildSuites(args) => build_suites(args).map_err(Failure::from),
+        Command::Runtimes(args) => runtimes::list(args).map_err(Failure::from),
+        Command::Report(args) => output::rerender(args).map_err(Failure::from),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Unexpected) => ExitCode::from(1),
+        Err(Failure::Setup(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

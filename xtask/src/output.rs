@@ -1,0 +1,79 @@
+//! Writing the run's files: the record and every report rendered from it.
+//! All are rendered in memory first and each file is written whole (a
+//! temporary file renamed into place), so a failure never leaves half a report.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use conformance_harness::{RunRecord, SCHEMA_VERSION};
+
+/// Fail early, before any case runs, when `dir` cannot receive the reports.
+pub fn check_writable(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .and_then(|_| tempfile::NamedTempFile::new_in(dir).map(drop))
+        .with_context(|| format!("--out {}: not a writable directory", dir.display()))
+}
+
+/// Render and write run.json, report.html, junit.xml and summary.md.
+pub fn write_reports(record: &RunRecord, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let files = [
+        ("run.json", serde_json::to_string_pretty(record)? + "\n"),
+        ("report.html", conformance_reports::render_html(record)?),
+        ("junit.xml", conformance_reports::render_junit(record)?),
+        ("summary.md", conformance_reports::render_markdown(record)),
+    ];
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, content) in files {
+        let path = dir.join(name);
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("writing into {}", dir.display()))?;
+        tmp.write_all(content.as_bytes())?;
+        tmp.persist(&path)
+            .with_context(|| format!("writing {}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Arguments of `cargo xtask report`.
+#[derive(clap::Args)]
+pub struct ReportArgs {
+    /// The run record to render.
+    record: PathBuf,
+    /// Where to write the reports (default: beside the record).
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// Read a run record, checking its schema version.
+pub fn read_record(path: &Path) -> anyhow::Result<RunRecord> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{}: not JSON", path.display()))?;
+    let version = value.get("schema_version").and_then(|v| v.as_u64());
+    if version != Some(u64::from(SCHEMA_VERSION)) {
+        anyhow::bail!(
+            "{}: schema_version {:?}, this harness reads {SCHEMA_VERSION}",
+            path.display(),
+            version
+        );
+    }
+    serde_json::from_value(value).with_context(|| format!("{}: not a run record", path.display()))
+}
+
+/// `cargo xtask report RUN.json`: render the reports again.
+pub fn rerender(args: &ReportArgs) -> anyhow::Result<()> {
+    let record = read_record(&args.record)?;
+    let out = match &args.out {
+        Some(out) => out.clone(),
+        None => args.record.parent().unwrap_or(Path::new(".")).to_path_buf(),
+    };
+    check_writable(&out)?;
+    for path in write_reports(&record, &out)? {
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
