@@ -1,0 +1,98 @@
+//! Engine-wide settings: the enabled Wasm features and the resource limits
+//! (fuel, call depth, value stack, memory pages, table size).
+
+use std::sync::Arc;
+use wasmparser::WasmFeatures;
+
+/// Settings shared by every module and store made from one [`Engine`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) features: WasmFeatures,
+    pub(crate) fuel: Option<u64>,
+    pub(crate) max_call_depth: usize,
+    pub(crate) max_value_stack: usize,
+    pub(crate) max_memory_pages: u64,
+    pub(crate) max_table_elements: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            features: Config::supported_features(),
+            fuel: None,
+            max_call_depth: 20_000,
+            max_value_stack: 1 << 20,
+            max_memory_pages: 65_536,
+            max_table_elements: 10_000_000,
+        }
+    }
+}
+
+impl Config {
+    /// Wasm 2.0 plus the 3.0 proposals this interpreter executes.
+    pub fn supported_features() -> WasmFeatures {
+        WasmFeatures::WASM2
+            | WasmFeatures::TAIL_CALL
+            | WasmFeatures::EXTENDED_CONST
+            | WasmFeatures::MULTI_MEMORY
+    }
+
+    /// The Wasm features modules may use (validation rejects the others).
+    pub fn features(&mut self, features: WasmFeatures) -> &mut Self {
+        self.features = features;
+        self
+    }
+
+    /// The instruction budget every new store starts with; `None` (the
+    /// default) is unlimited. Running out traps with
+    /// [`TrapKind::OutOfFuel`](crate::TrapKind::OutOfFuel).
+    pub fn fuel(&mut self, fuel: Option<u64>) -> &mut Self {
+        self.fuel = fuel;
+        self
+    }
+
+    /// The deepest Wasm call nesting before
+    /// [`TrapKind::CallStackExhausted`](crate::TrapKind::CallStackExhausted).
+    pub fn max_call_depth(&mut self, depth: usize) -> &mut Self {
+        self.max_call_depth = depth;
+        self
+    }
+
+    /// The most value-stack slots (locals and operands of all frames).
+    pub fn max_value_stack(&mut self, slots: usize) -> &mut Self {
+        self.max_value_stack = slots;
+        self
+    }
+
+    /// The most pages any memory may have (declared maxima still apply).
+    pub fn max_memory_pages(&mut self, pages: u64) -> &mut Self {
+        self.max_memory_pages = pages;
+        self
+    }
+
+    /// The most elements any table may have (declared maxima still apply).
+    pub fn max_table_elements(&mut self, elements: u64) -> &mut Self {
+        self.max_table_elements = elements;
+        self
+    }
+}
+
+/// The compilation context: a [`Config`] shared by modules and stores.
+#[derive(Debug, Clone, Default)]
+pub struct Engine {
+    config: Arc<Config>,
+}
+
+impl Engine {
+    /// An engine with the given settings.
+    pub fn new(config: &Config) -> Self {
+        Engine {
+            config: Arc::new(config.clone()),
+        }
+    }
+
+    /// The engine's settings.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+}

@@ -1,0 +1,815 @@
+//! The executor: one loop over the IR of [`crate::ir`]. Wasm-to-Wasm calls
+//! push a [`Frame`] on an explicit frame stack instead of recursing on the
+//! host stack, so deep recursion ends in
+//! [`TrapKind::CallStackExhausted`], never a host stack overflow.
+//!
+//! Stack layout of a frame: `[params | locals | operands]`, starting at
+//! `fp`. A caller's arguments become the callee's parameters in place, and
+//! results are moved down to `fp` on return.
+
+mod num;
+
+use crate::error::{Error, Trap, TrapKind};
+use crate::ir::{DropKeep, FuncBody, Instr};
+use crate::store::{Caller, Func, FuncEntity, Instance, Store};
+use crate::value::{Slot, Val};
+use num::*;
+use std::sync::Arc;
+
+/// A suspended caller.
+struct Frame {
+    body: Arc<FuncBody>,
+    pc: usize,
+    fp: usize,
+    inst: u32,
+}
+
+/// Calls `func` with `args`, writing `results`.
+pub(crate) fn invoke<T>(
+    store: &mut Store<T>,
+    func: Func,
+    args: &[Val],
+    results: &mut [Val],
+) -> Result<(), Error> {
+    let entity = store
+        .funcs
+        .get(func.0 as usize)
+        .ok_or_else(|| Error::Usage("function of another store".into()))?;
+    let ty = store.types.list[entity.ty() as usize].clone();
+    if args.len() != ty.params().len()
+        || args.iter().zip(ty.params()).any(|(a, t)| !a.matches(*t))
+    {
+        return Err(Error::Usage(format!(
+            "arguments {args:?} do not match the parameters {:?}",
+            ty.params()
+        )));
+    }
+    if results.len() != ty.results().len() {
+        return Err(Error::Usage(format!(
+            "expected {} result slots, got {}",
+            ty.results().len(),
+            results.len()
+        )));
+    }
+    match entity {
+        FuncEntity::Host { func, .. } => {
+            let func = func.clone();
+            func(
+                Caller {
+                    store,
+                    instance: None,
+                },
+                args,
+                results,
+            )?;
+        }
+        FuncEntity::Wasm { .. } => {
+            let mut stack: Vec<Slot> = vec![0; 1024];
+            for (slot, arg) in stack.iter_mut().zip(args) {
+                *slot = arg.to_slot();
+            }
+            let mut fuel = store.fuel.unwrap_or(u64::MAX);
+            let outcome = run(store, func.0, &mut stack, &mut fuel);
+            if store.fuel.is_some() {
+                store.fuel = Some(fuel);
+            }
+            outcome?;
+            for ((out, slot), ty) in results.iter_mut().zip(&stack).zip(ty.results()) {
+                *out = Val::from_slot(*slot, *ty);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[inline(always)]
+fn i32_(s: Slot) -> i32 {
+    s as u32 as i32
+}
+#[inline(always)]
+fn u32_(s: Slot) -> u32 {
+    s as u32
+}
+#[inline(always)]
+fn i64_(s: Slot) -> i64 {
+    s as u64 as i64
+}
+#[inline(always)]
+fn u64_(s: Slot) -> u64 {
+    s as u64
+}
+#[inline(always)]
+fn f32_(s: Slot) -> f32 {
+    f32::from_bits(s as u32)
+}
+#[inline(always)]
+fn f64_(s: Slot) -> f64 {
+    f64::from_bits(s as u64)
+}
+#[inline(always)]
+fn pi32(v: i32) -> Slot {
+    v as u32 as Slot
+}
+#[inline(always)]
+fn pu32(v: u32) -> Slot {
+    v as Slot
+}
+#[inline(always)]
+fn pi64(v: i64) -> Slot {
+    v as u64 as Slot
+}
+#[inline(always)]
+fn pu64(v: u64) -> Slot {
+    v as Slot
+}
+#[inline(always)]
+fn pf32(v: f32) -> Slot {
+    v.to_bits() as Slot
+}
+#[inline(always)]
+fn pf64(v: f64) -> Slot {
+    v.to_bits() as Slot
+}
+#[inline(always)]
+fn pbool(v: bool) -> Slot {
+    v as Slot
+}
+
+/// `start..start + len` as a checked range within `size`.
+#[inline]
+fn range(start: u64, len: u64, size: usize) -> Option<std::ops::Range<usize>> {
+    let end = start.checked_add(len)?;
+    if end > size as u64 {
+        return None;
+    }
+    Some(start as usize..end as usize)
+}
+
+fn trap<V>(kind: TrapKind) -> Result<V, Trap> {
+    Err(Trap::new(kind))
+}
+
+/// Runs the Wasm function `entry` whose arguments are at `stack[0..]`;
+/// leaves its results at `stack[0..]`.
+fn run<T>(store: &mut Store<T>, entry: u32, stack: &mut Vec<Slot>, fuel: &mut u64) -> Result<(), Trap> {
+    let max_depth = store.engine.config().max_call_depth;
+    let max_stack = store.engine.config().max_value_stack;
+    let (mut body, mut inst) = match &store.funcs[entry as usize] {
+        FuncEntity::Wasm { body, instance, .. } => (body.clone(), *instance),
+        FuncEntity::Host { .. } => return trap(TrapKind::Host),
+    };
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut fp = 0usize;
+    let mut pc = 0usize;
+    let mut sp: usize;
+    let mut mem0 = default_memory(store, inst);
+
+    macro_rules! enter {
+        () => {{
+            let need = fp + body.frame_size as usize;
+            if need > stack.len() {
+                if need > max_stack {
+                    return trap(TrapKind::CallStackExhausted);
+                }
+                let len = need.saturating_mul(2).min(max_stack).max(need);
+                stack.resize(len, 0);
+            }
+            let locals = fp + body.params as usize;
+            sp = locals + body.locals as usize;
+            stack[locals..sp].fill(0);
+        }};
+    }
+    macro_rules! drop_keep {
+        ($dk:expr) => {{
+            let DropKeep { drop, keep } = $dk;
+            if drop != 0 {
+                let keep = keep as usize;
+                stack.copy_within(sp - keep..sp, sp - keep - drop as usize);
+                sp -= drop as usize;
+            }
+        }};
+    }
+    macro_rules! bin {
+        ($get:ident, $put:ident, |$a:ident, $b:ident| $e:expr) => {{
+            let $b = $get(stack[sp - 1]);
+            let $a = $get(stack[sp - 2]);
+            sp -= 1;
+            stack[sp - 1] = $put($e);
+        }};
+    }
+    macro_rules! bin_try {
+        ($get:ident, $put:ident, $f:expr) => {{
+            let b = $get(stack[sp - 1]);
+            let a = $get(stack[sp - 2]);
+            sp -= 1;
+            match $f(a, b) {
+                Ok(v) => stack[sp - 1] = $put(v),
+                Err(kind) => return trap(kind),
+            }
+        }};
+    }
+    macro_rules! un {
+        ($get:ident, $put:ident, |$a:ident| $e:expr) => {{
+            let $a = $get(stack[sp - 1]);
+            stack[sp - 1] = $put($e);
+        }};
+    }
+    macro_rules! un_try {
+        ($get:ident, $put:ident, $f:expr) => {{
+            match $f($get(stack[sp - 1]) as f64) {
+                Ok(v) => stack[sp - 1] = $put(v),
+                Err(kind) => return trap(kind),
+            }
+        }};
+    }
+    macro_rules! mem_addr {
+        ($m:expr) => {
+            if $m == 0 {
+                mem0
+            } else {
+                store.instances[inst as usize].memories[$m as usize] as usize
+            }
+        };
+    }
+    macro_rules! load {
+        ($arg:expr, $n:literal, $conv:expr) => {{
+            let mem = &store.memories[mem_addr!($arg.mem)];
+            let ea = stack[sp - 1] as u32 as u64 + $arg.offset as u64;
+            let bytes = range(ea, $n, mem.data.len())
+                .and_then(|r| <[u8; $n]>::try_from(&mem.data[r]).ok());
+            match bytes {
+                Some(b) => stack[sp - 1] = $conv(b),
+                None => return trap(TrapKind::MemoryOutOfBounds),
+            }
+        }};
+    }
+    macro_rules! store_mem {
+        ($arg:expr, $n:literal, $ty:ty) => {{
+            let mem = &mut store.memories[mem_addr!($arg.mem)];
+            let value = stack[sp - 1] as $ty;
+            let ea = stack[sp - 2] as u32 as u64 + $arg.offset as u64;
+            sp -= 2;
+            match range(ea, $n, mem.data.len()) {
+                Some(r) => mem.data[r].copy_from_slice(&value.to_le_bytes()),
+                None => return trap(TrapKind::MemoryOutOfBounds),
+            }
+        }};
+    }
+    macro_rules! table_addr {
+        ($t:expr) => {
+            store.instances[inst as usize].tables[$t as usize] as usize
+        };
+    }
+    macro_rules! return_from {
+        ($keep:expr) => {{
+            let keep = $keep;
+            stack.copy_within(sp - keep..sp, fp);
+            sp = fp + keep;
+            match frames.pop() {
+                None => return Ok(()),
+                Some(frame) => {
+                    body = frame.body;
+                    pc = frame.pc;
+                    fp = frame.fp;
+                    if frame.inst != inst {
+                        inst = frame.inst;
+                        mem0 = default_memory(store, inst);
+                    }
+                }
+            }
+        }};
+    }
+    // Calls store function `$f`; `$tail` replaces the current frame.
+    macro_rules! call {
+        ($f:expr, $tail:expr) => {{
+            let f = $f as usize;
+            match &store.funcs[f] {
+                FuncEntity::Wasm { body: callee, instance, .. } => {
+                    let callee = callee.clone();
+                    let n = callee.params as usize;
+                    if $tail {
+                        stack.copy_within(sp - n..sp, fp);
+                    } else {
+                        if frames.len() >= max_depth {
+                            return trap(TrapKind::CallStackExhausted);
+                        }
+                        frames.push(Frame {
+                            body: body.clone(),
+                            pc,
+                            fp,
+                            inst,
+                        });
+                        fp = sp - n;
+                    }
+                    body = callee;
+                    pc = 0;
+                    if *instance != inst {
+                        inst = *instance;
+                        mem0 = default_memory(store, inst);
+                    }
+                    enter!();
+                }
+                FuncEntity::Host { func, ty } => {
+                    let func = func.clone();
+                    let ty = store.types.list[*ty as usize].clone();
+                    let n = ty.params().len();
+                    let args: Vec<Val> = stack[sp - n..sp]
+                        .iter()
+                        .zip(ty.params())
+                        .map(|(s, t)| Val::from_slot(*s, *t))
+                        .collect();
+                    let mut results: Vec<Val> =
+                        ty.results().iter().map(|t| Val::default_for(*t)).collect();
+                    if store.fuel.is_some() {
+                        store.fuel = Some(*fuel);
+                    }
+                    func(
+                        Caller {
+                            store: &mut *store,
+                            instance: Some(Instance(inst)),
+                        },
+                        &args,
+                        &mut results,
+                    )?;
+                    if let Some(left) = store.fuel {
+                        *fuel = left;
+                    }
+                    sp -= n;
+                    if sp + results.len() > stack.len() {
+                        stack.resize(sp + results.len(), 0);
+                    }
+                    for r in &results {
+                        stack[sp] = r.to_slot();
+                        sp += 1;
+                    }
+                    if $tail {
+                        return_from!(body.results as usize);
+                    }
+                }
+            }
+        }};
+    }
+    macro_rules! indirect_target {
+        ($ty:expr, $table:expr) => {{
+            let index = u32_(stack[sp - 1]) as usize;
+            sp -= 1;
+            let table = &store.tables[table_addr!($table)];
+            let Some(&r) = table.elems.get(index) else {
+                return trap(TrapKind::UndefinedElement);
+            };
+            if r == 0 {
+                return trap(TrapKind::UninitializedElement);
+            }
+            let f = (r - 1) as u32;
+            let expected = store.instances[inst as usize].types[$ty as usize];
+            if store.funcs[f as usize].ty() != expected {
+                return trap(TrapKind::IndirectCallTypeMismatch);
+            }
+            f
+        }};
+    }
+    macro_rules! ref_target {
+        () => {{
+            let r = stack[sp - 1];
+            sp -= 1;
+            if r == 0 {
+                return trap(TrapKind::NullReference);
+            }
+            (r - 1) as u32
+        }};
+    }
+
+    enter!();
+    loop {
+        if *fuel == 0 {
+            return trap(TrapKind::OutOfFuel);
+        }
+        *fuel -= 1;
+        let instr = body.code[pc];
+        pc += 1;
+        match instr {
+            Instr::Unreachable => return trap(TrapKind::Unreachable),
+            Instr::Br { target, dk } => {
+                drop_keep!(dk);
+                pc = target as usize;
+            }
+            Instr::BrIfNez { target, dk } => {
+                sp -= 1;
+                if u32_(stack[sp]) != 0 {
+                    drop_keep!(dk);
+                    pc = target as usize;
+                }
+            }
+            Instr::BrIfEqz { target } => {
+                sp -= 1;
+                if u32_(stack[sp]) == 0 {
+                    pc = target as usize;
+                }
+            }
+            Instr::BrTable { len } => {
+                sp -= 1;
+                pc += u32_(stack[sp]).min(len) as usize;
+            }
+            Instr::BrOnNull { target, dk } => {
+                if stack[sp - 1] == 0 {
+                    sp -= 1;
+                    drop_keep!(dk);
+                    pc = target as usize;
+                }
+            }
+            Instr::BrOnNonNull { target, dk } => {
+                if stack[sp - 1] != 0 {
+                    drop_keep!(dk);
+                    pc = target as usize;
+                } else {
+                    sp -= 1;
+                }
+            }
+            Instr::Return { keep } => return_from!(keep as usize),
+            Instr::Call(idx) => {
+                let f = store.instances[inst as usize].funcs[idx as usize];
+                call!(f, false);
+            }
+            Instr::ReturnCall(idx) => {
+                let f = store.instances[inst as usize].funcs[idx as usize];
+                call!(f, true);
+            }
+            Instr::CallIndirect { ty, table } => {
+                let f = indirect_target!(ty, table);
+                call!(f, false);
+            }
+            Instr::ReturnCallIndirect { ty, table } => {
+                let f = indirect_target!(ty, table);
+                call!(f, true);
+            }
+            Instr::CallRef { .. } => {
+                let f = ref_target!();
+                call!(f, false);
+            }
+            Instr::ReturnCallRef { .. } => {
+                let f = ref_target!();
+                call!(f, true);
+            }
+            Instr::Drop => sp -= 1,
+            Instr::Select => {
+                let c = u32_(stack[sp - 1]);
+                sp -= 2;
+                if c == 0 {
+                    stack[sp - 1] = stack[sp];
+                }
+            }
+            Instr::LocalGet(i) => {
+                stack[sp] = stack[fp + i as usize];
+                sp += 1;
+            }
+            Instr::LocalSet(i) => {
+                sp -= 1;
+                stack[fp + i as usize] = stack[sp];
+            }
+            Instr::LocalTee(i) => stack[fp + i as usize] = stack[sp - 1],
+            Instr::GlobalGet(i) => {
+                let g = store.instances[inst as usize].globals[i as usize];
+                stack[sp] = store.globals[g as usize].value;
+                sp += 1;
+            }
+            Instr::GlobalSet(i) => {
+                let g = store.instances[inst as usize].globals[i as usize];
+                sp -= 1;
+                store.globals[g as usize].value = stack[sp];
+            }
+            Instr::Const32(v) => {
+                stack[sp] = v as Slot;
+                sp += 1;
+            }
+            Instr::Const64(v) => {
+                stack[sp] = v as Slot;
+                sp += 1;
+            }
+            Instr::ConstPool(i) => {
+                stack[sp] = body.consts[i as usize];
+                sp += 1;
+            }
+
+            Instr::I32Load(m) => load!(m, 4, |b| pu32(u32::from_le_bytes(b))),
+            Instr::I64Load(m) => load!(m, 8, |b| pu64(u64::from_le_bytes(b))),
+            Instr::I32Load8S(m) => load!(m, 1, |b| pi32(i8::from_le_bytes(b) as i32)),
+            Instr::I32Load8U(m) => load!(m, 1, |b| pu32(u8::from_le_bytes(b) as u32)),
+            Instr::I32Load16S(m) => load!(m, 2, |b| pi32(i16::from_le_bytes(b) as i32)),
+            Instr::I32Load16U(m) => load!(m, 2, |b| pu32(u16::from_le_bytes(b) as u32)),
+            Instr::I64Load8S(m) => load!(m, 1, |b| pi64(i8::from_le_bytes(b) as i64)),
+            Instr::I64Load8U(m) => load!(m, 1, |b| pu64(u8::from_le_bytes(b) as u64)),
+            Instr::I64Load16S(m) => load!(m, 2, |b| pi64(i16::from_le_bytes(b) as i64)),
+            Instr::I64Load16U(m) => load!(m, 2, |b| pu64(u16::from_le_bytes(b) as u64)),
+            Instr::I64Load32S(m) => load!(m, 4, |b| pi64(i32::from_le_bytes(b) as i64)),
+            Instr::I64Load32U(m) => load!(m, 4, |b| pu64(u32::from_le_bytes(b) as u64)),
+            Instr::I32Store(m) => store_mem!(m, 4, u32),
+            Instr::I64Store(m) => store_mem!(m, 8, u64),
+            Instr::I32Store8(m) => store_mem!(m, 1, u8),
+            Instr::I32Store16(m) => store_mem!(m, 2, u16),
+            Instr::I64Store32(m) => store_mem!(m, 4, u32),
+            Instr::MemorySize(m) => {
+                let mem = &store.memories[mem_addr!(m)];
+                stack[sp] = pu64(mem.pages());
+                sp += 1;
+            }
+            Instr::MemoryGrow(m) => {
+                let mem = &mut store.memories[mem_addr!(m)];
+                let delta = u32_(stack[sp - 1]) as u64;
+                stack[sp - 1] = match mem.grow(delta) {
+                    Some(old) => pu32(old as u32),
+                    None => pi32(-1),
+                };
+            }
+            Instr::MemoryFill(m) => {
+                let mem = &mut store.memories[mem_addr!(m)];
+                let n = u32_(stack[sp - 1]) as u64;
+                let val = stack[sp - 2] as u8;
+                let d = u32_(stack[sp - 3]) as u64;
+                sp -= 3;
+                match range(d, n, mem.data.len()) {
+                    Some(r) => mem.data[r].fill(val),
+                    None => return trap(TrapKind::MemoryOutOfBounds),
+                }
+            }
+            Instr::MemoryCopy { dst, src } => {
+                let n = u32_(stack[sp - 1]) as u64;
+                let s = u32_(stack[sp - 2]) as u64;
+                let d = u32_(stack[sp - 3]) as u64;
+                sp -= 3;
+                let (da, sa) = (mem_addr!(dst), mem_addr!(src));
+                let src_len = store.memories[sa].data.len();
+                let dst_len = store.memories[da].data.len();
+                let (Some(sr), Some(dr)) = (range(s, n, src_len), range(d, n, dst_len)) else {
+                    return trap(TrapKind::MemoryOutOfBounds);
+                };
+                if da == sa {
+                    store.memories[da].data.copy_within(sr, dr.start);
+                } else {
+                    let bytes = store.memories[sa].data[sr].to_vec();
+                    store.memories[da].data[dr].copy_from_slice(&bytes);
+                }
+            }
+            Instr::MemoryInit { mem, data } => {
+                let n = u32_(stack[sp - 1]) as u64;
+                let s = u32_(stack[sp - 2]) as u64;
+                let d = u32_(stack[sp - 3]) as u64;
+                sp -= 3;
+                let seg = store.instances[inst as usize].datas[data as usize] as usize;
+                let ma = mem_addr!(mem);
+                let bytes = &store.datas[seg];
+                let memory = &mut store.memories[ma];
+                let (Some(sr), Some(dr)) = (range(s, n, bytes.len()), range(d, n, memory.data.len()))
+                else {
+                    return trap(TrapKind::MemoryOutOfBounds);
+                };
+                memory.data[dr].copy_from_slice(&bytes[sr]);
+            }
+            Instr::DataDrop(data) => {
+                let seg = store.instances[inst as usize].datas[data as usize] as usize;
+                store.datas[seg] = Arc::from(Vec::new());
+            }
+
+            Instr::TableGet(t) => {
+                let table = &store.tables[table_addr!(t)];
+                match table.elems.get(u32_(stack[sp - 1]) as usize) {
+                    Some(r) => stack[sp - 1] = *r,
+                    None => return trap(TrapKind::TableOutOfBounds),
+                }
+            }
+            Instr::TableSet(t) => {
+                let ta = table_addr!(t);
+                let value = stack[sp - 1];
+                let i = u32_(stack[sp - 2]) as usize;
+                sp -= 2;
+                match store.tables[ta].elems.get_mut(i) {
+                    Some(r) => *r = value,
+                    None => return trap(TrapKind::TableOutOfBounds),
+                }
+            }
+            Instr::TableSize(t) => {
+                stack[sp] = pu64(store.tables[table_addr!(t)].elems.len() as u64);
+                sp += 1;
+            }
+            Instr::TableGrow(t) => {
+                let ta = table_addr!(t);
+                let n = u32_(stack[sp - 1]) as u64;
+                let init = stack[sp - 2];
+                sp -= 1;
+                stack[sp - 1] = match store.tables[ta].grow(n, init) {
+                    Some(old) => pu32(old as u32),
+                    None => pi32(-1),
+                };
+            }
+            Instr::TableFill(t) => {
+                let ta = table_addr!(t);
+                let n = u32_(stack[sp - 1]) as u64;
+                let value = stack[sp - 2];
+                let i = u32_(stack[sp - 3]) as u64;
+                sp -= 3;
+                let table = &mut store.tables[ta];
+                match range(i, n, table.elems.len()) {
+                    Some(r) => table.elems[r].fill(value),
+                    None => return trap(TrapKind::TableOutOfBounds),
+                }
+            }
+            Instr::TableCopy { dst, src } => {
+                let n = u32_(stack[sp - 1]) as u64;
+                let s = u32_(stack[sp - 2]) as u64;
+                let d = u32_(stack[sp - 3]) as u64;
+                sp -= 3;
+                let (da, sa) = (table_addr!(dst), table_addr!(src));
+                let src_len = store.tables[sa].elems.len();
+                let dst_len = store.tables[da].elems.len();
+                let (Some(sr), Some(dr)) = (range(s, n, src_len), range(d, n, dst_len)) else {
+                    return trap(TrapKind::TableOutOfBounds);
+                };
+                if da == sa {
+                    store.tables[da].elems.copy_within(sr, dr.start);
+                } else {
+                    let items = store.tables[sa].elems[sr].to_vec();
+                    store.tables[da].elems[dr].copy_from_slice(&items);
+                }
+            }
+            Instr::TableInit { table, elem } => {
+                let n = u32_(stack[sp - 1]) as u64;
+                let s = u32_(stack[sp - 2]) as u64;
+                let d = u32_(stack[sp - 3]) as u64;
+                sp -= 3;
+                let seg = store.instances[inst as usize].elems[elem as usize] as usize;
+                let ta = table_addr!(table);
+                let items = &store.elems[seg];
+                let dst = &mut store.tables[ta].elems;
+                let (Some(sr), Some(dr)) = (range(s, n, items.len()), range(d, n, dst.len())) else {
+                    return trap(TrapKind::TableOutOfBounds);
+                };
+                dst[dr].copy_from_slice(&items[sr]);
+            }
+            Instr::ElemDrop(elem) => {
+                let seg = store.instances[inst as usize].elems[elem as usize] as usize;
+                store.elems[seg] = Vec::new();
+            }
+            Instr::RefIsNull => stack[sp - 1] = pbool(stack[sp - 1] == 0),
+            Instr::RefFunc(idx) => {
+                stack[sp] = store.instances[inst as usize].funcs[idx as usize] as Slot + 1;
+                sp += 1;
+            }
+            Instr::RefAsNonNull => {
+                if stack[sp - 1] == 0 {
+                    return trap(TrapKind::NullReference);
+                }
+            }
+
+            Instr::I32Eqz => un!(u32_, pbool, |a| a == 0),
+            Instr::I32Eq => bin!(u32_, pbool, |a, b| a == b),
+            Instr::I32Ne => bin!(u32_, pbool, |a, b| a != b),
+            Instr::I32LtS => bin!(i32_, pbool, |a, b| a < b),
+            Instr::I32LtU => bin!(u32_, pbool, |a, b| a < b),
+            Instr::I32GtS => bin!(i32_, pbool, |a, b| a > b),
+            Instr::I32GtU => bin!(u32_, pbool, |a, b| a > b),
+            Instr::I32LeS => bin!(i32_, pbool, |a, b| a <= b),
+            Instr::I32LeU => bin!(u32_, pbool, |a, b| a <= b),
+            Instr::I32GeS => bin!(i32_, pbool, |a, b| a >= b),
+            Instr::I32GeU => bin!(u32_, pbool, |a, b| a >= b),
+            Instr::I64Eqz => un!(u64_, pbool, |a| a == 0),
+            Instr::I64Eq => bin!(u64_, pbool, |a, b| a == b),
+            Instr::I64Ne => bin!(u64_, pbool, |a, b| a != b),
+            Instr::I64LtS => bin!(i64_, pbool, |a, b| a < b),
+            Instr::I64LtU => bin!(u64_, pbool, |a, b| a < b),
+            Instr::I64GtS => bin!(i64_, pbool, |a, b| a > b),
+            Instr::I64GtU => bin!(u64_, pbool, |a, b| a > b),
+            Instr::I64LeS => bin!(i64_, pbool, |a, b| a <= b),
+            Instr::I64LeU => bin!(u64_, pbool, |a, b| a <= b),
+            Instr::I64GeS => bin!(i64_, pbool, |a, b| a >= b),
+            Instr::I64GeU => bin!(u64_, pbool, |a, b| a >= b),
+            Instr::F32Eq => bin!(f32_, pbool, |a, b| a == b),
+            Instr::F32Ne => bin!(f32_, pbool, |a, b| a != b),
+            Instr::F32Lt => bin!(f32_, pbool, |a, b| a < b),
+            Instr::F32Gt => bin!(f32_, pbool, |a, b| a > b),
+            Instr::F32Le => bin!(f32_, pbool, |a, b| a <= b),
+            Instr::F32Ge => bin!(f32_, pbool, |a, b| a >= b),
+            Instr::F64Eq => bin!(f64_, pbool, |a, b| a == b),
+            Instr::F64Ne => bin!(f64_, pbool, |a, b| a != b),
+            Instr::F64Lt => bin!(f64_, pbool, |a, b| a < b),
+            Instr::F64Gt => bin!(f64_, pbool, |a, b| a > b),
+            Instr::F64Le => bin!(f64_, pbool, |a, b| a <= b),
+            Instr::F64Ge => bin!(f64_, pbool, |a, b| a >= b),
+
+            Instr::I32Clz => un!(u32_, pu32, |a| a.leading_zeros()),
+            Instr::I32Ctz => un!(u32_, pu32, |a| a.trailing_zeros()),
+            Instr::I32Popcnt => un!(u32_, pu32, |a| a.count_ones()),
+            Instr::I32Add => bin!(u32_, pu32, |a, b| a.wrapping_add(b)),
+            Instr::I32Sub => bin!(u32_, pu32, |a, b| a.wrapping_sub(b)),
+            Instr::I32Mul => bin!(u32_, pu32, |a, b| a.wrapping_mul(b)),
+            Instr::I32DivS => bin_try!(i32_, pi32, i32_div_s),
+            Instr::I32DivU => bin_try!(u32_, pu32, i32_div_u),
+            Instr::I32RemS => bin_try!(i32_, pi32, i32_rem_s),
+            Instr::I32RemU => bin_try!(u32_, pu32, i32_rem_u),
+            Instr::I32And => bin!(u32_, pu32, |a, b| a & b),
+            Instr::I32Or => bin!(u32_, pu32, |a, b| a | b),
+            Instr::I32Xor => bin!(u32_, pu32, |a, b| a ^ b),
+            Instr::I32Shl => bin!(u32_, pu32, |a, b| a.wrapping_shl(b)),
+            Instr::I32ShrS => bin!(i32_, pi32, |a, b| a.wrapping_shr(b as u32)),
+            Instr::I32ShrU => bin!(u32_, pu32, |a, b| a.wrapping_shr(b)),
+            Instr::I32Rotl => bin!(u32_, pu32, |a, b| a.rotate_left(b)),
+            Instr::I32Rotr => bin!(u32_, pu32, |a, b| a.rotate_right(b)),
+            Instr::I64Clz => un!(u64_, pu64, |a| a.leading_zeros() as u64),
+            Instr::I64Ctz => un!(u64_, pu64, |a| a.trailing_zeros() as u64),
+            Instr::I64Popcnt => un!(u64_, pu64, |a| a.count_ones() as u64),
+            Instr::I64Add => bin!(u64_, pu64, |a, b| a.wrapping_add(b)),
+            Instr::I64Sub => bin!(u64_, pu64, |a, b| a.wrapping_sub(b)),
+            Instr::I64Mul => bin!(u64_, pu64, |a, b| a.wrapping_mul(b)),
+            Instr::I64DivS => bin_try!(i64_, pi64, i64_div_s),
+            Instr::I64DivU => bin_try!(u64_, pu64, i64_div_u),
+            Instr::I64RemS => bin_try!(i64_, pi64, i64_rem_s),
+            Instr::I64RemU => bin_try!(u64_, pu64, i64_rem_u),
+            Instr::I64And => bin!(u64_, pu64, |a, b| a & b),
+            Instr::I64Or => bin!(u64_, pu64, |a, b| a | b),
+            Instr::I64Xor => bin!(u64_, pu64, |a, b| a ^ b),
+            Instr::I64Shl => bin!(u64_, pu64, |a, b| a.wrapping_shl(b as u32)),
+            Instr::I64ShrS => bin!(i64_, pi64, |a, b| a.wrapping_shr(b as u32)),
+            Instr::I64ShrU => bin!(u64_, pu64, |a, b| a.wrapping_shr(b as u32)),
+            Instr::I64Rotl => bin!(u64_, pu64, |a, b| a.rotate_left((b & 63) as u32)),
+            Instr::I64Rotr => bin!(u64_, pu64, |a, b| a.rotate_right((b & 63) as u32)),
+
+            Instr::F32Abs => un!(u32_, pu32, |a| a & 0x7fff_ffff),
+            Instr::F32Neg => un!(u32_, pu32, |a| a ^ 0x8000_0000),
+            Instr::F32Ceil => un!(f32_, pf32, |a| quiet32(a.ceil())),
+            Instr::F32Floor => un!(f32_, pf32, |a| quiet32(a.floor())),
+            Instr::F32Trunc => un!(f32_, pf32, |a| quiet32(a.trunc())),
+            Instr::F32Nearest => un!(f32_, pf32, |a| quiet32(a.round_ties_even())),
+            Instr::F32Sqrt => un!(f32_, pf32, |a| quiet32(a.sqrt())),
+            Instr::F32Add => bin!(f32_, pf32, |a, b| a + b),
+            Instr::F32Sub => bin!(f32_, pf32, |a, b| a - b),
+            Instr::F32Mul => bin!(f32_, pf32, |a, b| a * b),
+            Instr::F32Div => bin!(f32_, pf32, |a, b| a / b),
+            Instr::F32Min => bin!(f32_, pf32, |a, b| f32_min(a, b)),
+            Instr::F32Max => bin!(f32_, pf32, |a, b| f32_max(a, b)),
+            Instr::F32Copysign => {
+                bin!(u32_, pu32, |a, b| (a & 0x7fff_ffff) | (b & 0x8000_0000))
+            }
+            Instr::F64Abs => un!(u64_, pu64, |a| a & 0x7fff_ffff_ffff_ffff),
+            Instr::F64Neg => un!(u64_, pu64, |a| a ^ 0x8000_0000_0000_0000),
+            Instr::F64Ceil => un!(f64_, pf64, |a| quiet64(a.ceil())),
+            Instr::F64Floor => un!(f64_, pf64, |a| quiet64(a.floor())),
+            Instr::F64Trunc => un!(f64_, pf64, |a| quiet64(a.trunc())),
+            Instr::F64Nearest => un!(f64_, pf64, |a| quiet64(a.round_ties_even())),
+            Instr::F64Sqrt => un!(f64_, pf64, |a| quiet64(a.sqrt())),
+            Instr::F64Add => bin!(f64_, pf64, |a, b| a + b),
+            Instr::F64Sub => bin!(f64_, pf64, |a, b| a - b),
+            Instr::F64Mul => bin!(f64_, pf64, |a, b| a * b),
+            Instr::F64Div => bin!(f64_, pf64, |a, b| a / b),
+            Instr::F64Min => bin!(f64_, pf64, |a, b| f64_min(a, b)),
+            Instr::F64Max => bin!(f64_, pf64, |a, b| f64_max(a, b)),
+            Instr::F64Copysign => bin!(u64_, pu64, |a, b| (a & 0x7fff_ffff_ffff_ffff)
+                | (b & 0x8000_0000_0000_0000)),
+
+            Instr::I32WrapI64 => un!(u64_, pu32, |a| a as u32),
+            Instr::I32TruncF32S => un_try!(f32_, pi32, trunc_i32_s),
+            Instr::I32TruncF32U => un_try!(f32_, pu32, trunc_i32_u),
+            Instr::I32TruncF64S => un_try!(f64_, pi32, trunc_i32_s),
+            Instr::I32TruncF64U => un_try!(f64_, pu32, trunc_i32_u),
+            Instr::I64ExtendI32S => un!(i32_, pi64, |a| a as i64),
+            Instr::I64TruncF32S => un_try!(f32_, pi64, trunc_i64_s),
+            Instr::I64TruncF32U => un_try!(f32_, pu64, trunc_i64_u),
+            Instr::I64TruncF64S => un_try!(f64_, pi64, trunc_i64_s),
+            Instr::I64TruncF64U => un_try!(f64_, pu64, trunc_i64_u),
+            Instr::F32ConvertI32S => un!(i32_, pf32, |a| a as f32),
+            Instr::F32ConvertI32U => un!(u32_, pf32, |a| a as f32),
+            Instr::F32ConvertI64S => un!(i64_, pf32, |a| a as f32),
+            Instr::F32ConvertI64U => un!(u64_, pf32, |a| a as f32),
+            Instr::F32DemoteF64 => un!(f64_, pf32, |a| a as f32),
+            Instr::F64ConvertI32S => un!(i32_, pf64, |a| a as f64),
+            Instr::F64ConvertI32U => un!(u32_, pf64, |a| a as f64),
+            Instr::F64ConvertI64S => un!(i64_, pf64, |a| a as f64),
+            Instr::F64ConvertI64U => un!(u64_, pf64, |a| a as f64),
+            Instr::F64PromoteF32 => un!(f32_, pf64, |a| a as f64),
+            Instr::I32Extend8S => un!(i32_, pi32, |a| a as i8 as i32),
+            Instr::I32Extend16S => un!(i32_, pi32, |a| a as i16 as i32),
+            Instr::I64Extend8S => un!(i64_, pi64, |a| a as i8 as i64),
+            Instr::I64Extend16S => un!(i64_, pi64, |a| a as i16 as i64),
+            Instr::I64Extend32S => un!(i64_, pi64, |a| a as i32 as i64),
+            Instr::I32TruncSatF32S => un!(f32_, pi32, |a| a as i32),
+            Instr::I32TruncSatF32U => un!(f32_, pu32, |a| a as u32),
+            Instr::I32TruncSatF64S => un!(f64_, pi32, |a| a as i32),
+            Instr::I32TruncSatF64U => un!(f64_, pu32, |a| a as u32),
+            Instr::I64TruncSatF32S => un!(f32_, pi64, |a| a as i64),
+            Instr::I64TruncSatF32U => un!(f32_, pu64, |a| a as u64),
+            Instr::I64TruncSatF64S => un!(f64_, pi64, |a| a as i64),
+            Instr::I64TruncSatF64U => un!(f64_, pu64, |a| a as u64),
+
+            Instr::Simd(op) => {
+                if let Err(kind) = crate::simd::execute(op, stack, &mut sp) {
+                    return trap(kind);
+                }
+            }
+        }
+    }
+}
+
+/// The store address of an instance's memory 0 (`usize::MAX` if none).
+fn default_memory<T>(store: &Store<T>, inst: u32) -> usize {
+    store.instances[inst as usize]
+        .memories
+        .first()
+        .map_or(usize::MAX, |m| *m as usize)
+}
