@@ -16,7 +16,8 @@ pub fn node_launcher() -> std::path::PathBuf {
 }
 
 /// wasmtime: `wasmtime run --dir HOST::GUEST --env K=V module.wasm args...`.
-/// A trap exits 134 with `wasm trap: ...` as the innermost cause.
+/// A trap exits 134 with `wasm trap: ...` as the innermost cause; an error
+/// of a WASI host call exits 1 with the error chain on stderr.
 fn wasmtime() -> CliSpec {
     CliSpec {
         name: "wasmtime".into(),
@@ -29,6 +30,9 @@ fn wasmtime() -> CliSpec {
         classify: Classifier {
             trap_exit_codes: vec![134],
             trap_patterns: strings(&["wasm trap:"]),
+            // A WASI call wasmtime refuses (a bad pointer, an invalid enum,
+            // an exit code of 126 or more) ends the run with exit 1.
+            host_error_patterns: strings(&["error while executing at wasm backtrace"]),
             reject_patterns: strings(&[
                 "failed to parse WebAssembly module",
                 "expected `(`",
@@ -68,6 +72,7 @@ fn node() -> CliSpec {
         classify: Classifier {
             trap_exit_codes: vec![134],
             trap_patterns: strings(&["launcher: wasm trap:"]),
+            host_error_patterns: Vec::new(),
             reject_patterns: strings(&["launcher: rejected:"]),
         },
         capabilities: Capabilities {

@@ -74,6 +74,11 @@ pub struct Classifier {
     /// Stderr text that marks a trap; the line holding it becomes the message.
     #[serde(default)]
     pub trap_patterns: Vec<String>,
+    /// Stderr text that marks an error raised by the runtime's host side (a
+    /// WASI call it refused to complete), under any non-zero exit code: a
+    /// trap of kind `host`.
+    #[serde(default)]
+    pub host_error_patterns: Vec<String>,
     /// Stderr text that marks a module the runtime refused.
     #[serde(default)]
     pub reject_patterns: Vec<String>,
@@ -94,32 +99,51 @@ impl Classifier {
             return ExitStatus::Exit { code };
         }
         let stderr = String::from_utf8_lossy(&outcome.stderr);
-        if let Some(line) = find_line(&stderr, &self.reject_patterns) {
-            return ExitStatus::Rejected { message: line };
+        if contains_any(&stderr, &self.reject_patterns) {
+            return ExitStatus::Rejected {
+                message: innermost_cause(&stderr),
+            };
         }
         if (self.trap_exit_codes.is_empty() || self.trap_exit_codes.contains(&code))
-            && let Some(line) = find_line(&stderr, &self.trap_patterns)
+            && contains_any(&stderr, &self.trap_patterns)
         {
+            let message = innermost_cause(&stderr);
             return ExitStatus::Trap {
-                trap: TrapKind::from_message(&line),
-                message: line,
+                trap: TrapKind::from_message(&message),
+                message,
+            };
+        }
+        if contains_any(&stderr, &self.host_error_patterns) {
+            return ExitStatus::Trap {
+                trap: TrapKind::Host,
+                message: innermost_cause(&stderr),
             };
         }
         ExitStatus::Exit { code }
     }
 }
 
-/// The last line of `text` holding one of `patterns` (the innermost cause, in
-/// error chains), trimmed.
-fn find_line(text: &str, patterns: &[String]) -> Option<String> {
-    let patterns: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
-    text.lines()
-        .rev()
-        .find(|line| {
-            let line = line.to_ascii_lowercase();
-            patterns.iter().any(|p| line.contains(p.as_str()))
-        })
-        .map(|line| line.trim().to_string())
+fn contains_any(text: &str, patterns: &[String]) -> bool {
+    let text = text.to_ascii_lowercase();
+    patterns
+        .iter()
+        .any(|p| text.contains(&p.to_ascii_lowercase()))
+}
+
+/// The last non-empty line of an error report (the innermost cause, in the
+/// error chains CLIs print), without a leading `N: ` chain index.
+fn innermost_cause(stderr: &str) -> String {
+    let line = stderr
+        .lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .unwrap_or("");
+    match line.split_once(": ") {
+        Some((index, rest)) if index.chars().all(|c| c.is_ascii_digit()) && !index.is_empty() => {
+            rest.to_string()
+        }
+        _ => line.to_string(),
+    }
 }
 
 /// A runtime behind its CLI.
@@ -381,6 +405,7 @@ mod tests {
         let c = Classifier {
             trap_exit_codes: vec![134],
             trap_patterns: vec!["wasm trap:".into()],
+            host_error_patterns: vec!["error while executing".into()],
             reject_patterns: vec!["failed to parse".into()],
         };
         assert_eq!(
@@ -394,7 +419,17 @@ mod tests {
             )),
             ExitStatus::Trap {
                 trap: TrapKind::Unreachable,
-                message: "2: wasm trap: wasm `unreachable` instruction executed".into()
+                message: "wasm trap: wasm `unreachable` instruction executed".into()
+            }
+        );
+        assert_eq!(
+            c.classify(&outcome(
+                Some(1),
+                "Caused by:\n    1: error while executing at wasm backtrace:\n    2: Pointer out of bounds\n"
+            )),
+            ExitStatus::Trap {
+                trap: TrapKind::Host,
+                message: "Pointer out of bounds".into()
             }
         );
         // A trap pattern under another exit code is the guest's own text.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use conformance_adapters::{FsTree, Runtime};
-use conformance_suites::{Expectations, ExpectedOutcome, WasiCase};
+use conformance_suites::{Expectation, Expectations, ExpectedOutcome, WasiCase};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -26,6 +26,15 @@ pub struct Suite {
     pub cases: Vec<WasiCase>,
 }
 
+/// Limits of every job.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Wall-clock limit; past it the process group is killed.
+    pub timeout: Duration,
+    /// Bytes kept of each output stream.
+    pub output_cap: usize,
+}
+
 /// Everything a run needs.
 pub struct Plan {
     /// The runtimes to run, in report column order.
@@ -38,10 +47,8 @@ pub struct Plan {
     pub expectations: BTreeMap<String, Expectations>,
     /// Parallel jobs.
     pub jobs: usize,
-    /// Per-job wall-clock limit.
-    pub timeout: Duration,
-    /// Bytes kept of each output stream.
-    pub output_cap: usize,
+    /// Per-job limits.
+    pub limits: Limits,
     /// Only cases whose name contains this.
     pub filter: Option<String>,
     /// Draw a progress bar (on a terminal).
@@ -85,7 +92,18 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
             .enumerate()
             .map(|(order, (rt, suite, case))| {
                 let runtime = &plan.runtimes[*rt];
-                let result = run_one(plan, runtime.as_ref(), suite, case, scratch_base.path());
+                let known = plan
+                    .expectations
+                    .get(&runtime.info().name)
+                    .and_then(|e| e.get(&suite.name, &case.name));
+                let result = run_case(
+                    runtime.as_ref(),
+                    &suite.name,
+                    case,
+                    known,
+                    &plan.limits,
+                    scratch_base.path(),
+                );
                 bar.set_message(format!("{} {}", runtime.info().name, case.name));
                 bar.inc(1);
                 (order, result)
@@ -102,8 +120,8 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
         host: HostInfo::current(),
         options: RunOptions {
             jobs: plan.jobs,
-            timeout_ms: plan.timeout.as_millis() as u64,
-            output_cap: plan.output_cap,
+            timeout_ms: plan.limits.timeout.as_millis() as u64,
+            output_cap: plan.limits.output_cap,
             filter: plan.filter.clone(),
             suites: plan.suites.iter().map(|s| s.name.clone()).collect(),
         },
@@ -113,21 +131,20 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
     })
 }
 
-fn run_one(
-    plan: &Plan,
+/// Run one case on one runtime, in a fresh scratch dir under `base`, and
+/// judge it; `known` is its entry in the runtime's expectations, if any.
+pub fn run_case(
     runtime: &dyn Runtime,
-    suite: &Suite,
+    suite: &str,
     case: &WasiCase,
+    known: Option<&Expectation>,
+    limits: &Limits,
     base: &Path,
 ) -> CaseResult {
     let info = runtime.info();
-    let known = plan
-        .expectations
-        .get(&info.name)
-        .and_then(|e| e.get(&suite.name, &case.name));
     let mut result = CaseResult {
         runtime: info.name.clone(),
-        suite: suite.name.clone(),
+        suite: suite.to_string(),
         case: case.name.clone(),
         verdict: Verdict::Skip,
         reasons: Vec::new(),
@@ -152,7 +169,7 @@ fn run_one(
         .prefix("job-")
         .tempdir_in(base)
         .and_then(|scratch| {
-            let job = prepare_wasi_job(case, scratch.path(), plan.timeout, plan.output_cap)?;
+            let job = prepare_wasi_job(case, scratch.path(), limits.timeout, limits.output_cap)?;
             Ok((scratch, job))
         });
     let (scratch, job) = match outcome {

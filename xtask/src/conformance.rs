@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use conformance_harness::{Plan, Suite};
+use conformance_harness::{Limits, Plan, Suite};
 use conformance_suites::{Expectations, expectations_dir, load_wasi_dir, wasi_suite_dir};
 
 use crate::Failure;
@@ -115,8 +115,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         suites,
         expectations,
         jobs,
-        timeout: Duration::from_secs_f64(args.timeout),
-        output_cap: args.output_cap,
+        limits: Limits {
+            timeout: Duration::from_secs_f64(args.timeout),
+            output_cap: args.output_cap,
+        },
         filter: args.filter.clone(),
         progress: !args.no_progress && std::io::stderr().is_terminal(),
     };

@@ -1,0 +1,73 @@
+//! End to end: the WASI suite on real runtimes (wasmtime and node), one
+//! libtest-mimic trial per (runtime, case). A trial passes when its verdict
+//! is `pass`, or `xfail` as listed in `suites/expectations/<runtime>.toml`; an
+//! `xpass` fails, so the list stays honest. A runtime that is not installed
+//! has its trials ignored, and the reason is printed.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use conformance_adapters::{CliRuntime, Discovery, Runtime, builtin_specs};
+use conformance_harness::{Limits, Verdict, run_case};
+use conformance_suites::{Expectations, expectations_dir, load_wasi_dir, wasi_suite_dir};
+use libtest_mimic::{Arguments, Failed, Trial};
+
+const RUNTIMES: &[&str] = &["wasmtime", "node"];
+
+fn main() {
+    let args = Arguments::from_args();
+    let cases =
+        Arc::new(load_wasi_dir(&wasi_suite_dir().join("tests")).expect("loading the WASI suite"));
+    let scratch = Arc::new(tempfile::tempdir().expect("scratch dir"));
+    let discovery = Discovery::standard(BTreeMap::new());
+    let limits = Limits {
+        timeout: Duration::from_secs(20),
+        output_cap: 1 << 20,
+    };
+    let mut trials = Vec::new();
+    for name in RUNTIMES {
+        let spec = builtin_specs()
+            .into_iter()
+            .find(|s| s.name == *name)
+            .expect("a built-in runtime");
+        let runtime: Option<Arc<dyn Runtime>> = match CliRuntime::discover(spec, &discovery) {
+            Ok(rt) => Some(Arc::new(rt)),
+            Err(e) => {
+                eprintln!("SKIPPING the WASI suite on {name}: {e}");
+                None
+            }
+        };
+        let expectations = Arc::new(
+            Expectations::load(&expectations_dir(), name).expect("reading the expectations file"),
+        );
+        for index in 0..cases.len() {
+            let case_name = format!("{name}::{}", cases[index].name);
+            let Some(runtime) = runtime.clone() else {
+                trials.push(Trial::test(case_name, || Ok(())).with_ignored_flag(true));
+                continue;
+            };
+            let (cases, scratch, expectations) =
+                (cases.clone(), scratch.clone(), expectations.clone());
+            trials.push(Trial::test(case_name, move || {
+                let case = &cases[index];
+                let known = expectations.get("wasi", &case.name);
+                let result = run_case(runtime.as_ref(), "wasi", case, known, &limits, scratch.path());
+                match result.verdict {
+                    Verdict::Pass | Verdict::Xfail | Verdict::Skip => Ok(()),
+                    Verdict::Xpass => Err(Failed::from(format!(
+                        "passes now, but suites/expectations/{}.toml lists it as failing: remove the entry",
+                        result.runtime
+                    ))),
+                    other => Err(Failed::from(format!(
+                        "{}: {}\n{}",
+                        other.as_str(),
+                        result.reasons.join("; "),
+                        serde_json::to_string_pretty(&result.observation).unwrap_or_default()
+                    ))),
+                }
+            }));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
