@@ -33,33 +33,48 @@ pub(crate) fn instantiate<T>(
                 let expected = inst.types.get(*ty as usize).copied();
                 let actual = store.funcs.get(f.0 as usize).map(|f| f.ty());
                 if expected.is_none() || expected != actual {
-                    return Err(Error::Link(format!("incompatible import type for {}", what())));
+                    return Err(Error::Link(format!(
+                        "incompatible import type for {}",
+                        what()
+                    )));
                 }
                 inst.funcs.push(f.0);
             }
             (ImportType::Table(ty), Extern::Table(t)) => {
                 let actual = &store.tables[t.0 as usize];
                 if !table_matches(&actual.ty, actual.elems.len() as u64, ty) {
-                    return Err(Error::Link(format!("incompatible import type for {}", what())));
+                    return Err(Error::Link(format!(
+                        "incompatible import type for {}",
+                        what()
+                    )));
                 }
                 inst.tables.push(t.0);
             }
             (ImportType::Memory(ty), Extern::Memory(mem)) => {
                 let actual = &store.memories[mem.0 as usize];
                 if !memory_matches(&actual.ty, actual.pages(), ty) {
-                    return Err(Error::Link(format!("incompatible import type for {}", what())));
+                    return Err(Error::Link(format!(
+                        "incompatible import type for {}",
+                        what()
+                    )));
                 }
                 inst.memories.push(mem.0);
             }
             (ImportType::Global(ty), Extern::Global(g)) => {
                 let actual = store.globals[g.0 as usize].ty;
                 if actual.content_type != ty.content_type || actual.mutable != ty.mutable {
-                    return Err(Error::Link(format!("incompatible import type for {}", what())));
+                    return Err(Error::Link(format!(
+                        "incompatible import type for {}",
+                        what()
+                    )));
                 }
                 inst.globals.push(g.0);
             }
             _ => {
-                return Err(Error::Link(format!("incompatible import type for {}", what())));
+                return Err(Error::Link(format!(
+                    "incompatible import type for {}",
+                    what()
+                )));
             }
         }
     }
@@ -96,10 +111,18 @@ pub(crate) fn instantiate<T>(
     for (name, kind, idx) in &m.exports {
         let i = *idx as usize;
         let item = match kind {
-            ExternalKind::Func | ExternalKind::FuncExact => inst.funcs.get(i).map(|f| Extern::Func(crate::Func(*f))),
+            ExternalKind::Func | ExternalKind::FuncExact => {
+                inst.funcs.get(i).map(|f| Extern::Func(crate::Func(*f)))
+            }
             ExternalKind::Table => inst.tables.get(i).map(|t| Extern::Table(crate::Table(*t))),
-            ExternalKind::Memory => inst.memories.get(i).map(|x| Extern::Memory(crate::Memory(*x))),
-            ExternalKind::Global => inst.globals.get(i).map(|g| Extern::Global(crate::Global(*g))),
+            ExternalKind::Memory => inst
+                .memories
+                .get(i)
+                .map(|x| Extern::Memory(crate::Memory(*x))),
+            ExternalKind::Global => inst
+                .globals
+                .get(i)
+                .map(|g| Extern::Global(crate::Global(*g))),
             ExternalKind::Tag => return Err(Error::Unsupported("tag exports".into())),
         };
         let item = item.ok_or_else(|| Error::Link(format!("bad export {name}")))?;
@@ -196,7 +219,11 @@ fn memory_matches(actual: &MemoryType, pages: u64, expected: &MemoryType) -> boo
 }
 
 /// Evaluates a constant expression in the instance being built.
-fn eval_const<T>(store: &Store<T>, inst: &InstanceEntity, expr: &ConstExprOps) -> Result<Slot, Error> {
+fn eval_const<T>(
+    store: &Store<T>,
+    inst: &InstanceEntity,
+    expr: &ConstExprOps,
+) -> Result<Slot, Error> {
     let mut stack: Vec<Slot> = Vec::with_capacity(2);
     let bad = || Error::Unsupported("malformed constant expression".into());
     for op in &expr.0 {

@@ -26,22 +26,44 @@ pub(crate) struct MemArg {
 pub(crate) enum Instr {
     Unreachable,
     /// Unconditional jump.
-    Br { target: u32, dk: DropKeep },
+    Br {
+        target: u32,
+        dk: DropKeep,
+    },
     /// Pop an i32; branch if non-zero.
-    BrIfNez { target: u32, dk: DropKeep },
+    BrIfNez {
+        target: u32,
+        dk: DropKeep,
+    },
     /// Pop an i32; branch (no reshaping) if zero. Used for `if`.
-    BrIfEqz { target: u32 },
+    BrIfEqz {
+        target: u32,
+    },
     /// Pop an index; continue at the entry `min(index, len)` of the
     /// `len + 1` `Br`/`Return` entries that follow.
-    BrTable { len: u32 },
+    BrTable {
+        len: u32,
+    },
     /// Return the top `keep` slots to the caller.
-    Return { keep: u32 },
+    Return {
+        keep: u32,
+    },
     Call(u32),
-    CallIndirect { ty: u32, table: u32 },
+    CallIndirect {
+        ty: u32,
+        table: u32,
+    },
     ReturnCall(u32),
-    ReturnCallIndirect { ty: u32, table: u32 },
-    CallRef { ty: u32 },
-    ReturnCallRef { ty: u32 },
+    ReturnCallIndirect {
+        ty: u32,
+        table: u32,
+    },
+    CallRef {
+        ty: u32,
+    },
+    ReturnCallRef {
+        ty: u32,
+    },
     Drop,
     Select,
     LocalGet(u32),
@@ -74,8 +96,14 @@ pub(crate) enum Instr {
     MemorySize(u32),
     MemoryGrow(u32),
     MemoryFill(u32),
-    MemoryCopy { dst: u32, src: u32 },
-    MemoryInit { mem: u32, data: u32 },
+    MemoryCopy {
+        dst: u32,
+        src: u32,
+    },
+    MemoryInit {
+        mem: u32,
+        data: u32,
+    },
     DataDrop(u32),
 
     TableGet(u32),
@@ -83,14 +111,26 @@ pub(crate) enum Instr {
     TableSize(u32),
     TableGrow(u32),
     TableFill(u32),
-    TableCopy { dst: u32, src: u32 },
-    TableInit { table: u32, elem: u32 },
+    TableCopy {
+        dst: u32,
+        src: u32,
+    },
+    TableInit {
+        table: u32,
+        elem: u32,
+    },
     ElemDrop(u32),
     RefIsNull,
     RefFunc(u32),
     RefAsNonNull,
-    BrOnNull { target: u32, dk: DropKeep },
-    BrOnNonNull { target: u32, dk: DropKeep },
+    BrOnNull {
+        target: u32,
+        dk: DropKeep,
+    },
+    BrOnNonNull {
+        target: u32,
+        dk: DropKeep,
+    },
 
     I32Eqz,
     I32Eq,

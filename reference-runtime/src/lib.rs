@@ -27,10 +27,7 @@ pub use error::{Error, HostMessage, Trap, TrapKind};
 pub use linker::Linker;
 pub use module::{ImportDecl, ImportType, Module};
 pub use store::{
-    AsContext, AsContextMut, Caller, Extern, Func, Global, HostFunc, Instance, Memory, Store,
-    Table,
+    AsContext, AsContextMut, Caller, Extern, Func, Global, HostFunc, Instance, Memory, Store, Table,
 };
 pub use value::{ExternRef, Val};
-pub use wasmparser::{
-    FuncType, GlobalType, MemoryType, RefType, TableType, ValType, WasmFeatures,
-};
+pub use wasmparser::{FuncType, GlobalType, MemoryType, RefType, TableType, ValType, WasmFeatures};

@@ -121,8 +121,11 @@ impl<T> Linker<T> {
 impl Instance {
     /// Instantiates `module` with imports given in order, then runs its
     /// start function.
-    pub fn new<T>(store: &mut Store<T>, module: &Module, imports: &[Extern]) -> Result<Instance, Error> {
+    pub fn new<T>(
+        store: &mut Store<T>,
+        module: &Module,
+        imports: &[Extern],
+    ) -> Result<Instance, Error> {
         instantiate(store, module, imports)
     }
 }
-

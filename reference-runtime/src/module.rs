@@ -308,4 +308,3 @@ fn const_expr(expr: &ConstExpr<'_>) -> Result<ConstExprOps, Error> {
     }
     Ok(ConstExprOps(ops))
 }
-

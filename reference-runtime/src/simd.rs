@@ -13,6 +13,7 @@ use wasmparser::Operator;
 
 /// A SIMD instruction of the internal IR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)]
 pub(crate) enum SimdOp {
     V128Not,
     V128And,
@@ -24,7 +25,10 @@ pub(crate) enum SimdOp {
 
 /// Maps a SIMD operator to its IR form; `Ok(None)` for operators that are
 /// not (yet) SIMD instructions of this interpreter.
-pub(crate) fn translate(op: &Operator<'_>, _consts: &mut Vec<u128>) -> Result<Option<SimdOp>, Error> {
+pub(crate) fn translate(
+    op: &Operator<'_>,
+    _consts: &mut Vec<u128>,
+) -> Result<Option<SimdOp>, Error> {
     Ok(Some(match op {
         Operator::V128Not => SimdOp::V128Not,
         Operator::V128And => SimdOp::V128And,

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::linker::Linker;
 use crate::store::{Global, Memory, Store, Table};
 use crate::value::Val;
-use wasmparser::{FuncType, GlobalType, MemoryType, TableType, ValType, RefType};
+use wasmparser::{FuncType, GlobalType, MemoryType, RefType, TableType, ValType};
 
 /// Defines the `spectest` module in `linker`, allocating its table, memory
 /// and globals in `store`.

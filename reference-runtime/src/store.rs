@@ -462,7 +462,12 @@ impl Memory {
     }
 
     /// Copies `buf` to `offset`; traps out of bounds.
-    pub fn write<C: AsContextMut>(&self, mut ctx: C, offset: usize, buf: &[u8]) -> Result<(), Trap> {
+    pub fn write<C: AsContextMut>(
+        &self,
+        mut ctx: C,
+        offset: usize,
+        buf: &[u8],
+    ) -> Result<(), Trap> {
         let data = self.data_mut(&mut ctx);
         let dst = offset
             .checked_add(buf.len())
@@ -552,7 +557,9 @@ impl Global {
     pub fn set<C: AsContextMut>(&self, mut ctx: C, value: Val) -> Result<(), Error> {
         let g = &mut ctx.as_store_mut().globals[self.0 as usize];
         if !g.ty.mutable || !value.matches(g.ty.content_type) {
-            return Err(Error::Usage("global is immutable or of another type".into()));
+            return Err(Error::Usage(
+                "global is immutable or of another type".into(),
+            ));
         }
         g.value = value.to_slot();
         Ok(())
@@ -619,4 +626,3 @@ impl Instance {
             .collect()
     }
 }
-

@@ -63,7 +63,7 @@ pub(crate) fn translate_function(
     for _ in 0..reader.get_count() {
         let offset = reader.original_position();
         let (count, ty) = reader.read()?;
-        validator.define_locals(offset as u64, count, ty)?;
+        validator.define_locals(offset, count, ty)?;
         locals = locals.saturating_add(count);
     }
     let mut t = FuncTranslator {
@@ -89,7 +89,7 @@ pub(crate) fn translate_function(
     while !ops.eof() {
         let (op, offset) = ops.read_with_offset()?;
         let height = validator.operand_stack_height();
-        validator.op(offset as u64, &op)?;
+        validator.op(offset, &op)?;
         t.translate(&op, height)?;
         max_height = max_height.max(validator.operand_stack_height());
     }
@@ -119,10 +119,7 @@ fn mem_arg(m: &wasmparser::MemArg) -> Result<MemArg, Error> {
             return Err(Error::Unsupported("array memory operands".into()));
         }
     };
-    Ok(MemArg {
-        mem,
-        offset,
-    })
+    Ok(MemArg { mem, offset })
 }
 
 impl FuncTranslator<'_> {
@@ -151,7 +148,7 @@ impl FuncTranslator<'_> {
 
     fn push_frame(&mut self, kind: FrameKind, ty: BlockType, height: u32) -> Result<(), Error> {
         let (params, results) = self.block_arity(ty)?;
-        let height = height.checked_sub(params).unwrap_or_default();
+        let height = height.saturating_sub(params);
         self.control.push(ControlFrame {
             kind,
             height,
@@ -235,8 +232,12 @@ impl FuncTranslator<'_> {
         use Instr as I;
         // Structured control is tracked even in unreachable code.
         match op {
-            Operator::Block { blockty } => return self.push_frame(FrameKind::Block, *blockty, height),
-            Operator::Loop { blockty } => return self.push_frame(FrameKind::Loop, *blockty, height),
+            Operator::Block { blockty } => {
+                return self.push_frame(FrameKind::Block, *blockty, height);
+            }
+            Operator::Loop { blockty } => {
+                return self.push_frame(FrameKind::Loop, *blockty, height);
+            }
             Operator::If { blockty } => {
                 let height = height.saturating_sub(1);
                 let fixup = self.reachable.then(|| self.emit(I::BrIfEqz { target: 0 }));
@@ -277,7 +278,9 @@ impl FuncTranslator<'_> {
                     self.patch(at, pc)?;
                 }
                 if frame.kind == FrameKind::Func {
-                    self.emit(I::Return { keep: frame.results });
+                    self.emit(I::Return {
+                        keep: frame.results,
+                    });
                 }
                 self.reachable = frame.live;
                 return Ok(());
@@ -313,9 +316,7 @@ impl FuncTranslator<'_> {
                     .targets()
                     .chain(std::iter::once(Ok(targets.default())))
                     .collect::<Result<Vec<u32>, _>>()?;
-                self.emit(I::BrTable {
-                    len: targets.len(),
-                });
+                self.emit(I::BrTable { len: targets.len() });
                 for depth in depths {
                     self.branch(depth, height, |target, dk| I::Br { target, dk })?;
                 }
@@ -385,8 +386,12 @@ impl FuncTranslator<'_> {
             Operator::RefFunc { function_index } => I::RefFunc(*function_index),
             Operator::RefAsNonNull => I::RefAsNonNull,
 
-            Operator::I32Load { memarg } | Operator::F32Load { memarg } => I::I32Load(mem_arg(memarg)?),
-            Operator::I64Load { memarg } | Operator::F64Load { memarg } => I::I64Load(mem_arg(memarg)?),
+            Operator::I32Load { memarg } | Operator::F32Load { memarg } => {
+                I::I32Load(mem_arg(memarg)?)
+            }
+            Operator::I64Load { memarg } | Operator::F64Load { memarg } => {
+                I::I64Load(mem_arg(memarg)?)
+            }
             Operator::I32Load8S { memarg } => I::I32Load8S(mem_arg(memarg)?),
             Operator::I32Load8U { memarg } => I::I32Load8U(mem_arg(memarg)?),
             Operator::I32Load16S { memarg } => I::I32Load16S(mem_arg(memarg)?),
@@ -397,10 +402,18 @@ impl FuncTranslator<'_> {
             Operator::I64Load16U { memarg } => I::I64Load16U(mem_arg(memarg)?),
             Operator::I64Load32S { memarg } => I::I64Load32S(mem_arg(memarg)?),
             Operator::I64Load32U { memarg } => I::I64Load32U(mem_arg(memarg)?),
-            Operator::I32Store { memarg } | Operator::F32Store { memarg } => I::I32Store(mem_arg(memarg)?),
-            Operator::I64Store { memarg } | Operator::F64Store { memarg } => I::I64Store(mem_arg(memarg)?),
-            Operator::I32Store8 { memarg } | Operator::I64Store8 { memarg } => I::I32Store8(mem_arg(memarg)?),
-            Operator::I32Store16 { memarg } | Operator::I64Store16 { memarg } => I::I32Store16(mem_arg(memarg)?),
+            Operator::I32Store { memarg } | Operator::F32Store { memarg } => {
+                I::I32Store(mem_arg(memarg)?)
+            }
+            Operator::I64Store { memarg } | Operator::F64Store { memarg } => {
+                I::I64Store(mem_arg(memarg)?)
+            }
+            Operator::I32Store8 { memarg } | Operator::I64Store8 { memarg } => {
+                I::I32Store8(mem_arg(memarg)?)
+            }
+            Operator::I32Store16 { memarg } | Operator::I64Store16 { memarg } => {
+                I::I32Store16(mem_arg(memarg)?)
+            }
             Operator::I64Store32 { memarg } => I::I64Store32(mem_arg(memarg)?),
             Operator::MemorySize { mem } => I::MemorySize(*mem),
             Operator::MemoryGrow { mem } => I::MemoryGrow(*mem),

@@ -18,7 +18,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use wast::core::{AbstractHeapType, HeapType, NanPattern, V128Pattern, WastArgCore, WastRetCore};
 use wast::lexer::Lexer;
 use wast::parser::ParseBuffer;
-use wast::{QuoteWat, QuoteWatTest, Wast, WastArg, WastDirective, WastExecute, WastInvoke, WastRet, Wat};
+use wast::{
+    QuoteWat, QuoteWatTest, Wast, WastArg, WastDirective, WastExecute, WastInvoke, WastRet, Wat,
+};
 
 /// The kind of a script directive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -297,7 +299,9 @@ impl WastContext {
             }
             WastDirective::AssertReturn { exec, results, .. } => {
                 let actual = match exec {
-                    WastExecute::Invoke(invoke) => self.invoke(&invoke)?.map_err(|e| e.to_string())?,
+                    WastExecute::Invoke(invoke) => {
+                        self.invoke(&invoke)?.map_err(|e| e.to_string())?
+                    }
                     WastExecute::Get { module, global, .. } => {
                         vec![self.get(module.map(|id| id.name()), global)?]
                     }
@@ -315,7 +319,9 @@ impl WastContext {
                     WastExecute::Get { .. } => return Err("`get` cannot trap".into()),
                     WastExecute::Wat(mut wat) => {
                         let module = self.compile_wat(&mut wat)?;
-                        self.linker.instantiate(&mut self.store, &module).map(|_| ())
+                        self.linker
+                            .instantiate(&mut self.store, &module)
+                            .map(|_| ())
                     }
                 };
                 match result {
@@ -380,14 +386,19 @@ impl WastContext {
             | WastDirective::AssertSuspension { .. }
             | WastDirective::Thread(_)
             | WastDirective::Wait { .. } => {
-                return Ok(Outcome::Skip("directive not supported by this driver".into()));
+                return Ok(Outcome::Skip(
+                    "directive not supported by this driver".into(),
+                ));
             }
         }
         Ok(Outcome::Pass)
     }
 
     fn compile(&self, wat: &mut QuoteWat<'_>) -> Fallible<Module> {
-        let bytes = match wat.to_test().map_err(|e| format!("cannot encode module: {e}"))? {
+        let bytes = match wat
+            .to_test()
+            .map_err(|e| format!("cannot encode module: {e}"))?
+        {
             QuoteWatTest::Binary(bytes) => bytes,
             QuoteWatTest::Text(text) => encode_text(&text)?,
         };
@@ -395,7 +406,9 @@ impl WastContext {
     }
 
     fn compile_wat(&self, wat: &mut Wat<'_>) -> Fallible<Module> {
-        let bytes = wat.encode().map_err(|e| format!("cannot encode module: {e}"))?;
+        let bytes = wat
+            .encode()
+            .map_err(|e| format!("cannot encode module: {e}"))?;
         Module::new(&self.engine, &bytes).map_err(|e| e.to_string())
     }
 
@@ -418,7 +431,9 @@ impl WastContext {
                 .get(name)
                 .copied()
                 .ok_or_else(|| format!("no instance named {name}")),
-            None => self.current.ok_or_else(|| "no current instance".to_string()),
+            None => self
+                .current
+                .ok_or_else(|| "no current instance".to_string()),
         }
     }
 
@@ -459,8 +474,10 @@ fn trap_matches(kind: TrapKind, message: &str) -> bool {
     }
     // Older scripts name the null and out-of-range `call_indirect` cases
     // differently.
-    matches!(kind, TrapKind::UndefinedElement | TrapKind::UninitializedElement)
-        && (message.contains("undefined element") || message.contains("uninitialized element"))
+    matches!(
+        kind,
+        TrapKind::UndefinedElement | TrapKind::UninitializedElement
+    ) && (message.contains("undefined element") || message.contains("uninitialized element"))
 }
 
 fn is_extern_heap(heap: &HeapType<'_>) -> bool {
@@ -534,7 +551,9 @@ fn match_val(actual: &Val, expected: &WastRetCore<'_>) -> bool {
         (Val::F32(a), WastRetCore::F32(e)) => match_f32(*a, e),
         (Val::F64(a), WastRetCore::F64(e)) => match_f64(*a, e),
         (Val::V128(a), WastRetCore::V128(e)) => match_v128(*a, e),
-        (Val::FuncRef(None), WastRetCore::RefNull(h)) => h.as_ref().is_none_or(|h| !is_extern_heap(h)),
+        (Val::FuncRef(None), WastRetCore::RefNull(h)) => {
+            h.as_ref().is_none_or(|h| !is_extern_heap(h))
+        }
         (Val::ExternRef(None), WastRetCore::RefNull(h)) => h.as_ref().is_none_or(is_extern_heap),
         (Val::ExternRef(Some(a)), WastRetCore::RefExtern(e)) => e.is_none_or(|e| a.0 == e as u64),
         (Val::FuncRef(Some(_)), WastRetCore::RefFunc(_)) => true,
@@ -550,11 +569,23 @@ fn match_v128(actual: u128, expected: &V128Pattern) -> bool {
         u64::from_le_bytes(buf)
     };
     match expected {
-        V128Pattern::I8x16(e) => e.iter().enumerate().all(|(i, v)| lane(i, 1) as u8 == *v as u8),
-        V128Pattern::I16x8(e) => e.iter().enumerate().all(|(i, v)| lane(i, 2) as u16 == *v as u16),
-        V128Pattern::I32x4(e) => e.iter().enumerate().all(|(i, v)| lane(i, 4) as u32 == *v as u32),
+        V128Pattern::I8x16(e) => e
+            .iter()
+            .enumerate()
+            .all(|(i, v)| lane(i, 1) as u8 == *v as u8),
+        V128Pattern::I16x8(e) => e
+            .iter()
+            .enumerate()
+            .all(|(i, v)| lane(i, 2) as u16 == *v as u16),
+        V128Pattern::I32x4(e) => e
+            .iter()
+            .enumerate()
+            .all(|(i, v)| lane(i, 4) as u32 == *v as u32),
         V128Pattern::I64x2(e) => e.iter().enumerate().all(|(i, v)| lane(i, 8) == *v as u64),
-        V128Pattern::F32x4(e) => e.iter().enumerate().all(|(i, p)| match_f32(lane(i, 4) as u32, p)),
+        V128Pattern::F32x4(e) => e
+            .iter()
+            .enumerate()
+            .all(|(i, p)| match_f32(lane(i, 4) as u32, p)),
         V128Pattern::F64x2(e) => e.iter().enumerate().all(|(i, p)| match_f64(lane(i, 8), p)),
     }
 }

@@ -19,9 +19,18 @@ fn suites() -> Vec<(Vec<TestFile<'static>>, WasmFeatures)> {
         (spec(SpecVersion::V1).collect(), WasmFeatures::WASM1),
         (spec(SpecVersion::V2).collect(), v2),
         (proposal(Proposal::Simd).collect(), v2),
-        (proposal(Proposal::ExtendedConst).collect(), v2 | WasmFeatures::EXTENDED_CONST),
-        (proposal(Proposal::TailCall).collect(), v2 | WasmFeatures::TAIL_CALL),
-        (proposal(Proposal::MultiMemory).collect(), v2 | WasmFeatures::MULTI_MEMORY),
+        (
+            proposal(Proposal::ExtendedConst).collect(),
+            v2 | WasmFeatures::EXTENDED_CONST,
+        ),
+        (
+            proposal(Proposal::TailCall).collect(),
+            v2 | WasmFeatures::TAIL_CALL,
+        ),
+        (
+            proposal(Proposal::MultiMemory).collect(),
+            v2 | WasmFeatures::MULTI_MEMORY,
+        ),
     ]
 }
 
@@ -69,7 +78,12 @@ fn main() {
                     ))),
                     (false, None) => {
                         let failures = report.failures();
-                        let shown = failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n");
+                        let shown = failures
+                            .iter()
+                            .take(20)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join("\n");
                         Err(Failed::from(format!(
                             "{} of {} directives failed:\n{shown}",
                             report.failed(),

@@ -36,8 +36,7 @@ pub(crate) fn invoke<T>(
         .get(func.0 as usize)
         .ok_or_else(|| Error::Usage("function of another store".into()))?;
     let ty = store.types.list[entity.ty() as usize].clone();
-    if args.len() != ty.params().len()
-        || args.iter().zip(ty.params()).any(|(a, t)| !a.matches(*t))
+    if args.len() != ty.params().len() || args.iter().zip(ty.params()).any(|(a, t)| !a.matches(*t))
     {
         return Err(Error::Usage(format!(
             "arguments {args:?} do not match the parameters {:?}",
@@ -151,7 +150,12 @@ fn trap<V>(kind: TrapKind) -> Result<V, Trap> {
 
 /// Runs the Wasm function `entry` whose arguments are at `stack[0..]`;
 /// leaves its results at `stack[0..]`.
-fn run<T>(store: &mut Store<T>, entry: u32, stack: &mut Vec<Slot>, fuel: &mut u64) -> Result<(), Trap> {
+fn run<T>(
+    store: &mut Store<T>,
+    entry: u32,
+    stack: &mut Vec<Slot>,
+    fuel: &mut u64,
+) -> Result<(), Trap> {
     let max_depth = store.engine.config().max_call_depth;
     let max_stack = store.engine.config().max_value_stack;
     let (mut body, mut inst) = match &store.funcs[entry as usize] {
@@ -235,8 +239,8 @@ fn run<T>(store: &mut Store<T>, entry: u32, stack: &mut Vec<Slot>, fuel: &mut u6
         ($arg:expr, $n:literal, $conv:expr) => {{
             let mem = &store.memories[mem_addr!($arg.mem)];
             let ea = stack[sp - 1] as u32 as u64 + $arg.offset as u64;
-            let bytes = range(ea, $n, mem.data.len())
-                .and_then(|r| <[u8; $n]>::try_from(&mem.data[r]).ok());
+            let bytes =
+                range(ea, $n, mem.data.len()).and_then(|r| <[u8; $n]>::try_from(&mem.data[r]).ok());
             match bytes {
                 Some(b) => stack[sp - 1] = $conv(b),
                 None => return trap(TrapKind::MemoryOutOfBounds),
@@ -284,7 +288,11 @@ fn run<T>(store: &mut Store<T>, entry: u32, stack: &mut Vec<Slot>, fuel: &mut u6
         ($f:expr, $tail:expr) => {{
             let f = $f as usize;
             match &store.funcs[f] {
-                FuncEntity::Wasm { body: callee, instance, .. } => {
+                FuncEntity::Wasm {
+                    body: callee,
+                    instance,
+                    ..
+                } => {
                     let callee = callee.clone();
                     let n = callee.params as usize;
                     if $tail {
@@ -558,7 +566,8 @@ fn run<T>(store: &mut Store<T>, entry: u32, stack: &mut Vec<Slot>, fuel: &mut u6
                 let ma = mem_addr!(mem);
                 let bytes = &store.datas[seg];
                 let memory = &mut store.memories[ma];
-                let (Some(sr), Some(dr)) = (range(s, n, bytes.len()), range(d, n, memory.data.len()))
+                let (Some(sr), Some(dr)) =
+                    (range(s, n, bytes.len()), range(d, n, memory.data.len()))
                 else {
                     return trap(TrapKind::MemoryOutOfBounds);
                 };
@@ -639,7 +648,8 @@ fn run<T>(store: &mut Store<T>, entry: u32, stack: &mut Vec<Slot>, fuel: &mut u6
                 let ta = table_addr!(table);
                 let items = &store.elems[seg];
                 let dst = &mut store.tables[ta].elems;
-                let (Some(sr), Some(dr)) = (range(s, n, items.len()), range(d, n, dst.len())) else {
+                let (Some(sr), Some(dr)) = (range(s, n, items.len()), range(d, n, dst.len()))
+                else {
                     return trap(TrapKind::TableOutOfBounds);
                 };
                 dst[dr].copy_from_slice(&items[sr]);

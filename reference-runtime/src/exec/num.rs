@@ -141,6 +141,9 @@ mod tests {
         assert_eq!(trunc_i32_s(-2147483648.9), Ok(i32::MIN));
         assert_eq!(trunc_i32_s(2147483648.0), Err(TrapKind::IntegerOverflow));
         assert_eq!(trunc_i32_u(-0.9), Ok(0));
-        assert_eq!(trunc_i64_s(f64::NAN), Err(TrapKind::InvalidConversionToInteger));
+        assert_eq!(
+            trunc_i64_s(f64::NAN),
+            Err(TrapKind::InvalidConversionToInteger)
+        );
     }
 }
