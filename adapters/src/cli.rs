@@ -130,13 +130,21 @@ fn contains_any(text: &str, patterns: &[String]) -> bool {
         .any(|p| text.contains(&p.to_ascii_lowercase()))
 }
 
-/// The last non-empty line of an error report (the innermost cause, in the
-/// error chains CLIs print), without a leading `N: ` chain index.
+/// The last line of an error report that says something (the innermost
+/// cause, in the error chains CLIs print), without a leading `N: ` chain
+/// index; source-snippet decoration (`--> file:1:1`, `1 | text`, `| ^`) is
+/// skipped.
 fn innermost_cause(stderr: &str) -> String {
+    let is_decoration = |l: &str| {
+        l.starts_with('|')
+            || l.starts_with("-->")
+            || l.split_once(" |")
+                .is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()))
+    };
     let line = stderr
         .lines()
         .map(str::trim)
-        .rfind(|l| !l.is_empty())
+        .rfind(|l| !l.is_empty() && !is_decoration(l))
         .unwrap_or("");
     match line.split_once(": ") {
         Some((index, rest)) if index.chars().all(|c| c.is_ascii_digit()) && !index.is_empty() => {

@@ -124,7 +124,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     };
     let record = conformance_harness::run(&plan).context("running the suites")?;
     if record.results.is_empty() {
-        return Err(anyhow::anyhow!("no case matched (filter: {:?})", args.filter).into());
+        let filter = args.filter.as_deref().unwrap_or("");
+        return Err(anyhow::anyhow!("no case matched --filter `{filter}`").into());
     }
     let written = write_reports(&record, &out)?;
     print!("{}", conformance_reports::render_summary(&record));

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use conformance_adapters::{CliRuntime, CliSpec, Discovery, OpenError, Runtime, builtin_specs};
 use conformance_harness::SkippedRuntime;
 
@@ -74,7 +74,7 @@ pub fn select(
                 name,
                 reason: e.to_string(),
             }),
-            Err(e) => return Err(e).with_context(|| format!("runtime {name}")),
+            Err(e) => return Err(e.into()),
         }
     }
     if selection.runtimes.is_empty() {
