@@ -1,0 +1,157 @@
+//! The embedding API as the WASI host and the harness adapter use it: host
+//! imports through a `Linker`, caller memory access, exit codes, fuel and
+//! stack limits, and robustness against arbitrary bytes.
+
+use reference_runtime::{
+    Caller, Config, Engine, Error, FuncType, Linker, Module, Store, Trap, TrapKind, Val, ValType,
+};
+
+fn module(engine: &Engine, wat: &str) -> Module {
+    let bytes = wat::parse_str(wat).expect("test module is valid text");
+    Module::new(engine, &bytes).expect("test module validates")
+}
+
+/// Embedder state of the tests: what the guest wrote.
+#[derive(Default)]
+struct Host {
+    written: Vec<u8>,
+}
+
+const GUEST: &str = r#"
+(module
+  (import "env" "write" (func $write (param i32 i32) (result i32)))
+  (import "env" "exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 8) "hello")
+  (func (export "run") (result i32)
+    (call $write (i32.const 8) (i32.const 5)))
+  (func (export "quit") (call $exit (i32.const 3)) unreachable))
+"#;
+
+fn host_linker() -> Linker<Host> {
+    let mut linker = Linker::new();
+    linker.func_new(
+        "env",
+        "write",
+        FuncType::new([ValType::I32, ValType::I32], [ValType::I32]),
+        |mut caller: Caller<'_, Host>, args, results| {
+            let (Some(ptr), Some(len)) = (args[0].i32(), args[1].i32()) else {
+                return Err(Trap::host_message("bad arguments"));
+            };
+            let memory = caller.memory().ok_or(Trap::host_message("no memory"))?;
+            let mut buf = vec![0; len as usize];
+            memory.read(&caller, ptr as usize, &mut buf)?;
+            memory.write(&mut caller, 0, b"ok")?;
+            caller.data_mut().written.extend_from_slice(&buf);
+            results[0] = Val::I32(len);
+            Ok(())
+        },
+    );
+    linker.func_new(
+        "env",
+        "exit",
+        FuncType::new([ValType::I32], []),
+        |_, args, _| Err(Trap::exit(args[0].i32().unwrap_or(-1))),
+    );
+    linker
+}
+
+#[test]
+fn host_function_reads_and_writes_caller_memory() {
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, Host::default());
+    let instance = host_linker()
+        .instantiate(&mut store, &module(&engine, GUEST))
+        .expect("instantiates");
+    let run = instance.get_func(&store, "run").expect("exported");
+    let mut results = [Val::I32(0)];
+    run.call(&mut store, &[], &mut results).expect("runs");
+    assert_eq!(results, [Val::I32(5)]);
+    assert_eq!(store.data().written, b"hello");
+    let memory = instance.get_memory(&store, "memory").expect("exported");
+    assert_eq!(&memory.data(&store)[..2], b"ok");
+}
+
+#[test]
+fn host_function_ends_the_run_with_an_exit_code() {
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, Host::default());
+    let instance = host_linker()
+        .instantiate(&mut store, &module(&engine, GUEST))
+        .expect("instantiates");
+    let quit = instance.get_func(&store, "quit").expect("exported");
+    match quit.call(&mut store, &[], &mut []) {
+        Err(Error::Trap(trap)) => {
+            assert_eq!(trap.kind(), TrapKind::Exit(3));
+            assert_eq!(trap.exit_code(), Some(3));
+        }
+        other => panic!("expected an exit, got {other:?}"),
+    }
+}
+
+#[test]
+fn fuel_ends_an_infinite_loop() {
+    let mut config = Config::default();
+    config.fuel(Some(10_000));
+    let engine = Engine::new(&config);
+    let mut store = Store::new(&engine, ());
+    let m = module(&engine, r#"(module (func (export "spin") (loop (br 0))))"#);
+    let instance = Linker::new()
+        .instantiate(&mut store, &m)
+        .expect("instantiates");
+    let spin = instance.get_func(&store, "spin").expect("exported");
+    let err = spin
+        .call(&mut store, &[], &mut [])
+        .expect_err("runs out of fuel");
+    assert_eq!(err.as_trap().map(Trap::kind), Some(TrapKind::OutOfFuel));
+    assert_eq!(store.fuel(), Some(0));
+}
+
+#[test]
+fn deep_recursion_exhausts_the_call_stack_not_the_host_stack() {
+    let mut config = Config::default();
+    config.max_call_depth(1_000_000).max_value_stack(1 << 24);
+    let engine = Engine::new(&config);
+    let mut store = Store::new(&engine, ());
+    let m = module(
+        &engine,
+        r#"(module (func $f (export "f") (param i64) (result i64)
+             (i64.add (i64.const 1) (call $f (local.get 0)))))"#,
+    );
+    let instance = Linker::new()
+        .instantiate(&mut store, &m)
+        .expect("instantiates");
+    let f = instance.get_func(&store, "f").expect("exported");
+    let mut results = [Val::I64(0)];
+    let err = f
+        .call(&mut store, &[Val::I64(0)], &mut results)
+        .expect_err("exhausts");
+    assert_eq!(
+        err.as_trap().map(Trap::kind),
+        Some(TrapKind::CallStackExhausted)
+    );
+}
+
+#[test]
+fn arbitrary_bytes_are_rejected_without_panicking() {
+    let engine = Engine::default();
+    let valid = wat::parse_str(GUEST).expect("valid text");
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20_000 {
+        let mut bytes = valid.clone();
+        for _ in 0..(next() % 4 + 1) {
+            let i = (next() as usize) % bytes.len();
+            bytes[i] = next() as u8;
+        }
+        if next() % 8 == 0 {
+            bytes.truncate((next() as usize) % bytes.len());
+        }
+        let _ = Module::new(&engine, &bytes);
+    }
+}
