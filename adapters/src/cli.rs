@@ -99,41 +99,68 @@ impl Classifier {
             return ExitStatus::Exit { code };
         }
         let stderr = String::from_utf8_lossy(&outcome.stderr);
-        if contains_any(&stderr, &self.reject_patterns) {
-            return ExitStatus::Rejected {
-                message: innermost_cause(&stderr),
-            };
+        if let Some(message) = message_for(&stderr, &self.reject_patterns) {
+            return ExitStatus::Rejected { message };
         }
         if (self.trap_exit_codes.is_empty() || self.trap_exit_codes.contains(&code))
-            && contains_any(&stderr, &self.trap_patterns)
+            && let Some(message) = message_for(&stderr, &self.trap_patterns)
         {
-            let message = innermost_cause(&stderr);
             return ExitStatus::Trap {
                 trap: TrapKind::from_message(&message),
                 message,
             };
         }
-        if contains_any(&stderr, &self.host_error_patterns) {
+        if let Some(message) = message_for(&stderr, &self.host_error_patterns) {
             return ExitStatus::Trap {
                 trap: TrapKind::Host,
-                message: innermost_cause(&stderr),
+                message,
             };
         }
         ExitStatus::Exit { code }
     }
 }
 
-fn contains_any(text: &str, patterns: &[String]) -> bool {
-    let text = text.to_ascii_lowercase();
-    patterns
-        .iter()
-        .any(|p| text.contains(&p.to_ascii_lowercase()))
+/// When a line of `stderr` holds one of `patterns`, the message to report:
+/// that line when it says more than the pattern (`wasm trap: unreachable`),
+/// else (nothing more, or a line ending in `:`) the innermost cause of the
+/// error chain.
+fn message_for(stderr: &str, patterns: &[String]) -> Option<String> {
+    let patterns: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+    let (line, pattern) = stderr.lines().rev().find_map(|line| {
+        let lower = line.to_ascii_lowercase();
+        let pattern = patterns.iter().find(|p| lower.contains(p.as_str()))?;
+        Some((line, pattern))
+    })?;
+    let lower = line.to_ascii_lowercase();
+    let after = lower
+        .find(pattern.as_str())
+        .map_or("", |i| &lower[i + pattern.len()..]);
+    // A line that ends in `:` introduces the cause that follows it.
+    let introduces = line.trim_end().ends_with(':');
+    if introduces
+        || after
+            .trim_matches(|c: char| c.is_whitespace() || c == ':')
+            .is_empty()
+    {
+        Some(innermost_cause(stderr))
+    } else {
+        Some(strip_chain_index(line.trim()).to_string())
+    }
+}
+
+/// `2: wasm trap: ...` without its `2: `.
+fn strip_chain_index(line: &str) -> &str {
+    match line.split_once(": ") {
+        Some((index, rest)) if !index.is_empty() && index.chars().all(|c| c.is_ascii_digit()) => {
+            rest
+        }
+        _ => line,
+    }
 }
 
 /// The last line of an error report that says something (the innermost
-/// cause, in the error chains CLIs print), without a leading `N: ` chain
-/// index; source-snippet decoration (`--> file:1:1`, `1 | text`, `| ^`) is
-/// skipped.
+/// cause, in the error chains CLIs print), without its chain index;
+/// source-snippet decoration (`--> file:1:1`, `1 | text`, `| ^`) is skipped.
 fn innermost_cause(stderr: &str) -> String {
     let is_decoration = |l: &str| {
         l.starts_with('|')
@@ -146,12 +173,7 @@ fn innermost_cause(stderr: &str) -> String {
         .map(str::trim)
         .rfind(|l| !l.is_empty() && !is_decoration(l))
         .unwrap_or("");
-    match line.split_once(": ") {
-        Some((index, rest)) if index.chars().all(|c| c.is_ascii_digit()) && !index.is_empty() => {
-            rest.to_string()
-        }
-        _ => line.to_string(),
-    }
+    strip_chain_index(line).to_string()
 }
 
 /// A runtime behind its CLI.
