@@ -286,3 +286,7 @@ pub(crate) struct FuncBody {
     /// 128-bit constants referenced by [`Instr::ConstPool`].
     pub consts: Box<[u128]>,
 }
+
+// The executor's dispatch loop reads one instruction per step; keep it at
+// two machine words.
+const _: () = assert!(std::mem::size_of::<Instr>() <= 16);

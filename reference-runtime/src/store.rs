@@ -306,6 +306,14 @@ impl<T> Caller<'_, T> {
         self.instance?.get_export(&*self.store, name)
     }
 
+    /// The bytes of `memory` and the embedder's state at the same time, so a
+    /// host function can move data between them without copying (WASI
+    /// `fd_read`/`fd_write`).
+    pub fn memory_and_data_mut(&mut self, memory: Memory) -> (&mut [u8], &mut T) {
+        let store = &mut *self.store;
+        (&mut store.memories[memory.0 as usize].data, &mut store.data)
+    }
+
     /// The caller's memory: its export named `memory`, else its first memory.
     pub fn memory(&self) -> Option<Memory> {
         if let Some(Extern::Memory(m)) = self.get_export("memory") {

@@ -18,7 +18,11 @@ fn suites() -> Vec<(Vec<TestFile<'static>>, WasmFeatures)> {
     vec![
         (spec(SpecVersion::V1).collect(), WasmFeatures::WASM1),
         (spec(SpecVersion::V2).collect(), v2),
-        (proposal(Proposal::Simd).collect(), v2),
+        // `simd_memory-multi.wast` combines SIMD with multiple memories.
+        (
+            proposal(Proposal::Simd).collect(),
+            v2 | WasmFeatures::MULTI_MEMORY,
+        ),
         (
             proposal(Proposal::ExtendedConst).collect(),
             v2 | WasmFeatures::EXTENDED_CONST,

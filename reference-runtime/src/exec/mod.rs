@@ -7,7 +7,7 @@
 //! `fp`. A caller's arguments become the callee's parameters in place, and
 //! results are moved down to `fp` on return.
 
-mod num;
+pub(crate) mod num;
 
 use crate::error::{Error, Trap, TrapKind};
 use crate::ir::{DropKeep, FuncBody, Instr};
@@ -808,7 +808,18 @@ fn run<T>(
             Instr::I64TruncSatF64U => un!(f64_, pu64, |a| a as u64),
 
             Instr::Simd(op) => {
-                if let Err(kind) = crate::simd::execute(op, stack, &mut sp) {
+                let instances = &store.instances;
+                let memory = |m: u32| {
+                    if m == 0 {
+                        mem0
+                    } else {
+                        instances[inst as usize].memories[m as usize] as usize
+                    }
+                };
+                let memories = &mut store.memories;
+                if let Err(kind) =
+                    crate::simd::execute(op, stack, &mut sp, &body.consts, memories, &memory)
+                {
                     return trap(kind);
                 }
             }
