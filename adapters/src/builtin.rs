@@ -83,7 +83,202 @@ fn node() -> CliSpec {
     }
 }
 
-/// Every built-in CLI runtime, by name.
-pub fn builtin_specs() -> Vec<CliSpec> {
-    vec![wasmtime(), node()]
+/// wasmer 7: `wasmer run --volume HOST:GUEST --env K=V module.wasm -- args`.
+/// `WASMER_DIR` points into the job's scratch dir so that no cache is shared.
+/// A trap exits 45 from `_start` with `RuntimeError: ...` in its report.
+fn wasmer() -> CliSpec {
+    CliSpec {
+        name: "wasmer".into(),
+        binary: "wasmer".into(),
+        run: strings(&["run", "{dirs}", "{env}", "{module}", "--", "{args}"]),
+        dir: strings(&["--volume", "{host}:{guest}"]),
+        env: strings(&["--env", "{key}={value}"]),
+        version: strings(&["--version"]),
+        process_env: [(
+            "WASMER_DIR".to_string(),
+            "{scratch}/.home/.wasmer".to_string(),
+        )]
+        .into(),
+        classify: Classifier {
+            trap_exit_codes: Vec::new(),
+            trap_patterns: strings(&["RuntimeError:"]),
+            host_error_patterns: Vec::new(),
+            reject_patterns: strings(&[
+                "failed to compile",
+                "compile error",
+                "validation error",
+                "invalid input WebAssembly code",
+                "can't compile",
+                "error while importing",
+                "unknown import",
+            ]),
+        },
+        capabilities: Capabilities {
+            wasi: true,
+            guest_path_remap: true,
+            invoke: true,
+        },
+    }
 }
+
+/// wasmi 2: `wasmi run --dir DIR --env K=V module.wasm args`. It cannot
+/// mount a dir under another name: the guest sees the path as given, so the
+/// dir is given relative to the job's scratch dir, where it has its guest name.
+/// Traps and WASI host errors alike exit 1 with `failed during execution of
+/// _start: <message>`.
+fn wasmi() -> CliSpec {
+    CliSpec {
+        name: "wasmi".into(),
+        binary: "wasmi".into(),
+        run: strings(&["run", "{dirs}", "{env}", "{module}", "{args}"]),
+        dir: strings(&["--dir", "{guest}"]),
+        env: strings(&["--env", "{key}={value}"]),
+        version: strings(&["--version"]),
+        process_env: BTreeMap::new(),
+        classify: Classifier {
+            trap_exit_codes: vec![1],
+            trap_patterns: strings(&["failed during execution of"]),
+            host_error_patterns: Vec::new(),
+            reject_patterns: strings(&[
+                "failed to compile Wasm module",
+                "failed to instantiate",
+                "failed to link",
+            ]),
+        },
+        capabilities: Capabilities {
+            wasi: true,
+            guest_path_remap: false,
+            invoke: true,
+        },
+    }
+}
+
+/// WABT's `wasm-interp`: no WASI in the builds that install here (`wasi
+/// support not compiled in`), so only its invoke mode serves, for the spec
+/// and differential work. It exits 0 on a trap and reports it on stdout.
+fn wabt() -> CliSpec {
+    CliSpec {
+        name: "wabt".into(),
+        binary: "wasm-interp".into(),
+        run: strings(&["--wasi", "{dirs}", "{env}", "{module}", "--", "{args}"]),
+        dir: strings(&["--dir", "{host}"]),
+        env: strings(&["--env", "{key}={value}"]),
+        version: strings(&["--version"]),
+        process_env: BTreeMap::new(),
+        classify: Classifier {
+            trap_exit_codes: Vec::new(),
+            trap_patterns: strings(&["error: "]),
+            host_error_patterns: Vec::new(),
+            reject_patterns: strings(&["bad magic value", "error: "]),
+        },
+        capabilities: Capabilities {
+            wasi: false,
+            guest_path_remap: false,
+            invoke: true,
+        },
+    }
+}
+
+/// WasmEdge: `wasmedge --dir GUEST:HOST --env K=V module.wasm args`
+/// (documented; no build is obtainable here, so never run for real).
+/// A trap is logged as `[error] execution failed: <trap>, Code: 0x..`.
+fn wasmedge() -> CliSpec {
+    CliSpec {
+        name: "wasmedge".into(),
+        binary: "wasmedge".into(),
+        run: strings(&["{dirs}", "{env}", "{module}", "{args}"]),
+        dir: strings(&["--dir", "{guest}:{host}"]),
+        env: strings(&["--env", "{key}={value}"]),
+        version: strings(&["--version"]),
+        process_env: BTreeMap::new(),
+        classify: Classifier {
+            trap_exit_codes: Vec::new(),
+            trap_patterns: strings(&["execution failed:"]),
+            host_error_patterns: Vec::new(),
+            reject_patterns: strings(&[
+                "loading failed:",
+                "validation failed:",
+                "instantiation failed:",
+            ]),
+        },
+        capabilities: Capabilities {
+            wasi: true,
+            guest_path_remap: true,
+            invoke: true,
+        },
+    }
+}
+
+/// Upstream WAMR's `iwasm`: `iwasm --map-dir=GUEST::HOST --env=K=V module.wasm
+/// args` (documented; no build is obtainable here, so never run for real). A
+/// trap prints `Exception: <trap>`.
+fn wamr() -> CliSpec {
+    CliSpec {
+        name: "wamr".into(),
+        binary: "iwasm".into(),
+        run: strings(&["{dirs}", "{env}", "{module}", "{args}"]),
+        dir: strings(&["--map-dir={guest}::{host}"]),
+        env: strings(&["--env={key}={value}"]),
+        version: strings(&["--version"]),
+        process_env: BTreeMap::new(),
+        classify: Classifier {
+            trap_exit_codes: Vec::new(),
+            trap_patterns: strings(&["Exception:"]),
+            host_error_patterns: Vec::new(),
+            reject_patterns: strings(&["WASM module load failed", "instantiate failed"]),
+        },
+        capabilities: Capabilities {
+            wasi: true,
+            guest_path_remap: true,
+            invoke: true,
+        },
+    }
+}
+
+/// wazero: `wazero run -mount=HOST:GUEST -env=K=V module.wasm args`
+/// (documented; no build is obtainable here, so never run for real). A trap
+/// reports `wasm error: <trap>`.
+fn wazero() -> CliSpec {
+    CliSpec {
+        name: "wazero".into(),
+        binary: "wazero".into(),
+        run: strings(&["run", "{dirs}", "{env}", "{module}", "{args}"]),
+        dir: strings(&["-mount={host}:{guest}"]),
+        env: strings(&["-env={key}={value}"]),
+        version: strings(&["version"]),
+        process_env: BTreeMap::new(),
+        classify: Classifier {
+            trap_exit_codes: Vec::new(),
+            trap_patterns: strings(&["wasm error:"]),
+            host_error_patterns: Vec::new(),
+            reject_patterns: strings(&["error compiling wasm binary", "invalid magic number"]),
+        },
+        capabilities: Capabilities {
+            wasi: true,
+            guest_path_remap: true,
+            invoke: false,
+        },
+    }
+}
+
+/// Every built-in CLI runtime, in report column order.
+pub fn builtin_specs() -> Vec<CliSpec> {
+    vec![
+        wasmtime(),
+        wasmer(),
+        wasmi(),
+        node(),
+        wasmedge(),
+        wamr(),
+        wazero(),
+        wabt(),
+    ]
+}
+
+/// Runtimes `cargo xtask install-runtimes` can install (or, for node, find).
+pub const INSTALLABLE: &[&str] = &["wasmtime", "wasmer", "wasmi", "node", "wabt"];
+
+/// Runtimes that have no build obtainable on the machines this project was
+/// developed on: their adapters follow the documented CLI and were never run
+/// against a real binary. Reports say so.
+pub const NEVER_RUN_FOR_REAL: &[&str] = &["wasmedge", "wamr", "wazero"];

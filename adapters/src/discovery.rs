@@ -31,12 +31,20 @@ pub struct Located {
 #[derive(Debug, thiserror::Error)]
 pub enum DiscoveryError {
     /// Nowhere to be found.
-    #[error("{runtime} not found: run `cargo xtask install-runtimes {runtime}` or set {env_var}")]
+    #[error("{runtime} not found: {}", if *installable {
+        format!("run `cargo xtask install-runtimes {runtime}` or set {env_var}")
+    } else {
+        format!("set {env_var}=/path/to/{binary} or put `{binary}` on PATH (`cargo xtask install-runtimes` cannot install it)")
+    })]
     NotFound {
         /// Runtime name.
         runtime: String,
+        /// The binary looked for.
+        binary: String,
         /// The variable that would name it.
         env_var: String,
+        /// `cargo xtask install-runtimes` knows how to install it.
+        installable: bool,
     },
     /// An explicit path (flag or variable) that is not an executable file.
     #[error("{runtime}: {path} (from {origin}) is not an executable file")]
@@ -59,22 +67,38 @@ pub struct Discovery {
     pub local_bin: Option<PathBuf>,
     /// The search path (normally `$PATH`).
     pub path: Vec<PathBuf>,
+    /// Runtimes `cargo xtask install-runtimes` can install, for the hint.
+    pub installable: Vec<String>,
 }
 
+/// The variable that moves the runtime install out of the workspace (CI
+/// points it at a cache that outlives a clone, so that runtimes built with
+/// `cargo install` are built once per machine).
+pub const RUNTIMES_DIR_VAR: &str = "WASI_CONFORMANCE_RUNTIMES";
+
 /// Where `cargo xtask install-runtimes` puts what it installs:
-/// `target/runtimes` in the workspace.
+/// `$WASI_CONFORMANCE_RUNTIMES`, or `target/runtimes` in the workspace.
 pub fn project_runtimes_dir() -> PathBuf {
+    match std::env::var_os(RUNTIMES_DIR_VAR).filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => workspace_root().join("target/runtimes"),
+    }
+}
+
+/// The root of this workspace.
+pub fn workspace_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .unwrap_or(Path::new("."))
-        .join("target/runtimes")
 }
 
 impl Discovery {
     /// The usual rules: `--runtime-path` overrides, the project-local
     /// install, and the process's own `PATH`.
     pub fn standard(overrides: BTreeMap<String, PathBuf>) -> Discovery {
-        Discovery::new(overrides, Some(project_runtimes_dir().join("bin")))
+        let mut discovery = Discovery::new(overrides, Some(project_runtimes_dir().join("bin")));
+        discovery.installable = crate::INSTALLABLE.iter().map(|s| s.to_string()).collect();
+        discovery
     }
 
     /// Rules with the process's own `PATH`.
@@ -86,6 +110,7 @@ impl Discovery {
             overrides,
             local_bin,
             path,
+            installable: Vec::new(),
         }
     }
 
@@ -138,9 +163,11 @@ impl Discovery {
                 path,
                 source: Source::Path,
             })
-            .ok_or(DiscoveryError::NotFound {
+            .ok_or_else(|| DiscoveryError::NotFound {
                 runtime: runtime.to_string(),
+                binary: binary.to_string(),
                 env_var,
+                installable: self.installable.iter().any(|i| i == runtime),
             })
     }
 }
@@ -178,6 +205,7 @@ mod tests {
             overrides: BTreeMap::new(),
             local_bin: Some(local.clone()),
             path: vec![on_path.clone()],
+            installable: Vec::new(),
         };
         let found = discovery.locate("rt-under-test", "rt-under-test").unwrap();
         assert_eq!((found.path, found.source), (path_bin, Source::Path));
@@ -199,8 +227,14 @@ mod tests {
 
     #[test]
     fn missing_binary_names_the_fix() {
-        let discovery = Discovery::default();
-        let err = discovery.locate("nosuchrt", "nosuchrt").unwrap_err();
+        let mut discovery = Discovery::default();
+        let err = discovery.locate("nosuchrt", "nosuchrt-bin").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "nosuchrt not found: set NOSUCHRT=/path/to/nosuchrt-bin or put `nosuchrt-bin` on PATH (`cargo xtask install-runtimes` cannot install it)"
+        );
+        discovery.installable.push("nosuchrt".into());
+        let err = discovery.locate("nosuchrt", "nosuchrt-bin").unwrap_err();
         assert_eq!(
             err.to_string(),
             "nosuchrt not found: run `cargo xtask install-runtimes nosuchrt` or set NOSUCHRT"

@@ -13,12 +13,17 @@ mod job;
 mod observation;
 mod process;
 mod runtime;
+mod runtime_file;
 
-pub use builtin::{builtin_specs, node_launcher};
+pub use builtin::{INSTALLABLE, NEVER_RUN_FOR_REAL, builtin_specs, node_launcher};
 pub use cli::{Classifier, CliRuntime, CliSpec, OpenError};
-pub use discovery::{Discovery, DiscoveryError, Located, Source, project_runtimes_dir};
+pub use discovery::{
+    Discovery, DiscoveryError, Located, RUNTIMES_DIR_VAR, Source, project_runtimes_dir,
+    workspace_root,
+};
 pub use fs_tree::{FsEntry, FsEntryKind, FsTree};
 pub use job::{Preopen, WasiJob};
 pub use observation::{CapturedOutput, ExitStatus, Observation, TrapKind};
 pub use process::{ProcessOutcome, ProcessRequest, run_process};
 pub use runtime::{AdapterError, Capabilities, Runtime, RuntimeInfo};
+pub use runtime_file::{RuntimeFileError, load_runtime_file, parse_runtime_file};

@@ -159,6 +159,18 @@ pub fn run_case(
             .push(format!("{} cannot run WASI commands", info.name));
         return result;
     }
+    if !info.capabilities.guest_path_remap
+        && case
+            .fixture_dirs()
+            .iter()
+            .any(|(guest, fixture)| guest != fixture)
+    {
+        result.reasons.push(format!(
+            "{} cannot mount a dir under another guest path",
+            info.name
+        ));
+        return result;
+    }
     if let Some(k) = known.filter(|k| k.outcome == ExpectedOutcome::Skip) {
         result
             .reasons

@@ -1,4 +1,4 @@
-//! End to end: the WASI suite on real runtimes (wasmtime and node), one
+//! End to end: the WASI suite on real runtimes (wasmtime, wasmer, wasmi, node), one
 //! libtest-mimic trial per (runtime, case). A trial passes when its verdict
 //! is `pass`, or `xfail` as listed in `suites/expectations/<runtime>.toml`; an
 //! `xpass` fails, so the list stays honest. A runtime that is not installed
@@ -13,7 +13,7 @@ use conformance_harness::{Limits, Verdict, run_case};
 use conformance_suites::{Expectations, expectations_dir, load_wasi_dir, wasi_suite_dir};
 use libtest_mimic::{Arguments, Failed, Trial};
 
-const RUNTIMES: &[&str] = &["wasmtime", "node"];
+const RUNTIMES: &[&str] = &["wasmtime", "wasmer", "wasmi", "node"];
 
 fn main() {
     let args = Arguments::from_args();

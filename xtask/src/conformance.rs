@@ -12,13 +12,15 @@ use conformance_suites::{Expectations, expectations_dir, load_wasi_dir, wasi_sui
 
 use crate::Failure;
 use crate::output::{check_writable, write_reports};
-use crate::runtimes::{parse_runtime_path, select};
+use crate::runtimes::{RuntimeSource, select};
 
 /// Arguments of `conformance`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Runtimes to run, comma-separated: wasmtime, node, or all. Default: every
-    /// known runtime that is installed (the others are listed as not run).
+    /// Runtimes to run, comma-separated: wasmtime, wasmer, wasmi, node,
+    /// wasmedge, wamr, wazero, wabt, one from --runtimes-file, or all.
+    /// Default: every known runtime that is installed (the others are listed
+    /// as not run, with the reason).
     #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME...]")]
     runtime: Vec<String>,
     /// Suites to run: wasi (the suite kept in this repository). Default: wasi,
@@ -43,19 +45,15 @@ pub struct Args {
     /// Where run.json, report.html, junit.xml and summary.md go.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Use this binary for a runtime (repeatable); beats $NAME and the install.
-    #[arg(long = "runtime-path", value_name = "NAME=PATH", value_parser = parse_runtime_path)]
-    runtime_paths: Vec<(String, PathBuf)>,
+    #[command(flatten)]
+    runtimes: RuntimeSource,
     /// Never draw the progress bar.
     #[arg(long)]
     no_progress: bool,
 }
 
 fn default_out() -> PathBuf {
-    conformance_adapters::project_runtimes_dir()
-        .parent()
-        .map_or_else(|| PathBuf::from("target"), |t| t.to_path_buf())
-        .join("conformance")
+    conformance_adapters::workspace_root().join("target/conformance")
 }
 
 fn load_suites(args: &Args) -> anyhow::Result<Vec<Suite>> {
@@ -95,8 +93,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let out = args.out.clone().unwrap_or_else(default_out);
     check_writable(&out)?;
     let suites = load_suites(args)?;
-    let overrides: BTreeMap<String, PathBuf> = args.runtime_paths.iter().cloned().collect();
-    let selection = select(&args.runtime, &overrides)?;
+    let selection = select(&args.runtime, &args.runtimes)?;
     for skipped in &selection.skipped {
         eprintln!("not running {}: {}", skipped.name, skipped.reason);
     }

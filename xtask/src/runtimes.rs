@@ -1,12 +1,16 @@
-//! Turning runtime names from the command line into runnable runtimes, and
-//! the `runtimes` listing.
+//! Turning runtime names from the command line into runnable runtimes (the
+//! built-in ones and those defined in a runtimes file), and the `runtimes`
+//! listing.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::bail;
-use conformance_adapters::{CliRuntime, CliSpec, Discovery, OpenError, Runtime, builtin_specs};
+use conformance_adapters::{
+    CliRuntime, CliSpec, Discovery, NEVER_RUN_FOR_REAL, OpenError, Runtime, builtin_specs,
+    load_runtime_file,
+};
 use conformance_harness::SkippedRuntime;
 
 /// `NAME=PATH`, for `--runtime-path`.
@@ -19,32 +23,60 @@ pub fn parse_runtime_path(text: &str) -> Result<(String, PathBuf), String> {
     }
 }
 
+/// Where runtimes and their binaries come from.
+#[derive(clap::Args, Clone)]
+pub struct RuntimeSource {
+    /// Use this binary for a runtime (repeatable); beats $NAME and the install.
+    #[arg(long = "runtime-path", value_name = "NAME=PATH", value_parser = parse_runtime_path)]
+    pub runtime_paths: Vec<(String, PathBuf)>,
+    /// Runtimes defined in TOML (see README); default: ./runtimes.toml when present.
+    #[arg(long, value_name = "PATH")]
+    pub runtimes_file: Option<PathBuf>,
+}
+
+impl RuntimeSource {
+    /// The built-in runtimes, then those of the runtimes file.
+    pub fn specs(&self) -> anyhow::Result<Vec<CliSpec>> {
+        let mut specs = builtin_specs();
+        let file = match &self.runtimes_file {
+            Some(file) => Some(file.clone()),
+            None => Some(PathBuf::from("runtimes.toml")).filter(|p| p.is_file()),
+        };
+        if let Some(file) = file {
+            let defined = load_runtime_file(&file, &specs)?;
+            specs.extend(defined);
+        }
+        Ok(specs)
+    }
+
+    fn discovery(&self) -> Discovery {
+        Discovery::standard(
+            self.runtime_paths
+                .iter()
+                .cloned()
+                .collect::<BTreeMap<_, _>>(),
+        )
+    }
+}
+
+fn names(specs: &[CliSpec]) -> String {
+    let mut names: Vec<&str> = specs.iter().map(|s| s.name.as_str()).collect();
+    names.push("all");
+    names.join(", ")
+}
+
 /// The runtimes that will run, and those asked for (implicitly) that cannot.
 pub struct Selection {
     pub runtimes: Vec<Arc<dyn Runtime>>,
     pub skipped: Vec<SkippedRuntime>,
 }
 
-fn known_specs() -> Vec<CliSpec> {
-    builtin_specs()
-}
-
-/// The names `--runtime` accepts.
-pub fn known_names() -> Vec<String> {
-    let mut names: Vec<String> = known_specs().into_iter().map(|s| s.name).collect();
-    names.push("all".into());
-    names
-}
-
-/// Resolve `--runtime` (None: every known runtime that is installed).
+/// Resolve `--runtime` (empty: every known runtime that is installed).
 /// Naming a runtime explicitly makes its absence an error; `all` and the
 /// default skip what is missing, with the reason.
-pub fn select(
-    requested: &[String],
-    overrides: &BTreeMap<String, PathBuf>,
-) -> anyhow::Result<Selection> {
-    let specs = known_specs();
-    let discovery = Discovery::standard(overrides.clone());
+pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Selection> {
+    let specs = source.specs()?;
+    let discovery = source.discovery();
     let everything = requested.is_empty() || requested.iter().any(|r| r == "all");
     let mut wanted: Vec<CliSpec> = Vec::new();
     if everything {
@@ -54,7 +86,7 @@ pub fn select(
             let Some(spec) = specs.iter().find(|s| &s.name == name) else {
                 bail!(
                     "unknown runtime `{name}`; known runtimes: {}",
-                    known_names().join(", ")
+                    names(&specs)
                 );
             };
             if !wanted.iter().any(|w| &w.name == name) {
@@ -84,18 +116,23 @@ pub fn select(
     Ok(selection)
 }
 
+/// Arguments of `runtimes`.
 #[derive(clap::Args)]
 pub struct ListArgs {
-    /// Use this binary for a runtime (repeatable).
-    #[arg(long = "runtime-path", value_name = "NAME=PATH", value_parser = parse_runtime_path)]
-    runtime_paths: Vec<(String, PathBuf)>,
+    #[command(flatten)]
+    source: RuntimeSource,
 }
 
 /// Print each known runtime: installed or not, version, binary.
 pub fn list(args: &ListArgs) -> anyhow::Result<()> {
-    let discovery = Discovery::standard(args.runtime_paths.iter().cloned().collect());
-    for spec in known_specs() {
+    let discovery = args.source.discovery();
+    for spec in args.source.specs()? {
         let name = spec.name.clone();
+        let note = if NEVER_RUN_FOR_REAL.contains(&name.as_str()) {
+            "  (adapter follows the documented CLI; never run against a real binary here)"
+        } else {
+            ""
+        };
         match CliRuntime::discover(spec, &discovery) {
             Ok(rt) => {
                 let info = rt.info();
@@ -104,10 +141,10 @@ pub fn list(args: &ListArgs) -> anyhow::Result<()> {
                     .as_ref()
                     .map(|b| b.display().to_string())
                     .unwrap_or_default();
-                println!("{name:<12} installed  {:<28} {binary}", info.version);
+                println!("{name:<12} installed  {:<40} {binary}{note}", info.version);
             }
-            Err(OpenError::NotFound(e)) => println!("{name:<12} missing    {e}"),
-            Err(OpenError::Broken(e)) => println!("{name:<12} broken     {e}"),
+            Err(OpenError::NotFound(e)) => println!("{name:<12} missing    {e}{note}"),
+            Err(OpenError::Broken(e)) => println!("{name:<12} broken     {e}{note}"),
         }
     }
     Ok(())
