@@ -35,6 +35,9 @@ impl Config {
             | WasmFeatures::TAIL_CALL
             | WasmFeatures::EXTENDED_CONST
             | WasmFeatures::MULTI_MEMORY
+            | WasmFeatures::WIDE_ARITHMETIC
+            | WasmFeatures::MEMORY64
+            | WasmFeatures::CUSTOM_PAGE_SIZES
     }
 
     /// The Wasm features modules may use (validation rejects the others).
@@ -64,7 +67,8 @@ impl Config {
         self
     }
 
-    /// The most pages any memory may have (declared maxima still apply).
+    /// The most memory any memory may have, in 64 KiB pages (declared
+    /// maxima still apply; memories never exceed 4 GiB).
     pub fn max_memory_pages(&mut self, pages: u64) -> &mut Self {
         self.max_memory_pages = pages;
         self

@@ -266,6 +266,10 @@ pub(crate) enum Instr {
     I64TruncSatF32U,
     I64TruncSatF64S,
     I64TruncSatF64U,
+    I64Add128,
+    I64Sub128,
+    I64MulWideS,
+    I64MulWideU,
 
     /// A SIMD instruction, executed by [`crate::simd`].
     Simd(SimdOp),

@@ -110,8 +110,9 @@ fn mem_arg(m: &wasmparser::MemArg) -> Result<MemArg, Error> {
             return Err(Error::Unsupported("array memory operands".into()));
         }
     };
-    let offset = u32::try_from(m.offset)
-        .map_err(|_| Error::Unsupported("memory offset beyond 32 bits".into()))?;
+    // Offsets beyond 32 bits (memory64 only) saturate: every access with
+    // them is out of bounds, as memories are capped at 4 GiB.
+    let offset = u32::try_from(m.offset).unwrap_or(u32::MAX);
     Ok(MemArg { mem, offset })
 }
 
@@ -343,7 +344,7 @@ pub(crate) fn execute(
     match op {
         S::Load(kind, m) => {
             let mem = &memories[memory(m.mem)];
-            let ea = stack[top] as u32 as u64 + m.offset as u64;
+            let ea = (stack[top] as u64).saturating_add(m.offset as u64);
             let n = match kind {
                 LoadKind::Full => 16,
                 LoadKind::Splat8 => 1,
@@ -372,13 +373,13 @@ pub(crate) fn execute(
         }
         S::Store(m) => {
             let mem = &mut memories[memory(m.mem)];
-            let ea = stack[top - 1] as u32 as u64 + m.offset as u64;
+            let ea = (stack[top - 1] as u64).saturating_add(m.offset as u64);
             write(&mut mem.data, ea, &stack[top].to_le_bytes())?;
             *sp -= 2;
         }
         S::LoadLane(n, m, lane) => {
             let mem = &memories[memory(m.mem)];
-            let ea = stack[top - 1] as u32 as u64 + m.offset as u64;
+            let ea = (stack[top - 1] as u64).saturating_add(m.offset as u64);
             let n = n as usize;
             let mut buf = [0u8; 16];
             buf[..n].copy_from_slice(read(&mem.data, ea, n)?);
@@ -390,7 +391,7 @@ pub(crate) fn execute(
         }
         S::StoreLane(n, m, lane) => {
             let mem = &mut memories[memory(m.mem)];
-            let ea = stack[top - 1] as u32 as u64 + m.offset as u64;
+            let ea = (stack[top - 1] as u64).saturating_add(m.offset as u64);
             let n = n as usize;
             let v = stack[top].to_le_bytes();
             let at = lane as usize * n;

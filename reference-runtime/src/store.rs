@@ -192,7 +192,14 @@ impl<T> Store<T> {
     }
 
     pub(crate) fn alloc_memory(&mut self, ty: MemoryType) -> Result<Memory, Error> {
-        let limit = self.engine.config().max_memory_pages;
+        // The limit is set in 64 KiB pages and capped at 4 GiB.
+        let limit_bytes = (self
+            .engine
+            .config()
+            .max_memory_pages
+            .saturating_mul(1 << 16))
+        .min(1 << 32);
+        let limit = limit_bytes >> ty.page_size_log2();
         let arch_max = if ty.memory64 {
             1u64 << (64 - ty.page_size_log2()).min(48)
         } else {

@@ -111,8 +111,9 @@ fn internal(what: &str) -> Error {
 }
 
 fn mem_arg(m: &wasmparser::MemArg) -> Result<MemArg, Error> {
-    let offset = u32::try_from(m.offset)
-        .map_err(|_| Error::Unsupported("memory offset beyond 32 bits".into()))?;
+    // Offsets beyond 32 bits (memory64 only) saturate: every access with
+    // them is out of bounds, as memories are capped at 4 GiB.
+    let offset = u32::try_from(m.offset).unwrap_or(u32::MAX);
     let mem = match m.target {
         wasmparser::MemArgTarget::Memory(mem) => mem,
         wasmparser::MemArgTarget::Array(_) => {
@@ -604,6 +605,10 @@ fn numeric(op: &Operator<'_>) -> Option<Instr> {
         O::I64TruncSatF32U => I::I64TruncSatF32U,
         O::I64TruncSatF64S => I::I64TruncSatF64S,
         O::I64TruncSatF64U => I::I64TruncSatF64U,
+        O::I64Add128 => I::I64Add128,
+        O::I64Sub128 => I::I64Sub128,
+        O::I64MulWideS => I::I64MulWideS,
+        O::I64MulWideU => I::I64MulWideU,
         _ => return None,
     })
 }

