@@ -46,6 +46,7 @@ fn wasmtime() -> CliSpec {
             wasi: true,
             guest_path_remap: true,
             invoke: true,
+            scripts: false,
         },
     }
 }
@@ -79,6 +80,7 @@ fn node() -> CliSpec {
             wasi: true,
             guest_path_remap: true,
             invoke: true,
+            scripts: false,
         },
     }
 }
@@ -117,6 +119,7 @@ fn wasmer() -> CliSpec {
             wasi: true,
             guest_path_remap: true,
             invoke: true,
+            scripts: false,
         },
     }
 }
@@ -149,6 +152,7 @@ fn wasmi() -> CliSpec {
             wasi: true,
             guest_path_remap: false,
             invoke: true,
+            scripts: false,
         },
     }
 }
@@ -175,6 +179,7 @@ fn wabt() -> CliSpec {
             wasi: false,
             guest_path_remap: false,
             invoke: true,
+            scripts: false,
         },
     }
 }
@@ -205,6 +210,7 @@ fn wasmedge() -> CliSpec {
             wasi: true,
             guest_path_remap: true,
             invoke: true,
+            scripts: false,
         },
     }
 }
@@ -231,6 +237,7 @@ fn wamr() -> CliSpec {
             wasi: true,
             guest_path_remap: true,
             invoke: true,
+            scripts: false,
         },
     }
 }
@@ -257,6 +264,7 @@ fn wazero() -> CliSpec {
             wasi: true,
             guest_path_remap: true,
             invoke: false,
+            scripts: false,
         },
     }
 }

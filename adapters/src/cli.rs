@@ -59,6 +59,7 @@ fn default_capabilities() -> Capabilities {
         wasi: true,
         guest_path_remap: true,
         invoke: false,
+        scripts: false,
     }
 }
 

@@ -14,6 +14,7 @@ mod observation;
 mod process;
 mod runtime;
 mod runtime_file;
+mod script;
 
 pub use builtin::{INSTALLABLE, NEVER_RUN_FOR_REAL, builtin_specs, node_launcher};
 pub use cli::{Classifier, CliRuntime, CliSpec, OpenError};
@@ -26,4 +27,5 @@ pub use job::{Preopen, WasiJob};
 pub use observation::{CapturedOutput, ExitStatus, Observation, TrapKind};
 pub use process::{ProcessOutcome, ProcessRequest, run_process};
 pub use runtime::{AdapterError, Capabilities, Runtime, RuntimeInfo};
+pub use script::{DirectiveFailure, DirectiveOutcome, ScriptJob, ScriptObservation};
 pub use runtime_file::{RuntimeFileError, load_runtime_file, parse_runtime_file};

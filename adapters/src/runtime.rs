@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Observation, WasiJob};
+use crate::{Observation, ScriptJob, ScriptObservation, WasiJob};
 
 /// What a runtime can be asked to do; the matrix shows the rest as skipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,6 +15,9 @@ pub struct Capabilities {
     pub guest_path_remap: bool,
     /// Can invoke an export with arguments from its CLI.
     pub invoke: bool,
+    /// Runs spec test scripts (`.wast`) itself.
+    #[serde(default)]
+    pub scripts: bool,
 }
 
 /// Who a runtime is: shown in every report.
@@ -72,6 +75,15 @@ pub trait Runtime: Send + Sync {
     /// Run a WASI command and report what happened. `fs_after` is left to the
     /// caller, which knows which dirs matter.
     fn run_wasi(&self, job: &WasiJob) -> Result<Observation, AdapterError>;
+
+    /// Run a spec test script; runtimes without `capabilities.scripts` say
+    /// it is unsupported.
+    fn run_script(&self, job: &ScriptJob) -> Result<ScriptObservation, AdapterError> {
+        Err(AdapterError::Unsupported {
+            runtime: self.info().name.clone(),
+            reason: format!("cannot run spec scripts such as {}", job.name),
+        })
+    }
 
     /// The command line that runs `job`, program first, for a person to
     /// reproduce the run by hand; empty for in-process runtimes.

@@ -160,6 +160,7 @@ pub fn parse_runtime_file(
                     wasi: true,
                     guest_path_remap: true,
                     invoke: false,
+                    scripts: false,
                 }),
         });
     }

@@ -11,6 +11,6 @@ mod verdict;
 pub use record::{
     CaseResult, Expected, HostInfo, RunOptions, RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
 };
-pub use runner::{Limits, Plan, Suite, run, run_case};
+pub use runner::{Case, Limits, Plan, Suite, run, run_case};
 pub use scratch::prepare_wasi_job;
 pub use verdict::judge_wasi;

@@ -2,7 +2,7 @@
 //! `docs/run-record.md`. Reports are rendered from it, two records can be
 //! compared, and shards of one run can be merged.
 
-use conformance_adapters::{Observation, RuntimeInfo};
+use conformance_adapters::{Observation, RuntimeInfo, ScriptObservation};
 use serde::{Deserialize, Serialize};
 
 /// Bumped on any change that an older reader would misread.
@@ -95,9 +95,13 @@ pub struct CaseResult {
     /// What the case expects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<Expected>,
-    /// What the runtime did.
+    /// What the runtime did, for a WASI case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observation: Option<Observation>,
+    /// What the runtime did, for a spec script: directive counts and the
+    /// first failures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<ScriptObservation>,
     /// The command that was run, for reproducing by hand.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub command: Vec<String>,

@@ -7,8 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use conformance_adapters::{FsTree, Runtime};
-use conformance_suites::{Expectation, Expectations, ExpectedOutcome, WasiCase};
+use conformance_adapters::{FsTree, Runtime, RuntimeInfo, ScriptJob};
+use conformance_suites::{Expectation, Expectations, ExpectedOutcome, SpecScript, WasiCase};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
@@ -17,13 +17,32 @@ use crate::{
     judge_wasi, prepare_wasi_job,
 };
 
-/// A named list of WASI cases.
+/// One unit of testing.
+#[derive(Debug, Clone)]
+pub enum Case {
+    /// A WASI command and its expectation.
+    Wasi(WasiCase),
+    /// A spec test script.
+    Script(SpecScript),
+}
+
+impl Case {
+    /// The case's name: its path relative to its suite.
+    pub fn name(&self) -> &str {
+        match self {
+            Case::Wasi(case) => &case.name,
+            Case::Script(script) => &script.name,
+        }
+    }
+}
+
+/// A named list of cases.
 #[derive(Debug, Clone)]
 pub struct Suite {
-    /// The suite's name in reports (`wasi`, or a `--suite-dir`'s folder name).
+    /// The suite's name in reports (`wasi`, `spec`, or a `--suite-dir`'s folder name).
     pub name: String,
     /// Its cases.
-    pub cases: Vec<WasiCase>,
+    pub cases: Vec<Case>,
 }
 
 /// Limits of every job.
@@ -63,14 +82,14 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
     let scratch_base = tempfile::Builder::new()
         .prefix("wasi-conformance-")
         .tempdir()?;
-    let work: Vec<(usize, &Suite, &WasiCase)> = plan
+    let work: Vec<(usize, &Suite, &Case)> = plan
         .suites
         .iter()
         .flat_map(|suite| suite.cases.iter().map(move |case| (suite, case)))
         .filter(|(_, case)| {
             plan.filter
                 .as_ref()
-                .is_none_or(|f| case.name.contains(f.as_str()))
+                .is_none_or(|f| case.name().contains(f.as_str()))
         })
         .flat_map(|(suite, case)| (0..plan.runtimes.len()).map(move |rt| (rt, suite, case)))
         .collect();
@@ -95,7 +114,7 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
                 let known = plan
                     .expectations
                     .get(&runtime.info().name)
-                    .and_then(|e| e.get(&suite.name, &case.name));
+                    .and_then(|e| e.get(&suite.name, case.name()));
                 let result = run_case(
                     runtime.as_ref(),
                     &suite.name,
@@ -104,7 +123,7 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
                     &plan.limits,
                     scratch_base.path(),
                 );
-                bar.set_message(format!("{} {}", runtime.info().name, case.name));
+                bar.set_message(format!("{} {}", runtime.info().name, case.name()));
                 bar.inc(1);
                 (order, result)
             })
@@ -131,12 +150,13 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
     })
 }
 
-/// Run one case on one runtime, in a fresh scratch dir under `base`, and
-/// judge it; `known` is its entry in the runtime's expectations, if any.
+/// Run one case on one runtime and judge it; `known` is its entry in the
+/// runtime's expectations, if any. WASI cases run in a fresh scratch dir
+/// under `base`.
 pub fn run_case(
     runtime: &dyn Runtime,
     suite: &str,
-    case: &WasiCase,
+    case: &Case,
     known: Option<&Expectation>,
     limits: &Limits,
     base: &Path,
@@ -145,30 +165,17 @@ pub fn run_case(
     let mut result = CaseResult {
         runtime: info.name.clone(),
         suite: suite.to_string(),
-        case: case.name.clone(),
+        case: case.name().to_string(),
         verdict: Verdict::Skip,
         reasons: Vec::new(),
         known_issue: known.map(|k| k.reason.clone()),
-        expected: Some(Expected::from(&case.spec)),
+        expected: None,
         observation: None,
+        script: None,
         command: Vec::new(),
     };
-    if !info.capabilities.wasi {
-        result
-            .reasons
-            .push(format!("{} cannot run WASI commands", info.name));
-        return result;
-    }
-    if !info.capabilities.guest_path_remap
-        && case
-            .fixture_dirs()
-            .iter()
-            .any(|(guest, fixture)| guest != fixture)
-    {
-        result.reasons.push(format!(
-            "{} cannot mount a dir under another guest path",
-            info.name
-        ));
+    if let Some(why) = unsupported(info, case) {
+        result.reasons.push(why);
         return result;
     }
     if let Some(k) = known.filter(|k| k.outcome == ExpectedOutcome::Skip) {
@@ -177,50 +184,115 @@ pub fn run_case(
             .push(format!("skipped by expectations: {}", k.reason));
         return result;
     }
-    let outcome = tempfile::Builder::new()
-        .prefix("job-")
-        .tempdir_in(base)
-        .and_then(|scratch| {
-            let job = prepare_wasi_job(case, scratch.path(), limits.timeout, limits.output_cap)?;
-            Ok((scratch, job))
-        });
-    let (scratch, job) = match outcome {
-        Ok(prepared) => prepared,
-        Err(e) => return error(result, format!("preparing the scratch dir: {e}")),
+    let judged = match case {
+        Case::Wasi(case) => run_wasi_case(runtime, case, limits, base, &mut result),
+        Case::Script(script) => run_script_case(runtime, script, &mut result),
     };
-    result.command = runtime.command_line(&job);
-    let mut observation = match runtime.run_wasi(&job) {
-        Ok(observation) => observation,
-        Err(e) => return error(result, e.to_string()),
+    let (verdict, reasons) = match judged {
+        Ok(judged) => judged,
+        Err(reason) => (Verdict::Error, vec![reason]),
     };
-    if !job.preopens.is_empty() {
-        let roots = job
-            .preopens
-            .iter()
-            .map(|p| (p.guest.as_str(), p.host.as_path()));
-        match FsTree::snapshot(roots) {
-            Ok(tree) => observation.fs_after = Some(tree),
-            Err(e) => return error(result, format!("reading the dirs after the run: {e}")),
-        }
-    }
-    drop(scratch);
-    let expected = result
-        .expected
-        .as_ref()
-        .map_or_else(|| Expected::from(&case.spec), Clone::clone);
-    let (verdict, reasons) = judge_wasi(&expected, &observation);
     result.verdict = match (verdict, known.map(|k| k.outcome)) {
         (Verdict::Fail, Some(ExpectedOutcome::Fail)) => Verdict::Xfail,
         (Verdict::Pass, Some(ExpectedOutcome::Fail)) => Verdict::Xpass,
         (verdict, _) => verdict,
     };
     result.reasons = reasons;
-    result.observation = Some(observation);
     result
 }
 
-fn error(mut result: CaseResult, reason: String) -> CaseResult {
-    result.verdict = Verdict::Error;
-    result.reasons = vec![reason];
-    result
+/// Why `runtime` cannot run `case` at all, if it cannot.
+fn unsupported(info: &RuntimeInfo, case: &Case) -> Option<String> {
+    let caps = &info.capabilities;
+    match case {
+        Case::Wasi(_) if !caps.wasi => Some(format!("{} cannot run WASI commands", info.name)),
+        Case::Wasi(case)
+            if !caps.guest_path_remap
+                && case
+                    .fixture_dirs()
+                    .iter()
+                    .any(|(guest, fixture)| guest != fixture) =>
+        {
+            Some(format!(
+                "{} cannot mount a dir under another guest path",
+                info.name
+            ))
+        }
+        Case::Script(_) if !caps.scripts => Some(format!(
+            "{} cannot run spec scripts from its CLI (the probe instrumenter will run them through WASI)",
+            info.name
+        )),
+        _ => None,
+    }
+}
+
+type Judged = Result<(Verdict, Vec<String>), String>;
+
+fn run_wasi_case(
+    runtime: &dyn Runtime,
+    case: &WasiCase,
+    limits: &Limits,
+    base: &Path,
+    result: &mut CaseResult,
+) -> Judged {
+    let expected = Expected::from(&case.spec);
+    result.expected = Some(expected.clone());
+    let scratch = tempfile::Builder::new()
+        .prefix("job-")
+        .tempdir_in(base)
+        .map_err(|e| format!("creating a scratch dir: {e}"))?;
+    let job = prepare_wasi_job(case, scratch.path(), limits.timeout, limits.output_cap)
+        .map_err(|e| format!("preparing the scratch dir: {e}"))?;
+    result.command = runtime.command_line(&job);
+    let mut observation = runtime.run_wasi(&job).map_err(|e| e.to_string())?;
+    if !job.preopens.is_empty() {
+        let roots = job
+            .preopens
+            .iter()
+            .map(|p| (p.guest.as_str(), p.host.as_path()));
+        let tree =
+            FsTree::snapshot(roots).map_err(|e| format!("reading the dirs after the run: {e}"))?;
+        observation.fs_after = Some(tree);
+    }
+    let judged = judge_wasi(&expected, &observation);
+    result.observation = Some(observation);
+    Ok(judged)
+}
+
+/// Failed directives kept in the record per script (the counts are whole).
+const KEPT_FAILURES: usize = 50;
+
+fn run_script_case(runtime: &dyn Runtime, script: &SpecScript, result: &mut CaseResult) -> Judged {
+    let job = ScriptJob {
+        name: script.name.clone(),
+        group: script.group.clone(),
+        text: script.text.to_string(),
+    };
+    let mut observation = runtime.run_script(&job).map_err(|e| e.to_string())?;
+    let mut reasons = Vec::new();
+    if let Some(e) = &observation.parse_error {
+        reasons.push(format!("the script does not parse: {e}"));
+    }
+    if observation.failed > 0 {
+        reasons.push(format!(
+            "{} of {} directives failed",
+            observation.failed,
+            observation.passed + observation.failed + observation.skipped
+        ));
+        reasons.extend(
+            observation
+                .failures
+                .iter()
+                .take(5)
+                .map(|f| format!("line {} ({}): {}", f.line, f.kind, f.message)),
+        );
+    }
+    observation.failures.truncate(KEPT_FAILURES);
+    result.script = Some(observation);
+    let verdict = if reasons.is_empty() {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    Ok((verdict, reasons))
 }

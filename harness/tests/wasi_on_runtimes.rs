@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use conformance_adapters::{CliRuntime, Discovery, Runtime, builtin_specs};
-use conformance_harness::{Limits, Verdict, run_case};
+use conformance_harness::{Case, Limits, Verdict, run_case};
 use conformance_suites::{Expectations, expectations_dir, load_wasi_dir, wasi_suite_dir};
 use libtest_mimic::{Arguments, Failed, Trial};
 
@@ -50,9 +50,9 @@ fn main() {
             let (cases, scratch, expectations) =
                 (cases.clone(), scratch.clone(), expectations.clone());
             trials.push(Trial::test(case_name, move || {
-                let case = &cases[index];
-                let known = expectations.get("wasi", &case.name);
-                let result = run_case(runtime.as_ref(), "wasi", case, known, &limits, scratch.path());
+                let case = Case::Wasi(cases[index].clone());
+                let known = expectations.get("wasi", case.name());
+                let result = run_case(runtime.as_ref(), "wasi", &case, known, &limits, scratch.path());
                 match result.verdict {
                     Verdict::Pass | Verdict::Xfail | Verdict::Skip => Ok(()),
                     Verdict::Xpass => Err(Failed::from(format!(

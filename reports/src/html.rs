@@ -36,6 +36,8 @@ struct Observed {
     stderr_diff: Vec<DiffLine>,
     /// Against the first runtime that ran this case, when this one differs.
     vs_first: Option<VsFirst>,
+    /// For a spec script: directive counts and the failures kept.
+    script: Option<conformance_adapters::ScriptObservation>,
 }
 
 #[derive(Serialize)]
@@ -135,6 +137,7 @@ fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
             .map(|t| t.lines())
             .unwrap_or_default(),
         vs_first,
+        script: r.script.clone(),
     }
 }
 
@@ -158,7 +161,7 @@ fn rows(record: &RunRecord) -> Vec<Row> {
         let ran: Vec<&CaseResult> = results
             .iter()
             .copied()
-            .filter(|r| r.observation.is_some())
+            .filter(|r| r.observation.is_some() || r.script.is_some())
             .collect();
         let first = ran.first().copied();
         let differs = ran
@@ -220,6 +223,7 @@ pub fn render_html(record: &RunRecord) -> Result<String, ReportError> {
         record => record,
         runtimes => runtimes,
         rows => rows(record),
+        directories => crate::directory_rows(record),
         duration_s => format!("{:.1}", record.duration_ms / 1000.0),
     })?;
     Ok(html)

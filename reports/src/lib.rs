@@ -5,12 +5,14 @@ mod diff;
 mod html;
 mod junit;
 mod markdown;
+mod spec_table;
 mod summary;
 
 pub use diff::{DiffLine, DiffTag, line_diff};
 pub use html::render_html;
 pub use junit::render_junit;
 pub use markdown::render_markdown;
+pub use spec_table::{DirectoryRow, directory_rows};
 pub use summary::render_summary;
 
 pub use conformance_harness::RunRecord;

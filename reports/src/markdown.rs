@@ -30,6 +30,22 @@ pub fn render_markdown(record: &RunRecord) -> String {
         }
         out.push('\n');
     }
+    let directories = crate::directory_rows(record);
+    if !directories.is_empty() {
+        out.push_str("\n| spec directory | runtime | files | directives passed | failed | skipped |\n|---|---|---:|---:|---:|---:|\n");
+        for row in directories {
+            out.push_str(&format!(
+                "| {} | {} | {}/{} | {} | {} | {} |\n",
+                row.directory,
+                row.runtime,
+                row.files_passed,
+                row.files,
+                row.passed,
+                row.failed,
+                row.skipped
+            ));
+        }
+    }
     for s in &record.skipped_runtimes {
         out.push_str(&format!(
             "\n- **{}** not run: {}",

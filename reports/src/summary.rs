@@ -22,6 +22,31 @@ pub fn render_summary(record: &RunRecord) -> String {
     }
     let mut out = table.to_string();
     out.push('\n');
+    let directories = crate::directory_rows(record);
+    if !directories.is_empty() {
+        let mut table = Table::new();
+        table.load_preset(UTF8_FULL_CONDENSED);
+        table.set_header([
+            "spec directory",
+            "runtime",
+            "files",
+            "directives passed",
+            "failed",
+            "skipped",
+        ]);
+        for row in directories {
+            table.add_row([
+                row.directory,
+                row.runtime,
+                format!("{}/{}", row.files_passed, row.files),
+                row.passed.to_string(),
+                row.failed.to_string(),
+                row.skipped.to_string(),
+            ]);
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
+    }
     for s in &record.skipped_runtimes {
         out.push_str(&format!("not run: {} ({})\n", s.name, s.reason));
     }

@@ -6,10 +6,12 @@
 pub mod build;
 mod error;
 pub mod expectations;
+pub mod spec;
 pub mod wasi;
 
 pub use error::SuiteError;
 pub use expectations::{Expectation, Expectations, ExpectedOutcome};
+pub use spec::{SPEC_DIRECTORIES, SpecScript, spec_scripts};
 pub use wasi::{CaseSpec, WasiCase, load_wasi_dir};
 
 use std::path::{Path, PathBuf};

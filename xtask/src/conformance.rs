@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use conformance_harness::{Limits, Plan, Suite};
-use conformance_suites::{Expectations, expectations_dir, load_wasi_dir, wasi_suite_dir};
+use conformance_harness::{Case, Limits, Plan, Suite};
+use conformance_suites::{
+    Expectations, SPEC_DIRECTORIES, expectations_dir, load_wasi_dir, spec_scripts, wasi_suite_dir,
+};
 
 use crate::Failure;
 use crate::output::{check_writable, write_reports};
@@ -23,8 +25,10 @@ pub struct Args {
     /// as not run, with the reason).
     #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME...]")]
     runtime: Vec<String>,
-    /// Suites to run: wasi (the suite kept in this repository). Default: wasi,
-    /// unless --suite-dir is given.
+    /// Suites to run: wasi (the WASI suite kept in this repository), spec (the
+    /// official spec scripts: wasm-v1, wasm-v2, SIMD and the Wasm 3.0
+    /// proposals; narrow with --filter wasm-v1/). Default: wasi, unless
+    /// --suite-dir is given.
     #[arg(long, value_delimiter = ',', value_name = "NAME")]
     suite: Vec<String>,
     /// Also run a directory in the wasi-testsuite layout (repeatable).
@@ -66,11 +70,18 @@ fn load_suites(args: &Args) -> anyhow::Result<Vec<Suite>> {
         match name.as_str() {
             "wasi" => suites.push(Suite {
                 name,
-                cases: load_wasi_dir(&wasi_suite_dir().join("tests"))?,
+                cases: wasi_cases(load_wasi_dir(&wasi_suite_dir().join("tests"))?),
             }),
-            other => {
-                bail!("unknown suite `{other}`; known suites: wasi (or give --suite-dir PATH)")
-            }
+            "spec" => suites.push(Suite {
+                name,
+                cases: spec_scripts(SPEC_DIRECTORIES)
+                    .into_iter()
+                    .map(Case::Script)
+                    .collect(),
+            }),
+            other => bail!(
+                "unknown suite `{other}`; known suites: wasi, spec (or give --suite-dir PATH)"
+            ),
         }
     }
     for dir in &args.suite_dir {
@@ -80,9 +91,16 @@ fn load_suites(args: &Args) -> anyhow::Result<Vec<Suite>> {
             .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| dir.display().to_string());
         let cases = load_wasi_dir(dir).with_context(|| format!("--suite-dir {}", dir.display()))?;
-        suites.push(Suite { name, cases });
+        suites.push(Suite {
+            name,
+            cases: wasi_cases(cases),
+        });
     }
     Ok(suites)
+}
+
+fn wasi_cases(cases: Vec<conformance_suites::WasiCase>) -> Vec<Case> {
+    cases.into_iter().map(Case::Wasi).collect()
 }
 
 /// Run `conformance`.

@@ -1,0 +1,63 @@
+//! Spec-script results per directory and runtime: files passing and
+//! directives passed, failed and skipped, the way spec conformance figures
+//! are usually published.
+
+use std::collections::BTreeMap;
+
+use conformance_harness::{RunRecord, Verdict};
+use serde::Serialize;
+
+/// One (directory, runtime) row.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DirectoryRow {
+    /// `wasm-v1`, `proposals/simd`.
+    pub directory: String,
+    /// The runtime.
+    pub runtime: String,
+    /// Scripts with no failed directive.
+    pub files_passed: usize,
+    /// Scripts run.
+    pub files: usize,
+    /// Directives passed.
+    pub passed: usize,
+    /// Directives failed.
+    pub failed: usize,
+    /// Directives skipped.
+    pub skipped: usize,
+}
+
+/// The rows, in the order directories first appear in the record, then by
+/// runtime column order. Empty when the run had no spec scripts.
+pub fn directory_rows(record: &RunRecord) -> Vec<DirectoryRow> {
+    let mut order: Vec<String> = Vec::new();
+    let mut rows: BTreeMap<(usize, usize), DirectoryRow> = BTreeMap::new();
+    for r in &record.results {
+        let Some(script) = &r.script else { continue };
+        let directory = r.case.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        let d = order
+            .iter()
+            .position(|o| *o == directory)
+            .unwrap_or_else(|| {
+                order.push(directory.clone());
+                order.len() - 1
+            });
+        let rt = record
+            .runtimes
+            .iter()
+            .position(|x| x.name == r.runtime)
+            .unwrap_or(usize::MAX);
+        let row = rows.entry((d, rt)).or_insert_with(|| DirectoryRow {
+            directory,
+            runtime: r.runtime.clone(),
+            ..DirectoryRow::default()
+        });
+        row.files += 1;
+        if matches!(r.verdict, Verdict::Pass | Verdict::Xpass) {
+            row.files_passed += 1;
+        }
+        row.passed += script.passed;
+        row.failed += script.failed;
+        row.skipped += script.skipped;
+    }
+    rows.into_values().collect()
+}
