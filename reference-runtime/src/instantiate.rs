@@ -5,8 +5,9 @@
 use crate::error::{Error, Trap, TrapKind};
 use crate::module::{ConstExprOps, ConstOp, ImportType, Module, SegmentMode};
 use crate::store::{Extern, FuncEntity, Instance, InstanceEntity, Store};
+use crate::types::{TypeRegistry, is_subtype};
 use crate::value::Slot;
-use wasmparser::{ExternalKind, MemoryType, TableType};
+use wasmparser::{ExternalKind, MemoryType, TableType, ValType};
 
 pub(crate) fn instantiate<T>(
     store: &mut Store<T>,
@@ -23,7 +24,7 @@ pub(crate) fn instantiate<T>(
     }
     let index = store.instances.len() as u32;
     let mut inst = InstanceEntity {
-        types: m.types.iter().map(|t| store.types.intern(t)).collect(),
+        types: store.types.intern_module(&m.types),
         ..InstanceEntity::default()
     };
     for (decl, item) in m.imports.iter().zip(imports) {
@@ -42,7 +43,9 @@ pub(crate) fn instantiate<T>(
             }
             (ImportType::Table(ty), Extern::Table(t)) => {
                 let actual = &store.tables[t.0 as usize];
-                if !table_matches(&actual.ty, actual.elems.len() as u64, ty) {
+                let elem = TypeRegistry::canon(ValType::Ref(ty.element_type), &inst.types);
+                if actual.elem != elem || !table_matches(&actual.ty, actual.elems.len() as u64, ty)
+                {
                     return Err(Error::Link(format!(
                         "incompatible import type for {}",
                         what()
@@ -61,8 +64,14 @@ pub(crate) fn instantiate<T>(
                 inst.memories.push(mem.0);
             }
             (ImportType::Global(ty), Extern::Global(g)) => {
-                let actual = store.globals[g.0 as usize].ty;
-                if actual.content_type != ty.content_type || actual.mutable != ty.mutable {
+                let actual = &store.globals[g.0 as usize];
+                let expected = TypeRegistry::canon(ty.content_type, &inst.types);
+                let fits = if ty.mutable {
+                    actual.content == expected
+                } else {
+                    is_subtype(actual.content, expected)
+                };
+                if actual.ty.mutable != ty.mutable || !fits {
                     return Err(Error::Link(format!(
                         "incompatible import type for {}",
                         what()
@@ -93,7 +102,8 @@ pub(crate) fn instantiate<T>(
     }
     for (ty, init) in &m.globals[inst.globals.len()..] {
         let value = eval_const(store, &inst, init)?;
-        let g = store.alloc_global(*ty, value);
+        let content = TypeRegistry::canon(ty.content_type, &inst.types);
+        let g = store.alloc_global(*ty, content, value);
         inst.globals.push(g.0);
     }
     for (ty, init) in &m.tables[inst.tables.len()..] {
@@ -101,7 +111,8 @@ pub(crate) fn instantiate<T>(
             Some(expr) => eval_const(store, &inst, expr)?,
             None => 0,
         };
-        let t = store.alloc_table(*ty, value)?;
+        let elem = TypeRegistry::canon(ValType::Ref(ty.element_type), &inst.types);
+        let t = store.alloc_table(*ty, elem, value)?;
         inst.tables.push(t.0);
     }
     for ty in &m.memories[inst.memories.len()..] {
@@ -206,8 +217,7 @@ fn limits_match(actual_min: u64, actual_max: Option<u64>, min: u64, max: Option<
 }
 
 fn table_matches(actual: &TableType, size: u64, expected: &TableType) -> bool {
-    actual.element_type == expected.element_type
-        && actual.table64 == expected.table64
+    actual.table64 == expected.table64
         && limits_match(size, actual.maximum, expected.initial, expected.maximum)
 }
 

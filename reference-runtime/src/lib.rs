@@ -20,6 +20,7 @@ pub mod spectest;
 mod store;
 mod translate;
 mod value;
+pub mod wasi;
 pub mod wast;
 
 pub use config::{Config, Engine};

@@ -5,6 +5,7 @@
 use crate::config::Engine;
 use crate::error::{Error, Trap, TrapKind};
 use crate::ir::FuncBody;
+use crate::types::{CanonType, TypeRegistry};
 use crate::value::{Slot, Val};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -68,6 +69,8 @@ impl MemoryEntity {
 pub(crate) struct TableEntity {
     pub elems: Vec<Slot>,
     pub ty: TableType,
+    /// The element type, canonicalized.
+    pub elem: CanonType,
     pub max: u64,
 }
 
@@ -88,6 +91,8 @@ impl TableEntity {
 pub(crate) struct GlobalEntity {
     pub value: Slot,
     pub ty: GlobalType,
+    /// The content type, canonicalized.
+    pub content: CanonType,
 }
 
 /// A resolved instance: its index spaces mapped to store addresses.
@@ -102,25 +107,6 @@ pub(crate) struct InstanceEntity {
     pub datas: Vec<u32>,
     pub exports: HashMap<String, Extern>,
     pub export_order: Vec<String>,
-}
-
-/// Function types interned per store, so a type check is one comparison.
-#[derive(Default)]
-pub(crate) struct TypeRegistry {
-    pub list: Vec<FuncType>,
-    map: HashMap<FuncType, u32>,
-}
-
-impl TypeRegistry {
-    pub(crate) fn intern(&mut self, ty: &FuncType) -> u32 {
-        if let Some(id) = self.map.get(ty) {
-            return *id;
-        }
-        let id = self.list.len() as u32;
-        self.list.push(ty.clone());
-        self.map.insert(ty.clone(), id);
-        id
-    }
 }
 
 /// All runtime objects, plus the embedder's state `T`.
@@ -222,7 +208,12 @@ impl<T> Store<T> {
         Ok(Memory(self.memories.len() as u32 - 1))
     }
 
-    pub(crate) fn alloc_table(&mut self, ty: TableType, init: Slot) -> Result<Table, Error> {
+    pub(crate) fn alloc_table(
+        &mut self,
+        ty: TableType,
+        elem: CanonType,
+        init: Slot,
+    ) -> Result<Table, Error> {
         let limit = self.engine.config().max_table_elements;
         let max = ty.maximum.unwrap_or(u32::MAX as u64).min(limit);
         if ty.initial > max {
@@ -234,13 +225,19 @@ impl<T> Store<T> {
         self.tables.push(TableEntity {
             elems: vec![init; ty.initial as usize],
             ty,
+            elem,
             max,
         });
         Ok(Table(self.tables.len() as u32 - 1))
     }
 
-    pub(crate) fn alloc_global(&mut self, ty: GlobalType, value: Slot) -> Global {
-        self.globals.push(GlobalEntity { value, ty });
+    pub(crate) fn alloc_global(
+        &mut self,
+        ty: GlobalType,
+        content: CanonType,
+        value: Slot,
+    ) -> Global {
+        self.globals.push(GlobalEntity { value, ty, content });
         Global(self.globals.len() as u32 - 1)
     }
 }
@@ -513,7 +510,8 @@ impl Memory {
 impl Table {
     /// A new table of the given type, filled with `init`.
     pub fn new<T>(store: &mut Store<T>, ty: TableType, init: Val) -> Result<Table, Error> {
-        store.alloc_table(ty, init.to_slot())
+        let elem = TypeRegistry::canon(ValType::Ref(ty.element_type), &[]);
+        store.alloc_table(ty, elem, init.to_slot())
     }
 
     /// The number of elements.
@@ -559,7 +557,8 @@ impl Global {
         if !value.matches(ty.content_type) {
             return Err(Error::Usage("global value of the wrong type".into()));
         }
-        Ok(store.alloc_global(ty, value.to_slot()))
+        let content = TypeRegistry::canon(ty.content_type, &[]);
+        Ok(store.alloc_global(ty, content, value.to_slot()))
     }
 
     /// The current value.

@@ -501,12 +501,16 @@ fn trap_matches(kind: TrapKind, message: &str) -> bool {
     if message.contains(actual) || actual.contains(message) {
         return true;
     }
-    // Older scripts name the null and out-of-range `call_indirect` cases
-    // differently.
-    matches!(
-        kind,
-        TrapKind::UndefinedElement | TrapKind::UninitializedElement
-    ) && (message.contains("undefined element") || message.contains("uninitialized element"))
+    match kind {
+        // Older scripts name the null and out-of-range `call_indirect`
+        // cases differently.
+        TrapKind::UndefinedElement | TrapKind::UninitializedElement => {
+            message.contains("undefined element") || message.contains("uninitialized element")
+        }
+        // "null function reference", "null reference", ...
+        TrapKind::NullReference => message.starts_with("null"),
+        _ => false,
+    }
 }
 
 fn is_extern_heap(heap: &HeapType<'_>) -> bool {

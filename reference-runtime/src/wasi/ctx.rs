@@ -93,7 +93,13 @@ impl OutputStream {
 
     /// Whether captured bytes were dropped at the cap.
     pub fn truncated(&self) -> bool {
-        matches!(self, OutputStream::Capture { truncated: true, .. })
+        matches!(
+            self,
+            OutputStream::Capture {
+                truncated: true,
+                ..
+            }
+        )
     }
 
     /// Takes the captured bytes out.

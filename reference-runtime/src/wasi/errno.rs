@@ -295,7 +295,6 @@ impl From<io::Error> for Errno {
             io::ErrorKind::NotADirectory => Errno::Notdir,
             io::ErrorKind::IsADirectory => Errno::Isdir,
             io::ErrorKind::DirectoryNotEmpty => Errno::Notempty,
-            io::ErrorKind::FilesystemLoop => Errno::Loop,
             io::ErrorKind::InvalidFilename => Errno::Inval,
             io::ErrorKind::BrokenPipe => Errno::Pipe,
             io::ErrorKind::WriteZero | io::ErrorKind::UnexpectedEof => Errno::Io,
@@ -314,7 +313,8 @@ mod tests {
         assert_eq!(e, Errno::Noent);
         let escape = io::Error::new(io::ErrorKind::PermissionDenied, "a path led outside");
         assert_eq!(Errno::from(escape), Errno::Notcapable);
-        let eperm: Errno = io::Error::from_raw_os_error(rustix::io::Errno::PERM.raw_os_error()).into();
+        let eperm: Errno =
+            io::Error::from_raw_os_error(rustix::io::Errno::PERM.raw_os_error()).into();
         assert_eq!(eperm, Errno::Perm);
     }
 }

@@ -29,10 +29,6 @@ impl<'a> GuestMemory<'a> {
         GuestMemory { bytes }
     }
 
-    pub(crate) fn size(&self) -> usize {
-        self.bytes.len()
-    }
-
     /// The byte range `ptr..ptr+len`, or a trap if any of it lies outside.
     pub(crate) fn range(&self, ptr: u32, len: u64) -> Result<Range<usize>, Trap> {
         let start = ptr as u64;
@@ -49,11 +45,6 @@ impl<'a> GuestMemory<'a> {
     pub(crate) fn slice(&self, ptr: u32, len: u32) -> Result<&[u8], Trap> {
         let r = self.range(ptr, len as u64)?;
         Ok(&self.bytes[r])
-    }
-
-    pub(crate) fn slice_mut(&mut self, ptr: u32, len: u32) -> Result<&mut [u8], Trap> {
-        let r = self.range(ptr, len as u64)?;
-        Ok(&mut self.bytes[r])
     }
 
     pub(crate) fn read<const N: usize>(&self, ptr: u32) -> Result<[u8; N], Trap> {

@@ -80,8 +80,12 @@ pub mod rights {
     /// stdin: no seek/tell (a stream), so wasi-libc's `isatty` logic works.
     pub const STDIN: u64 = FD_READ | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET | POLL_FD_READWRITE;
     /// stdout and stderr.
-    pub const STDOUT: u64 =
-        FD_WRITE | FD_DATASYNC | FD_SYNC | FD_FDSTAT_SET_FLAGS | FD_FILESTAT_GET | POLL_FD_READWRITE;
+    pub const STDOUT: u64 = FD_WRITE
+        | FD_DATASYNC
+        | FD_SYNC
+        | FD_FDSTAT_SET_FLAGS
+        | FD_FILESTAT_GET
+        | POLL_FD_READWRITE;
 }
 
 /// `filetype`.
