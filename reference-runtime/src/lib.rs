@@ -19,6 +19,7 @@ mod simd;
 pub mod spectest;
 mod store;
 mod translate;
+mod types;
 mod value;
 pub mod wasi;
 pub mod wast;
