@@ -4,6 +4,7 @@
 //! Exit status: 0 when nothing unexpected happened, 1 when a case failed (or
 //! errored), 2 for a usage, configuration or environment error.
 
+mod bench;
 mod conformance;
 mod install;
 mod output;
@@ -37,6 +38,9 @@ enum Command {
     Runtimes(runtimes::ListArgs),
     /// Render the reports again from a run record.
     Report(output::ReportArgs),
+    /// Measure the reference runtime against its peers (ratios): `interp`
+    /// (vs wasmi and wasm-interp) or `wasi` (vs wasmtime).
+    Bench(bench::Args),
 }
 
 #[derive(clap::Args)]
@@ -87,6 +91,7 @@ fn main() -> ExitCode {
         Command::BuildSuites(args) => build_suites(args).map_err(Failure::from),
         Command::Runtimes(args) => runtimes::list(args).map_err(Failure::from),
         Command::Report(args) => output::rerender(args).map_err(Failure::from),
+        Command::Bench(args) => bench::run(args).map_err(Failure::from),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

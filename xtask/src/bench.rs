@@ -1,0 +1,248 @@
+//! `cargo xtask bench`: the speed of the reference runtime next to its
+//! peers, as ratios. `interp` runs compute kernels (in
+//! `reference-runtime/benches/kernels/`) on the reference, wasmi and WABT's
+//! `wasm-interp`; `wasi` runs WASI workloads (in
+//! `reference-runtime/benches/wasi/`) on the reference and wasmtime. Every
+//! runtime runs as a process, so each time includes start-up, the same for
+//! all; the median of `--runs` is reported, and results are cross-checked.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use conformance_adapters::{Discovery, workspace_root};
+
+/// Arguments of `bench`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// What to measure.
+    #[command(subcommand)]
+    what: What,
+    /// Runs per measurement; the median is reported.
+    #[arg(long, default_value_t = 3, global = true)]
+    runs: usize,
+}
+
+#[derive(clap::Subcommand)]
+enum What {
+    /// Compute kernels: reference vs wasmi vs wasm-interp.
+    Interp,
+    /// WASI workloads: reference vs wasmtime.
+    Wasi,
+}
+
+/// A kernel: its module and the argument of its exported `run`.
+const KERNELS: &[(&str, &str)] = &[
+    ("fib", "35"),
+    ("sieve", "10000000"),
+    ("matmul", "300"),
+    ("crc", "3"),
+    ("nbody", "300000"),
+];
+
+/// A WASI workload, and whether it needs an untimed setup run (given the
+/// argument `create`).
+const WORKLOADS: &[(&str, bool)] = &[
+    ("write_64mib", false),
+    ("open_close_10k", false),
+    ("readdir_10k", true),
+];
+
+struct Peer {
+    name: &'static str,
+    command: Box<dyn Fn(&Path, &str) -> Vec<String>>,
+}
+
+fn reference_binary() -> anyhow::Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .args([
+            "build",
+            "--quiet",
+            "--release",
+            "-p",
+            "reference-runtime",
+            "--bin",
+            "reference-runtime",
+        ])
+        .current_dir(workspace_root())
+        .status()
+        .context("building the reference runtime")?;
+    if !status.success() {
+        bail!("building the reference runtime failed");
+    }
+    Ok(workspace_root().join("target/release/reference-runtime"))
+}
+
+fn locate(runtime: &str, binary: &str) -> anyhow::Result<String> {
+    let found = Discovery::standard(Default::default()).locate(runtime, binary)?;
+    Ok(found.path.to_string_lossy().into_owned())
+}
+
+/// Time one command `runs` times; the median and the last stdout.
+fn measure(argv: &[String], cwd: &Path, runs: usize) -> anyhow::Result<(Duration, String)> {
+    let mut times = Vec::new();
+    let mut stdout = String::new();
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let out = Command::new(&argv[0])
+            .args(&argv[1..])
+            .current_dir(cwd)
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .with_context(|| format!("running {}", argv[0]))?;
+        times.push(start.elapsed());
+        if !out.status.success() {
+            bail!(
+                "`{}` failed ({}): {}",
+                argv.join(" "),
+                out.status,
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        stdout = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    }
+    times.sort();
+    Ok((times[times.len() / 2], stdout))
+}
+
+/// The value a runtime printed: `9227465`, `run(i32:35) => i32:9227465`.
+fn value(stdout: &str) -> Option<f64> {
+    let last = stdout.rsplit("=>").next()?.trim();
+    let number = last.rsplit(':').next()?.trim();
+    number.parse::<f64>().ok()
+}
+
+fn same(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-6)
+}
+
+fn print_row(name: &str, runtime: &str, time: Duration, reference: Duration, result: &str) {
+    println!(
+        "{name:<16} {runtime:<12} {:>9.3} s  {:>7.2}×  {result}",
+        time.as_secs_f64(),
+        time.as_secs_f64() / reference.as_secs_f64()
+    );
+}
+
+fn interp(runs: usize) -> anyhow::Result<()> {
+    let kernels = workspace_root().join("reference-runtime/benches/kernels");
+    let reference = reference_binary()?.to_string_lossy().into_owned();
+    let wasmi = locate("wasmi", "wasmi")?;
+    let wasm_interp = locate("wabt", "wasm-interp")?;
+    let peers = [
+        Peer {
+            name: "reference",
+            command: Box::new(move |m, a| {
+                vec![
+                    reference.clone(),
+                    "run".into(),
+                    "--invoke".into(),
+                    "run".into(),
+                    m.display().to_string(),
+                    a.into(),
+                ]
+            }),
+        },
+        Peer {
+            name: "wasmi",
+            command: Box::new(move |m, a| {
+                vec![
+                    wasmi.clone(),
+                    "run".into(),
+                    "--invoke".into(),
+                    "run".into(),
+                    m.display().to_string(),
+                    a.into(),
+                ]
+            }),
+        },
+        Peer {
+            name: "wasm-interp",
+            command: Box::new(move |m, a| {
+                let arg = format!("i32:{a}");
+                vec![
+                    wasm_interp.clone(),
+                    m.display().to_string(),
+                    "-r".into(),
+                    "run".into(),
+                    "-a".into(),
+                    arg,
+                ]
+            }),
+        },
+    ];
+    println!("kernel           runtime           time   vs reference  result   (median of {runs})");
+    for (kernel, arg) in KERNELS {
+        let module = kernels.join(format!("{kernel}.wasm"));
+        let mut reference: Option<(Duration, Option<f64>)> = None;
+        for peer in &peers {
+            let (time, out) = measure(&(peer.command)(&module, arg), &kernels, runs)?;
+            let result = value(&out);
+            let (ref_time, ref_value) = *reference.get_or_insert((time, result));
+            let check = match (ref_value, result) {
+                (Some(r), Some(v)) if same(r, v) => out.clone(),
+                (Some(r), Some(v)) => format!("{out}  MISMATCH (reference {r}, {v})"),
+                _ => format!("{out}  (unparsed)"),
+            };
+            print_row(
+                &format!("{kernel}({arg})"),
+                peer.name,
+                time,
+                ref_time,
+                &check,
+            );
+        }
+    }
+    Ok(())
+}
+
+fn wasi(runs: usize) -> anyhow::Result<()> {
+    let workloads = workspace_root().join("reference-runtime/benches/wasi");
+    let runtimes = [
+        (
+            "reference",
+            reference_binary()?.to_string_lossy().into_owned(),
+        ),
+        ("wasmtime", locate("wasmtime", "wasmtime")?),
+    ];
+    println!("workload         runtime           time   vs reference  result   (median of {runs})");
+    for (workload, setup) in WORKLOADS {
+        let module = workloads
+            .join(format!("{workload}.wasm"))
+            .display()
+            .to_string();
+        let mut reference_time = None;
+        for (name, binary) in &runtimes {
+            let data = tempfile::tempdir()?;
+            let dir = format!("{}::data", data.path().display());
+            let argv = |extra: &[&str]| {
+                let mut v = vec![
+                    binary.clone(),
+                    "run".into(),
+                    "--dir".into(),
+                    dir.clone(),
+                    module.clone(),
+                ];
+                v.extend(extra.iter().map(|s| s.to_string()));
+                v
+            };
+            if *setup {
+                measure(&argv(&["create"]), data.path(), 1)?;
+            }
+            let (time, out) = measure(&argv(&[]), data.path(), runs)?;
+            let reference = *reference_time.get_or_insert(time);
+            print_row(workload, name, time, reference, &out);
+        }
+    }
+    Ok(())
+}
+
+/// Run `bench`.
+pub fn run(args: &Args) -> anyhow::Result<()> {
+    match args.what {
+        What::Interp => interp(args.runs),
+        What::Wasi => wasi(args.runs),
+    }
+}
