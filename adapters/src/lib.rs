@@ -12,6 +12,8 @@ mod fs_tree;
 mod job;
 mod observation;
 mod process;
+mod reference;
+pub use reference::ReferenceRuntime;
 mod runtime;
 mod runtime_file;
 mod script;
