@@ -68,6 +68,14 @@ impl FsTree {
         Ok(FsTree { entries })
     }
 
+    /// The entry at `path`, if there is one.
+    pub fn get(&self, path: &str) -> Option<&FsEntry> {
+        self.entries
+            .binary_search_by(|e| e.path.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
     /// One line per entry, stable and diffable: `file a/b.txt 12 sha256:…`.
     pub fn lines(&self) -> Vec<String> {
         self.entries
@@ -91,6 +99,15 @@ impl FsTree {
             })
             .collect()
     }
+}
+
+/// The SHA-256 of `bytes`, in lower-case hex (as in [`FsEntry::sha256`]).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn walk(dir: &Path, prefix: &str, entries: &mut Vec<FsEntry>) -> io::Result<()> {
@@ -118,7 +135,7 @@ fn walk(dir: &Path, prefix: &str, entries: &mut Vec<FsEntry>) -> io::Result<()> 
             entry.size = Some(meta.len());
             let mut hasher = Sha256::new();
             io::copy(&mut fs::File::open(item.path())?, &mut hasher)?;
-            entry.sha256 = Some(format!("{:x}", hasher.finalize()));
+            entry.sha256 = Some(hex(&hasher.finalize()));
         }
         entries.push(entry);
     }

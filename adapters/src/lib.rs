@@ -24,10 +24,10 @@ pub use discovery::{
     Discovery, DiscoveryError, Located, RUNTIMES_DIR_VAR, Source, project_runtimes_dir,
     workspace_root,
 };
-pub use fs_tree::{FsEntry, FsEntryKind, FsTree};
+pub use fs_tree::{FsEntry, FsEntryKind, FsTree, sha256_hex};
 pub use job::{Preopen, WasiJob};
 pub use observation::{CapturedOutput, ExitStatus, Observation, TrapKind};
 pub use process::{ProcessOutcome, ProcessRequest, run_process};
 pub use runtime::{AdapterError, Capabilities, Runtime, RuntimeInfo};
-pub use script::{DirectiveFailure, DirectiveOutcome, ScriptJob, ScriptObservation};
 pub use runtime_file::{RuntimeFileError, load_runtime_file, parse_runtime_file};
+pub use script::{DirectiveFailure, DirectiveOutcome, ScriptJob, ScriptObservation};

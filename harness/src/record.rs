@@ -2,7 +2,10 @@
 //! `docs/run-record.md`. Reports are rendered from it, two records can be
 //! compared, and shards of one run can be merged.
 
+use std::collections::BTreeMap;
+
 use conformance_adapters::{Observation, RuntimeInfo, ScriptObservation};
+use conformance_suites::OneOrMany;
 use serde::{Deserialize, Serialize};
 
 /// Bumped on any change that an older reader would misread.
@@ -60,19 +63,24 @@ impl Verdict {
 }
 
 /// What a WASI case expects, as stated by its `.json` (defaults filled in).
+/// `exit_code`, `stdout` and `stderr` are a value or a list of allowed values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Expected {
-    /// The exit code, unless a trap is expected.
-    pub exit_code: i32,
+    /// The exit code (or the allowed ones), unless a trap is expected.
+    pub exit_code: OneOrMany<i32>,
     /// The run must trap.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub trap: bool,
-    /// Exact stdout, when stated.
+    /// Exact stdout (or the allowed ones), when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stdout: Option<String>,
-    /// Exact stderr, when stated.
+    pub stdout: Option<OneOrMany<String>>,
+    /// Exact stderr (or the allowed ones), when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stderr: Option<String>,
+    pub stderr: Option<OneOrMany<String>>,
+    /// What given paths must be after the run (`dir`, `absent`, `file`,
+    /// `file:<content>`, `symlink:<target>`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fs_after: BTreeMap<String, String>,
 }
 
 /// The outcome of one (runtime, case).

@@ -21,7 +21,7 @@ use crate::{
 #[derive(Debug, Clone)]
 pub enum Case {
     /// A WASI command and its expectation.
-    Wasi(WasiCase),
+    Wasi(Box<WasiCase>),
     /// A spec test script.
     Script(SpecScript),
 }

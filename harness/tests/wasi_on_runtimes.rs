@@ -50,7 +50,7 @@ fn main() {
             let (cases, scratch, expectations) =
                 (cases.clone(), scratch.clone(), expectations.clone());
             trials.push(Trial::test(case_name, move || {
-                let case = Case::Wasi(cases[index].clone());
+                let case = Case::Wasi(Box::new(cases[index].clone()));
                 let known = expectations.get("wasi", case.name());
                 let result = run_case(runtime.as_ref(), "wasi", &case, known, &limits, scratch.path());
                 match result.verdict {

@@ -6,6 +6,8 @@ use conformance_harness::{CaseResult, RunRecord, Verdict};
 use minijinja::Environment;
 use serde::Serialize;
 
+use conformance_suites::OneOrMany;
+
 use crate::{DiffLine, ReportError, line_diff};
 
 const TEMPLATE: &str = include_str!("../templates/report.html.j2");
@@ -58,7 +60,26 @@ struct Row {
     expected_exit: String,
     expected_stdout: Option<String>,
     expected_stderr: Option<String>,
+    expected_fs_after: Vec<String>,
     observed: Vec<Observed>,
+}
+
+/// The first of the allowed texts: the one diffs are shown against.
+fn first_allowed(values: Option<&OneOrMany<String>>) -> Option<&String> {
+    values.and_then(|v| v.values().first())
+}
+
+/// The allowed texts, one after the other, marked when there are several.
+fn alternatives(values: &OneOrMany<String>) -> String {
+    match values.values() {
+        [one] => one.clone(),
+        many => many
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("── allowed text {} ──\n{v}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
 }
 
 fn shell_quote(arg: &str) -> String {
@@ -122,8 +143,14 @@ fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
         }),
         duration_ms: o.map(|o| o.duration_ms),
         truncated: o.is_some_and(|o| o.stdout.truncated || o.stderr.truncated),
-        stdout_diff: diff_against(expected.and_then(|e| e.stdout.as_ref()), stdout.as_ref()),
-        stderr_diff: diff_against(expected.and_then(|e| e.stderr.as_ref()), stderr.as_ref()),
+        stdout_diff: diff_against(
+            first_allowed(expected.and_then(|e| e.stdout.as_ref())),
+            stdout.as_ref(),
+        ),
+        stderr_diff: diff_against(
+            first_allowed(expected.and_then(|e| e.stderr.as_ref())),
+            stderr.as_ref(),
+        ),
         stdout,
         stderr,
         command: r
@@ -175,15 +202,25 @@ fn rows(record: &RunRecord) -> Vec<Row> {
             verdicts: results.iter().map(|r| r.verdict.as_str()).collect(),
             differs,
             has_problem: results.iter().any(|r| r.verdict != Verdict::Pass),
+            expected_fs_after: expected
+                .map(|e| {
+                    e.fs_after
+                        .iter()
+                        .map(|(p, t)| format!("{p}: {t}"))
+                        .collect()
+                })
+                .unwrap_or_default(),
             expected_exit: expected.map_or_else(String::new, |e| {
                 if e.trap {
                     "trap".into()
                 } else {
-                    format!("exit {}", e.exit_code)
+                    let codes: Vec<String> =
+                        e.exit_code.values().iter().map(|c| c.to_string()).collect();
+                    format!("exit {}", codes.join(" or "))
                 }
             }),
-            expected_stdout: expected.and_then(|e| e.stdout.clone()),
-            expected_stderr: expected.and_then(|e| e.stderr.clone()),
+            expected_stdout: expected.and_then(|e| e.stdout.as_ref()).map(alternatives),
+            expected_stderr: expected.and_then(|e| e.stderr.as_ref()).map(alternatives),
             observed: results
                 .iter()
                 .map(|r| observed(r, first.filter(|f| !std::ptr::eq(*f, *r))))

@@ -12,7 +12,7 @@ pub mod wasi;
 pub use error::SuiteError;
 pub use expectations::{Expectation, Expectations, ExpectedOutcome};
 pub use spec::{SPEC_DIRECTORIES, SpecScript, spec_scripts};
-pub use wasi::{CaseSpec, WasiCase, load_wasi_dir};
+pub use wasi::{CaseSpec, FsExpectation, OneOrMany, WasiCase, load_wasi_dir};
 
 use std::path::{Path, PathBuf};
 

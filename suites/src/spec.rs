@@ -81,7 +81,11 @@ mod tests {
         for dir in SPEC_DIRECTORIES {
             let scripts = spec_scripts(&[dir]);
             assert!(!scripts.is_empty(), "{dir}: no scripts");
-            assert!(scripts.iter().all(|s| s.name.starts_with(dir) && s.name.ends_with(".wast")));
+            assert!(
+                scripts
+                    .iter()
+                    .all(|s| s.name.starts_with(dir) && s.name.ends_with(".wast"))
+            );
         }
         let v1 = spec_scripts(&["wasm-v1"]);
         assert!(v1.iter().any(|s| s.name == "wasm-v1/i32.wast"));

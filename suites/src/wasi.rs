@@ -11,6 +11,76 @@ use serde::{Deserialize, Serialize};
 
 use crate::SuiteError;
 
+/// One value, or a list of allowed values (where the specification allows
+/// more than one outcome, any of them passes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    /// A single allowed value.
+    One(T),
+    /// Any of these.
+    Many(Vec<T>),
+}
+
+impl<T: PartialEq> OneOrMany<T> {
+    /// The allowed values.
+    pub fn values(&self) -> &[T] {
+        match self {
+            OneOrMany::One(v) => std::slice::from_ref(v),
+            OneOrMany::Many(v) => v,
+        }
+    }
+
+    /// Whether `value` is allowed.
+    pub fn allows(&self, value: &T) -> bool {
+        self.values().contains(value)
+    }
+
+    /// Apply `f` to every value.
+    pub fn map<U>(&self, f: impl Fn(&T) -> U) -> OneOrMany<U> {
+        match self {
+            OneOrMany::One(v) => OneOrMany::One(f(v)),
+            OneOrMany::Many(v) => OneOrMany::Many(v.iter().map(f).collect()),
+        }
+    }
+}
+
+/// What a path must be after the run (`fs_after`), parsed from its text:
+/// `dir`, `absent`, `file`, `file:<exact content>`, `symlink:<target>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FsExpectation {
+    /// A directory.
+    Dir,
+    /// Nothing at that path.
+    Absent,
+    /// A regular file, with this exact content when given.
+    File(Option<String>),
+    /// A symlink to this target.
+    Symlink(String),
+}
+
+impl FsExpectation {
+    /// Parse the text form.
+    pub fn parse(text: &str) -> Result<FsExpectation, String> {
+        match text {
+            "dir" => Ok(FsExpectation::Dir),
+            "absent" => Ok(FsExpectation::Absent),
+            "file" => Ok(FsExpectation::File(None)),
+            _ => {
+                if let Some(content) = text.strip_prefix("file:") {
+                    Ok(FsExpectation::File(Some(content.to_string())))
+                } else if let Some(target) = text.strip_prefix("symlink:") {
+                    Ok(FsExpectation::Symlink(target.to_string()))
+                } else {
+                    Err(format!(
+                        "`{text}`: expected dir, absent, file, file:<content> or symlink:<target>"
+                    ))
+                }
+            }
+        }
+    }
+}
+
 /// What a case's `.json` states. Missing keys take wasi-testsuite's defaults.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,15 +97,19 @@ pub struct CaseSpec {
     /// A directory beside the case preopened as `/` (extension).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub root: Option<String>,
-    /// The expected exit code (default 0).
+    /// The expected exit code (default 0), or the allowed ones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exit_code: Option<i32>,
-    /// The exact expected stdout, when stated.
+    pub exit_code: Option<OneOrMany<i32>>,
+    /// The exact expected stdout (or the allowed ones), when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stdout: Option<String>,
-    /// The exact expected stderr, when stated.
+    pub stdout: Option<OneOrMany<String>>,
+    /// The exact expected stderr (or the allowed ones), when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stderr: Option<String>,
+    pub stderr: Option<OneOrMany<String>>,
+    /// What given paths of the preopened dirs must be after the run
+    /// (extension): `{"fs.dir/out.txt": "file:hello\n", "fs.dir/gone": "absent"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fs_after: BTreeMap<String, String>,
     /// Bytes fed on stdin (extension).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stdin: Option<String>,
@@ -75,12 +149,27 @@ impl WasiCase {
 
 /// Parse a case `.json`; the error names the file, line and column.
 pub fn parse_case_spec(path: &Path, text: &str) -> Result<CaseSpec, SuiteError> {
-    serde_json::from_str(text).map_err(|e| SuiteError::MalformedCase {
+    let spec: CaseSpec = serde_json::from_str(text).map_err(|e| SuiteError::MalformedCase {
         path: path.to_path_buf(),
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
-    })
+    })?;
+    for (entry, expectation) in &spec.fs_after {
+        if let Err(message) = FsExpectation::parse(expectation) {
+            let line = text
+                .lines()
+                .position(|l| l.contains(&format!("\"{entry}\"")))
+                .map_or(1, |i| i + 1);
+            return Err(SuiteError::MalformedCase {
+                path: path.to_path_buf(),
+                line,
+                column: 1,
+                message: format!("fs_after \"{entry}\": {message}"),
+            });
+        }
+    }
+    Ok(spec)
 }
 
 fn strip_position(message: &str) -> String {
@@ -162,6 +251,31 @@ mod tests {
     }
 
     #[test]
+    fn alternatives_and_fs_after() {
+        let spec = parse_case_spec(
+            Path::new("c.json"),
+            r#"{"exit_code": [0, 1], "stdout": "x\n", "fs_after": {"fs.dir/a": "file:hi\n", "fs.dir/b": "absent"}}"#,
+        )
+        .unwrap();
+        let codes = spec.exit_code.unwrap();
+        assert!(codes.allows(&1) && !codes.allows(&2));
+        assert_eq!(
+            FsExpectation::parse(&spec.fs_after["fs.dir/a"]),
+            Ok(FsExpectation::File(Some("hi\n".into())))
+        );
+        let err = parse_case_spec(
+            Path::new("c.json"),
+            "{\n\"fs_after\": {\n  \"fs.dir/a\": \"filez\"}}",
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("c.json:3:1: malformed case: fs_after \"fs.dir/a\""),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn unknown_keys_are_rejected() {
         let err = parse_case_spec(Path::new("c.json"), r#"{"exit-code": 1}"#).unwrap_err();
         assert!(
@@ -187,7 +301,7 @@ mod tests {
         let names: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["a", "sub/b"]);
         assert_eq!(cases[0].spec, CaseSpec::default());
-        assert_eq!(cases[1].spec.exit_code, Some(3));
+        assert_eq!(cases[1].spec.exit_code, Some(OneOrMany::One(3)));
         assert_eq!(
             cases[1].fixture_dirs(),
             [("data.dir".to_string(), "data.dir".to_string())]

@@ -100,7 +100,7 @@ fn load_suites(args: &Args) -> anyhow::Result<Vec<Suite>> {
 }
 
 fn wasi_cases(cases: Vec<conformance_suites::WasiCase>) -> Vec<Case> {
-    cases.into_iter().map(Case::Wasi).collect()
+    cases.into_iter().map(|c| Case::Wasi(Box::new(c))).collect()
 }
 
 /// Run `conformance`.
