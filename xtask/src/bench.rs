@@ -49,9 +49,12 @@ const WORKLOADS: &[(&str, bool)] = &[
     ("readdir_10k", true),
 ];
 
+/// Builds a peer's command line from the module and the kernel's argument.
+type CommandLine = Box<dyn Fn(&Path, &str) -> Vec<String>>;
+
 struct Peer {
     name: &'static str,
-    command: Box<dyn Fn(&Path, &str) -> Vec<String>>,
+    command: CommandLine,
 }
 
 fn reference_binary() -> anyhow::Result<PathBuf> {
