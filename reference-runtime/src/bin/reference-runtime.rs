@@ -2,11 +2,14 @@
 //! interpreter, with the host's stdio, so a person can try the oracle by
 //! hand. Exit status: the guest's exit code (its low 8 bits, as the OS
 //! keeps them), 134 on a trap (with `wasm trap: ...` on stderr), 2 when
-//! the module or a preopen cannot be used.
+//! the module or a preopen cannot be used. With `--invoke NAME`, the export
+//! `NAME` is called instead of `_start`, with the arguments after the
+//! module parsed by its parameter types, and each result is printed on its
+//! own line (`12`), as `wasmtime run --invoke` does.
 
 use clap::{Parser, Subcommand};
-use reference_runtime::Config;
-use reference_runtime::wasi::{RunExit, WasiCtxBuilder, run_command};
+use reference_runtime::wasi::{self, RunExit, WasiCtx, WasiCtxBuilder, run_command};
+use reference_runtime::{Config, Engine, Error, Linker, Module, Store, Val, ValType};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -39,6 +42,9 @@ enum Command {
         /// Instruction budget; running out is a trap.
         #[arg(long)]
         fuel: Option<u64>,
+        /// Call this export with the arguments instead of running `_start`.
+        #[arg(long, value_name = "NAME")]
+        invoke: Option<String>,
         /// The module.
         module: PathBuf,
         /// Arguments after the module name.
@@ -58,6 +64,7 @@ fn main() -> ExitCode {
         env,
         deterministic,
         fuel,
+        invoke,
         module,
         args,
     } = Cli::parse().command;
@@ -68,8 +75,10 @@ fn main() -> ExitCode {
     let mut b = WasiCtxBuilder::new()
         .arg(module.display().to_string())
         .inherit_stdio();
-    for a in args {
-        b = b.arg(a);
+    if invoke.is_none() {
+        for a in &args {
+            b = b.arg(a);
+        }
     }
     for kv in env {
         let Some((k, v)) = kv.split_once('=') else {
@@ -93,6 +102,9 @@ fn main() -> ExitCode {
     };
     let mut config = Config::default();
     config.fuel(fuel);
+    if let Some(name) = invoke {
+        return invoke_export(&bytes, ctx, &config, &name, &args, &module);
+    }
     match run_command(&bytes, ctx, &config).exit {
         RunExit::Exit(code) => std::process::exit(code),
         RunExit::Trap(_, message) => {
@@ -101,4 +113,92 @@ fn main() -> ExitCode {
         }
         RunExit::Rejected(message) => fail(format!("{}: {message}", module.display())),
     }
+}
+
+fn parse_arg(text: &str, ty: ValType) -> Result<Val, String> {
+    let bad = |e: &dyn std::fmt::Display| format!("argument {text:?} is not a {ty}: {e}");
+    Ok(match ty {
+        ValType::I32 => Val::I32(match text.parse::<i32>() {
+            Ok(v) => v,
+            Err(_) => text.parse::<u32>().map_err(|e| bad(&e))? as i32,
+        }),
+        ValType::I64 => Val::I64(match text.parse::<i64>() {
+            Ok(v) => v,
+            Err(_) => text.parse::<u64>().map_err(|e| bad(&e))? as i64,
+        }),
+        ValType::F32 => Val::F32(text.parse::<f32>().map_err(|e| bad(&e))?.to_bits()),
+        ValType::F64 => Val::F64(text.parse::<f64>().map_err(|e| bad(&e))?.to_bits()),
+        other => return Err(format!("cannot pass a {other} from the command line")),
+    })
+}
+
+fn show(v: &Val) -> String {
+    match v {
+        Val::I32(x) => x.to_string(),
+        Val::I64(x) => x.to_string(),
+        Val::F32(b) => f32::from_bits(*b).to_string(),
+        Val::F64(b) => f64::from_bits(*b).to_string(),
+        Val::V128(x) => format!("{x:#034x}"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// `--invoke`: instantiate (WASI linked, `_start` not run), call `name`.
+fn invoke_export(
+    bytes: &[u8],
+    ctx: WasiCtx,
+    config: &Config,
+    name: &str,
+    args: &[String],
+    module_path: &std::path::Path,
+) -> ExitCode {
+    let engine = Engine::new(config);
+    let module = match Module::new(&engine, bytes) {
+        Ok(m) => m,
+        Err(e) => return fail(format!("{}: {e}", module_path.display())),
+    };
+    let mut store = Store::new(&engine, ctx);
+    let mut linker = Linker::new();
+    wasi::add_to_linker(&mut linker);
+    let trap_exit = |e: Error| match e.as_trap() {
+        Some(t) if t.exit_code().is_some() => std::process::exit(t.exit_code().unwrap_or(0)),
+        Some(t) => {
+            eprintln!("wasm trap: {t}");
+            ExitCode::from(134)
+        }
+        None => fail(format!("{}: {e}", module_path.display())),
+    };
+    let instance = match linker.instantiate(&mut store, &module) {
+        Ok(i) => i,
+        Err(e) => return trap_exit(e),
+    };
+    let Some(func) = instance.get_func(&store, name) else {
+        return fail(format!(
+            "{}: no exported function `{name}`",
+            module_path.display()
+        ));
+    };
+    let ty = func.ty(&store);
+    if ty.params().len() != args.len() {
+        return fail(format!(
+            "`{name}` takes {} arguments, {} given",
+            ty.params().len(),
+            args.len()
+        ));
+    }
+    let mut params = Vec::with_capacity(args.len());
+    for (text, ty) in args.iter().zip(ty.params()) {
+        match parse_arg(text, *ty) {
+            Ok(v) => params.push(v),
+            Err(e) => return fail(e),
+        }
+    }
+    let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
+    if let Err(e) = func.call(&mut store, &params, &mut results) {
+        return trap_exit(e);
+    }
+    for r in &results {
+        println!("{}", show(r));
+    }
+    ExitCode::SUCCESS
 }
