@@ -1,4 +1,5 @@
-//! End to end: the WASI suite on real runtimes (wasmtime, wasmer, wasmi, node), one
+//! End to end: the WASI suite on the reference runtime (in-process) and on
+//! real runtimes (wasmtime, wasmer, wasmi, node), one
 //! libtest-mimic trial per (runtime, case). A trial passes when its verdict
 //! is `pass`, or `xfail` as listed in `suites/expectations/<runtime>.toml`; an
 //! `xpass` fails, so the list stays honest. A runtime that is not installed
@@ -8,12 +9,12 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use conformance_adapters::{CliRuntime, Discovery, Runtime, builtin_specs};
+use conformance_adapters::{CliRuntime, Discovery, ReferenceRuntime, Runtime, builtin_specs};
 use conformance_harness::{Case, Limits, Verdict, run_case};
 use conformance_suites::{Expectations, expectations_dir, load_wasi_dir, wasi_suite_dir};
 use libtest_mimic::{Arguments, Failed, Trial};
 
-const RUNTIMES: &[&str] = &["wasmtime", "wasmer", "wasmi", "node"];
+const RUNTIMES: &[&str] = &["reference", "wasmtime", "wasmer", "wasmi", "node"];
 
 fn main() {
     let args = Arguments::from_args();
@@ -27,15 +28,19 @@ fn main() {
     };
     let mut trials = Vec::new();
     for name in RUNTIMES {
-        let spec = builtin_specs()
-            .into_iter()
-            .find(|s| s.name == *name)
-            .expect("a built-in runtime");
-        let runtime: Option<Arc<dyn Runtime>> = match CliRuntime::discover(spec, &discovery) {
-            Ok(rt) => Some(Arc::new(rt)),
-            Err(e) => {
-                eprintln!("SKIPPING the WASI suite on {name}: {e}");
-                None
+        let runtime: Option<Arc<dyn Runtime>> = if *name == "reference" {
+            Some(Arc::new(ReferenceRuntime::new()))
+        } else {
+            let spec = builtin_specs()
+                .into_iter()
+                .find(|s| s.name == *name)
+                .expect("a built-in runtime");
+            match CliRuntime::discover(spec, &discovery) {
+                Ok(rt) => Some(Arc::new(rt)),
+                Err(e) => {
+                    eprintln!("SKIPPING the WASI suite on {name}: {e}");
+                    None
+                }
             }
         };
         let expectations = Arc::new(

@@ -4,6 +4,7 @@
 //! committed `.wasm` files.
 
 pub mod build;
+pub mod coverage;
 mod error;
 pub mod expectations;
 pub mod spec;
@@ -12,7 +13,7 @@ pub mod wasi;
 pub use error::SuiteError;
 pub use expectations::{Expectation, Expectations, ExpectedOutcome};
 pub use spec::{SPEC_DIRECTORIES, SpecScript, spec_scripts};
-pub use wasi::{CaseSpec, FsExpectation, OneOrMany, WasiCase, load_wasi_dir};
+pub use wasi::{CaseSpec, Covers, FsExpectation, OneOrMany, WasiCase, load_wasi_dir};
 
 use std::path::{Path, PathBuf};
 

@@ -116,6 +116,29 @@ pub struct CaseSpec {
     /// The run must end in a trap (extension).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub trap: bool,
+    /// Which WASI functions the case exercises, on their success path and on
+    /// an error path (extension; `cargo xtask suite-coverage` tallies it).
+    #[serde(default, skip_serializing_if = "Covers::is_empty")]
+    pub covers: Covers,
+}
+
+/// The WASI functions a case exercises, by path.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Covers {
+    /// Functions called where they must succeed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub success: Vec<String>,
+    /// Functions called where they must fail (an errno, or a trap).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub error: Vec<String>,
+}
+
+impl Covers {
+    /// Nothing declared.
+    pub fn is_empty(&self) -> bool {
+        self.success.is_empty() && self.error.is_empty()
+    }
 }
 
 /// One loaded case.

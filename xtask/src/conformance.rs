@@ -19,8 +19,9 @@ use crate::runtimes::{RuntimeSource, select};
 /// Arguments of `conformance`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Runtimes to run, comma-separated: wasmtime, wasmer, wasmi, node,
-    /// wasmedge, wamr, wazero, wabt, one from --runtimes-file, or all.
+    /// Runtimes to run, comma-separated: reference (the in-process oracle),
+    /// wasmtime, wasmer, wasmi, node, wasmedge, wamr, wazero, wabt, one from
+    /// --runtimes-file, or all.
     /// Default: every known runtime that is installed (the others are listed
     /// as not run, with the reason).
     #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME...]")]

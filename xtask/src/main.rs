@@ -38,6 +38,9 @@ enum Command {
     Runtimes(runtimes::ListArgs),
     /// Render the reports again from a run record.
     Report(output::ReportArgs),
+    /// Print which preview1 functions the WASI suite covers, with a success
+    /// case and an error-path case each (from the cases' `covers`).
+    SuiteCoverage,
     /// Measure the reference runtime against its peers (ratios): `interp`
     /// (vs wasmi and wasm-interp) or `wasi` (vs wasmtime).
     Bench(bench::Args),
@@ -83,7 +86,58 @@ fn build_suites(args: &BuildArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn suite_coverage() -> anyhow::Result<()> {
+    use conformance_suites::coverage::{PREVIEW1_FUNCTIONS, coverage};
+    let cases =
+        conformance_suites::load_wasi_dir(&conformance_suites::wasi_suite_dir().join("tests"))?;
+    let table = coverage(&cases)?;
+    let names = |list: &[String]| {
+        let shown: Vec<&str> = list.iter().take(3).map(String::as_str).collect();
+        let more = list.len().saturating_sub(3);
+        let mut text = shown.join(", ");
+        if more > 0 {
+            text.push_str(&format!(", +{more}"));
+        }
+        text
+    };
+    println!(
+        "{:<24} {:>7} {:>7}  cases (success | error)",
+        "function", "success", "error"
+    );
+    for function in PREVIEW1_FUNCTIONS {
+        let c = &table.functions[function];
+        println!(
+            "{function:<24} {:>7} {:>7}  {} | {}",
+            c.success.len(),
+            c.error.len(),
+            names(&c.success),
+            names(&c.error)
+        );
+    }
+    let gaps = table.gaps();
+    let covered = PREVIEW1_FUNCTIONS.len() - gaps.len();
+    println!(
+        "\n{covered}/{} functions have both a success case and an error-path case; {} cases",
+        PREVIEW1_FUNCTIONS.len(),
+        cases.len()
+    );
+    for line in gaps.iter().chain(&table.problems) {
+        println!("  {line}");
+    }
+    if !gaps.is_empty() || !table.problems.is_empty() {
+        anyhow::bail!("the WASI suite does not cover every preview1 function on both paths");
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
+    // Behave as a Unix tool when the reader goes away (`| head`): end
+    // quietly instead of panicking on a broken pipe.
+    // SAFETY: setting a signal's disposition to its default before any other
+    // thread exists has no memory-safety preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Conformance(args) => conformance::run(args),
@@ -92,6 +146,7 @@ fn main() -> ExitCode {
         Command::Runtimes(args) => runtimes::list(args).map_err(Failure::from),
         Command::Report(args) => output::rerender(args).map_err(Failure::from),
         Command::Bench(args) => bench::run(args).map_err(Failure::from),
+        Command::SuiteCoverage => suite_coverage().map_err(Failure::from),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use anyhow::bail;
 use conformance_adapters::{
-    CliRuntime, CliSpec, Discovery, NEVER_RUN_FOR_REAL, OpenError, Runtime, builtin_specs,
-    load_runtime_file,
+    CliRuntime, CliSpec, Discovery, NEVER_RUN_FOR_REAL, OpenError, ReferenceRuntime, Runtime,
+    builtin_specs, load_runtime_file,
 };
 use conformance_harness::SkippedRuntime;
 
@@ -59,8 +59,12 @@ impl RuntimeSource {
     }
 }
 
+/// The in-process oracle's name.
+pub const REFERENCE: &str = "reference";
+
 fn names(specs: &[CliSpec]) -> String {
-    let mut names: Vec<&str> = specs.iter().map(|s| s.name.as_str()).collect();
+    let mut names = vec![REFERENCE];
+    names.extend(specs.iter().map(|s| s.name.as_str()));
     names.push("all");
     names.join(", ")
 }
@@ -71,7 +75,8 @@ pub struct Selection {
     pub skipped: Vec<SkippedRuntime>,
 }
 
-/// Resolve `--runtime` (empty: every known runtime that is installed).
+/// Resolve `--runtime` (empty: the reference and every known runtime that is
+/// installed).
 /// Naming a runtime explicitly makes its absence an error; `all` and the
 /// default skip what is missing, with the reason.
 pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Selection> {
@@ -79,10 +84,17 @@ pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Se
     let discovery = source.discovery();
     let everything = requested.is_empty() || requested.iter().any(|r| r == "all");
     let mut wanted: Vec<CliSpec> = Vec::new();
+    let mut selection = Selection {
+        runtimes: Vec::new(),
+        skipped: Vec::new(),
+    };
+    if everything || requested.iter().any(|r| r == REFERENCE) {
+        selection.runtimes.push(Arc::new(ReferenceRuntime::new()));
+    }
     if everything {
         wanted = specs.clone();
     } else {
-        for name in requested {
+        for name in requested.iter().filter(|r| *r != REFERENCE) {
             let Some(spec) = specs.iter().find(|s| &s.name == name) else {
                 bail!(
                     "unknown runtime `{name}`; known runtimes: {}",
@@ -94,10 +106,6 @@ pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Se
             }
         }
     }
-    let mut selection = Selection {
-        runtimes: Vec::new(),
-        skipped: Vec::new(),
-    };
     for spec in wanted {
         let name = spec.name.clone();
         match CliRuntime::discover(spec, &discovery) {
@@ -126,6 +134,10 @@ pub struct ListArgs {
 /// Print each known runtime: installed or not, version, binary.
 pub fn list(args: &ListArgs) -> anyhow::Result<()> {
     let discovery = args.source.discovery();
+    println!(
+        "{REFERENCE:<12} built in   {:<40} (in-process, this workspace)",
+        ReferenceRuntime::new().info().version
+    );
     for spec in args.source.specs()? {
         let name = spec.name.clone();
         let note = if NEVER_RUN_FOR_REAL.contains(&name.as_str()) {

@@ -29,7 +29,7 @@ fn unknown_runtime_lists_the_known_ones() {
     let out = xtask(&["conformance", "--runtime", "nosuch"]);
     assert_setup_error(
         &out,
-        "unknown runtime `nosuch`; known runtimes: wasmtime, wasmer, wasmi, node,",
+        "unknown runtime `nosuch`; known runtimes: reference, wasmtime, wasmer, wasmi, node,",
     );
 }
 

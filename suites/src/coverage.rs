@@ -1,0 +1,164 @@
+//! Which of the 46 `wasi_snapshot_preview1` functions the WASI suite
+//! exercises, on a success path and on an error path, from each case's
+//! `covers` declaration. A declaration is checked against the module's
+//! imports, so a case cannot claim a function it never calls.
+
+use std::collections::BTreeMap;
+
+use crate::{SuiteError, WasiCase};
+
+/// Every function of `wasi_snapshot_preview1`, in the witx order.
+pub const PREVIEW1_FUNCTIONS: [&str; 46] = [
+    "args_get",
+    "args_sizes_get",
+    "environ_get",
+    "environ_sizes_get",
+    "clock_res_get",
+    "clock_time_get",
+    "fd_advise",
+    "fd_allocate",
+    "fd_close",
+    "fd_datasync",
+    "fd_fdstat_get",
+    "fd_fdstat_set_flags",
+    "fd_fdstat_set_rights",
+    "fd_filestat_get",
+    "fd_filestat_set_size",
+    "fd_filestat_set_times",
+    "fd_pread",
+    "fd_prestat_get",
+    "fd_prestat_dir_name",
+    "fd_pwrite",
+    "fd_read",
+    "fd_readdir",
+    "fd_renumber",
+    "fd_seek",
+    "fd_sync",
+    "fd_tell",
+    "fd_write",
+    "path_create_directory",
+    "path_filestat_get",
+    "path_filestat_set_times",
+    "path_link",
+    "path_open",
+    "path_readlink",
+    "path_remove_directory",
+    "path_rename",
+    "path_symlink",
+    "path_unlink_file",
+    "poll_oneoff",
+    "proc_exit",
+    "proc_raise",
+    "sched_yield",
+    "random_get",
+    "sock_accept",
+    "sock_recv",
+    "sock_send",
+    "sock_shutdown",
+];
+
+/// The cases covering one function.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FunctionCoverage {
+    /// Cases that call it where it must succeed.
+    pub success: Vec<String>,
+    /// Cases that call it where it must fail.
+    pub error: Vec<String>,
+}
+
+/// The function × case table, and the declarations that do not hold.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    /// By function, every preview1 function present.
+    pub functions: BTreeMap<&'static str, FunctionCoverage>,
+    /// `case: problem`, for unknown functions or functions the module does
+    /// not import.
+    pub problems: Vec<String>,
+}
+
+impl Coverage {
+    /// Functions with no success case or no error case.
+    pub fn gaps(&self) -> Vec<String> {
+        PREVIEW1_FUNCTIONS
+            .iter()
+            .filter_map(|f| {
+                let c = &self.functions[f];
+                match (c.success.is_empty(), c.error.is_empty()) {
+                    (false, false) => None,
+                    (true, true) => Some(format!("{f}: no case")),
+                    (true, false) => Some(format!("{f}: no success case")),
+                    (false, true) => Some(format!("{f}: no error-path case")),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The preview1 functions a module imports.
+pub fn preview1_imports(wasm: &[u8]) -> Result<Vec<String>, String> {
+    let mut names = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let wasmparser::Payload::ImportSection(reader) = payload.map_err(|e| e.to_string())? {
+            for import in reader.into_imports() {
+                let import = import.map_err(|e| e.to_string())?;
+                if import.module == "wasi_snapshot_preview1" {
+                    names.push(import.name.to_string());
+                }
+            }
+        }
+    }
+    Ok(names)
+}
+
+/// Tally the `covers` declarations of `cases`.
+pub fn coverage(cases: &[WasiCase]) -> Result<Coverage, SuiteError> {
+    let mut coverage = Coverage {
+        functions: PREVIEW1_FUNCTIONS
+            .iter()
+            .map(|f| (*f, FunctionCoverage::default()))
+            .collect(),
+        problems: Vec::new(),
+    };
+    for case in cases {
+        let covers = &case.spec.covers;
+        if covers.is_empty() {
+            continue;
+        }
+        let bytes = std::fs::read(&case.wasm).map_err(SuiteError::io(&case.wasm))?;
+        let imports = match preview1_imports(&bytes) {
+            Ok(imports) => imports,
+            Err(e) => {
+                coverage.problems.push(format!(
+                    "{}: cannot read the module's imports: {e}",
+                    case.name
+                ));
+                continue;
+            }
+        };
+        for (path, functions) in [("success", &covers.success), ("error", &covers.error)] {
+            for function in functions {
+                let Some(entry) = coverage.functions.get_mut(function.as_str()) else {
+                    coverage.problems.push(format!(
+                        "{}: `{function}` is not a preview1 function",
+                        case.name
+                    ));
+                    continue;
+                };
+                if !imports.contains(function) {
+                    coverage.problems.push(format!(
+                        "{}: covers `{function}` but the module does not import it",
+                        case.name
+                    ));
+                    continue;
+                }
+                let list = if path == "success" {
+                    &mut entry.success
+                } else {
+                    &mut entry.error
+                };
+                list.push(case.name.clone());
+            }
+        }
+    }
+    Ok(coverage)
+}
