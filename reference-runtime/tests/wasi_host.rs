@@ -1,0 +1,229 @@
+//! Behaviour of the WASI host that the suite cases do not pin down:
+//! deterministic mode (virtual clocks, seeded randomness, `poll_oneoff`
+//! without sleeping), the rights model (`fd_fdstat_set_rights` only drops),
+//! `proc_exit` with any code, sockets, and the full import list.
+
+use reference_runtime::Config;
+use reference_runtime::wasi::{
+    DETERMINISTIC_EPOCH_NS, DETERMINISTIC_STEP_NS, RunExit, RunOutcome, WasiCtxBuilder,
+    function_names, run_command,
+};
+
+const IMPORTS: &str = r#"
+  (import "wasi_snapshot_preview1" "clock_time_get" (func $clock_time_get (param i32 i64 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "random_get" (func $random_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "poll_oneoff" (func $poll_oneoff (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_fdstat_get" (func $fd_fdstat_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_fdstat_set_rights" (func $fd_fdstat_set_rights (param i32 i64 i64) (result i32)))
+  (import "wasi_snapshot_preview1" "sock_shutdown" (func $sock_shutdown (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "sock_accept" (func $sock_accept (param i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (memory (export "memory") 1)
+  ;; write(1, mem[ptr..ptr+len])
+  (func $out (param $ptr i32) (param $len i32)
+    (i32.store (i32.const 0) (local.get $ptr))
+    (i32.store (i32.const 4) (local.get $len))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+"#;
+
+fn run(body: &str, deterministic: Option<u64>) -> RunOutcome {
+    let wat = format!("(module {IMPORTS} (func (export \"_start\") {body}))");
+    let wasm = wat::parse_str(&wat).unwrap_or_else(|e| panic!("{e}\n{wat}"));
+    let mut b = WasiCtxBuilder::new()
+        .arg("t.wasm")
+        .capture_stdout(1 << 16)
+        .capture_stderr(1 << 16);
+    if let Some(seed) = deterministic {
+        b = b.deterministic(seed);
+    }
+    run_command(&wasm, b.build().unwrap(), &Config::default())
+}
+
+/// Two clock readings (realtime, monotonic) and 16 random bytes, raw.
+const CLOCKS_AND_RANDOM: &str = r#"
+    (drop (call $clock_time_get (i32.const 0) (i64.const 1) (i32.const 100)))
+    (drop (call $clock_time_get (i32.const 0) (i64.const 1) (i32.const 108)))
+    (drop (call $clock_time_get (i32.const 1) (i64.const 1) (i32.const 116)))
+    (drop (call $random_get (i32.const 124) (i32.const 16)))
+    (call $out (i32.const 100) (i32.const 40))
+"#;
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(b[at..at + 8].try_into().unwrap())
+}
+
+#[test]
+fn deterministic_mode_repeats_exactly_and_real_mode_does_not() {
+    let a = run(CLOCKS_AND_RANDOM, Some(7));
+    let b = run(CLOCKS_AND_RANDOM, Some(7));
+    let c = run(CLOCKS_AND_RANDOM, Some(8));
+    assert_eq!(a.exit, RunExit::Exit(0));
+    assert_eq!(a.stdout, b.stdout);
+    assert_ne!(
+        a.stdout[24..40],
+        c.stdout[24..40],
+        "the seed changes random_get"
+    );
+    assert_eq!(u64_at(&a.stdout, 0), DETERMINISTIC_EPOCH_NS);
+    assert_eq!(
+        u64_at(&a.stdout, 8),
+        DETERMINISTIC_EPOCH_NS + DETERMINISTIC_STEP_NS
+    );
+    assert_eq!(u64_at(&a.stdout, 16), 2 * DETERMINISTIC_STEP_NS);
+    let r1 = run(CLOCKS_AND_RANDOM, None);
+    let r2 = run(CLOCKS_AND_RANDOM, None);
+    assert_ne!(r1.stdout[24..40], r2.stdout[24..40], "OS randomness");
+}
+
+#[test]
+fn deterministic_poll_advances_the_clock_without_sleeping() {
+    // One relative clock subscription of 10 s on the monotonic clock.
+    let body = r#"
+        (i64.store (i32.const 200) (i64.const 42))          ;; userdata
+        (i32.store8 (i32.const 208) (i32.const 0))          ;; tag: clock
+        (i32.store (i32.const 216) (i32.const 1))           ;; monotonic
+        (i64.store (i32.const 224) (i64.const 10000000000)) ;; 10 s
+        (drop (call $clock_time_get (i32.const 1) (i64.const 1) (i32.const 100)))
+        (drop (call $poll_oneoff (i32.const 200) (i32.const 300) (i32.const 1) (i32.const 340)))
+        (drop (call $clock_time_get (i32.const 1) (i64.const 1) (i32.const 108)))
+        (call $out (i32.const 100) (i32.const 16))
+        (call $out (i32.const 300) (i32.const 32))
+        (call $out (i32.const 340) (i32.const 4))
+    "#;
+    let started = std::time::Instant::now();
+    let out = run(body, Some(0));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let s = &out.stdout;
+    assert_eq!(
+        u64_at(s, 8) - u64_at(s, 0),
+        10_000_000_000 + DETERMINISTIC_STEP_NS
+    );
+    assert_eq!(u64_at(s, 16), 42, "event userdata");
+    assert_eq!(u16::from_le_bytes([s[24], s[25]]), 0, "event error");
+    assert_eq!(s[26], 0, "event type clock");
+    assert_eq!(u32::from_le_bytes(s[48..52].try_into().unwrap()), 1);
+}
+
+#[test]
+fn rights_can_be_dropped_but_never_regained() {
+    let body = r#"
+        (call $proc_exit (i32.add
+          (i32.mul (call $fd_fdstat_set_rights (i32.const 1) (i64.const 0) (i64.const 0)) (i32.const 10000))
+          (i32.add
+            (i32.mul (call $fd_fdstat_set_rights (i32.const 1) (i64.const 64) (i64.const 0)) (i32.const 100))
+            (call $fd_write (i32.const 1) (i32.const 0) (i32.const 0) (i32.const 8)))))
+    "#;
+    // Dropping everything: OK; asking FD_WRITE back: ENOTCAPABLE (76);
+    // writing without FD_WRITE: ENOTCAPABLE.
+    assert_eq!(run(body, None).exit, RunExit::Exit(76 * 100 + 76));
+}
+
+#[test]
+fn proc_exit_accepts_any_code() {
+    for code in [0, 1, 125, 126, 255, 256, 300, -1, i32::MIN] {
+        let out = run(&format!("(call $proc_exit (i32.const {code}))"), None);
+        assert_eq!(out.exit, RunExit::Exit(code));
+    }
+}
+
+#[test]
+fn sockets_are_ebadf_or_enotsock() {
+    let body = r#"
+        (call $proc_exit (i32.add
+          (i32.mul (call $sock_shutdown (i32.const 1) (i32.const 2)) (i32.const 100))
+          (call $sock_accept (i32.const 77) (i32.const 0) (i32.const 8))))
+    "#;
+    assert_eq!(run(body, None).exit, RunExit::Exit(57 * 100 + 8));
+}
+
+#[test]
+fn a_module_importing_all_46_functions_links() {
+    let sigs: &[(&str, &str)] = &[
+        ("args_get", "(param i32 i32) (result i32)"),
+        ("args_sizes_get", "(param i32 i32) (result i32)"),
+        ("environ_get", "(param i32 i32) (result i32)"),
+        ("environ_sizes_get", "(param i32 i32) (result i32)"),
+        ("clock_res_get", "(param i32 i32) (result i32)"),
+        ("clock_time_get", "(param i32 i64 i32) (result i32)"),
+        ("fd_advise", "(param i32 i64 i64 i32) (result i32)"),
+        ("fd_allocate", "(param i32 i64 i64) (result i32)"),
+        ("fd_close", "(param i32) (result i32)"),
+        ("fd_datasync", "(param i32) (result i32)"),
+        ("fd_fdstat_get", "(param i32 i32) (result i32)"),
+        ("fd_fdstat_set_flags", "(param i32 i32) (result i32)"),
+        ("fd_fdstat_set_rights", "(param i32 i64 i64) (result i32)"),
+        ("fd_filestat_get", "(param i32 i32) (result i32)"),
+        ("fd_filestat_set_size", "(param i32 i64) (result i32)"),
+        (
+            "fd_filestat_set_times",
+            "(param i32 i64 i64 i32) (result i32)",
+        ),
+        ("fd_pread", "(param i32 i32 i32 i64 i32) (result i32)"),
+        ("fd_prestat_get", "(param i32 i32) (result i32)"),
+        ("fd_prestat_dir_name", "(param i32 i32 i32) (result i32)"),
+        ("fd_pwrite", "(param i32 i32 i32 i64 i32) (result i32)"),
+        ("fd_read", "(param i32 i32 i32 i32) (result i32)"),
+        ("fd_readdir", "(param i32 i32 i32 i64 i32) (result i32)"),
+        ("fd_renumber", "(param i32 i32) (result i32)"),
+        ("fd_seek", "(param i32 i64 i32 i32) (result i32)"),
+        ("fd_sync", "(param i32) (result i32)"),
+        ("fd_tell", "(param i32 i32) (result i32)"),
+        ("fd_write", "(param i32 i32 i32 i32) (result i32)"),
+        ("path_create_directory", "(param i32 i32 i32) (result i32)"),
+        (
+            "path_filestat_get",
+            "(param i32 i32 i32 i32 i32) (result i32)",
+        ),
+        (
+            "path_filestat_set_times",
+            "(param i32 i32 i32 i32 i64 i64 i32) (result i32)",
+        ),
+        (
+            "path_link",
+            "(param i32 i32 i32 i32 i32 i32 i32) (result i32)",
+        ),
+        (
+            "path_open",
+            "(param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)",
+        ),
+        (
+            "path_readlink",
+            "(param i32 i32 i32 i32 i32 i32) (result i32)",
+        ),
+        ("path_remove_directory", "(param i32 i32 i32) (result i32)"),
+        (
+            "path_rename",
+            "(param i32 i32 i32 i32 i32 i32) (result i32)",
+        ),
+        ("path_symlink", "(param i32 i32 i32 i32 i32) (result i32)"),
+        ("path_unlink_file", "(param i32 i32 i32) (result i32)"),
+        ("poll_oneoff", "(param i32 i32 i32 i32) (result i32)"),
+        ("proc_exit", "(param i32)"),
+        ("proc_raise", "(param i32) (result i32)"),
+        ("sched_yield", "(result i32)"),
+        ("random_get", "(param i32 i32) (result i32)"),
+        ("sock_accept", "(param i32 i32 i32) (result i32)"),
+        ("sock_recv", "(param i32 i32 i32 i32 i32 i32) (result i32)"),
+        ("sock_send", "(param i32 i32 i32 i32 i32) (result i32)"),
+        ("sock_shutdown", "(param i32 i32) (result i32)"),
+    ];
+    assert_eq!(sigs.len(), 46);
+    let mut names: Vec<&str> = function_names().collect();
+    names.sort();
+    let mut listed: Vec<&str> = sigs.iter().map(|s| s.0).collect();
+    listed.sort();
+    assert_eq!(names, listed);
+    let imports: String = sigs
+        .iter()
+        .map(|(n, s)| format!("(import \"wasi_snapshot_preview1\" \"{n}\" (func {s}))\n"))
+        .collect();
+    let wat =
+        format!("(module {imports} (memory (export \"memory\") 1) (func (export \"_start\")))");
+    let out = run_command(
+        &wat::parse_str(&wat).unwrap(),
+        WasiCtxBuilder::new().build().unwrap(),
+        &Config::default(),
+    );
+    assert_eq!(out.exit, RunExit::Exit(0));
+}
