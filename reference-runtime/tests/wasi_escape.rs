@@ -50,6 +50,7 @@ fn guest(body: &str, p1: &[u8], p2: &[u8]) -> Vec<u8> {
   (import "wasi_snapshot_preview1" "path_remove_directory" (func $path_remove_directory (param i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "path_create_directory" (func $path_create_directory (param i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "path_filestat_get" (func $path_filestat_get (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_readlink" (func $path_readlink (param i32 i32 i32 i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "random_get" (func $random_get (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
   (memory (export "memory") 1)
@@ -297,6 +298,20 @@ fn corpus() -> Vec<Attempt> {
             b"self",
             b"",
             Exit(ELOOP),
+        ),
+        attempt(
+            "readlink of a link to an absolute target",
+            "(call $path_readlink (i32.const 3) P1 (i32.const 256) (i32.const 512) (i32.const 16))",
+            b"abs_link",
+            b"",
+            Exit(ENOTCAPABLE),
+        ),
+        attempt(
+            "control: readlink of a relative link",
+            "(call $path_readlink (i32.const 3) P1 (i32.const 256) (i32.const 512) (i32.const 16))",
+            b"up_link",
+            b"",
+            Exit(0),
         ),
         // Symlinks made by the guest.
         attempt(

@@ -1193,7 +1193,9 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
     Ok(())
 }
 
-/// `path_readlink`: POSIX `readlinkat`; a short buffer truncates.
+/// `path_readlink`: POSIX `readlinkat`; a short buffer truncates. A link
+/// with an absolute target gives `ENOTCAPABLE` (the guest cannot make one,
+/// and its text would reveal host paths), as in cap-std and wasmtime.
 pub(crate) fn path_readlink(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let (fd, p, l, buf, buf_len, out) = (
         a32(a, 0),
@@ -1208,7 +1210,7 @@ pub(crate) fn path_readlink(cx: &mut Cx<'_>, a: &[Val]) -> R {
     cx.mem.range(out, 4)?;
     let dir = cx.ctx.table.dir(fd, rights::PATH_READLINK)?;
     let path = cx.path(p, l)?;
-    let target = dir.read_link_contents(&path)?;
+    let target = dir.read_link(&path)?;
     let bytes = target.as_os_str().as_bytes();
     let n = bytes.len().min(dst.len());
     cx.mem
