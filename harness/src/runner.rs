@@ -205,6 +205,7 @@ pub fn run_case(
 fn unsupported(info: &RuntimeInfo, case: &Case) -> Option<String> {
     let caps = &info.capabilities;
     match case {
+        Case::Wasi(case) if case.spec.unsupported.is_some() => case.spec.unsupported.clone(),
         Case::Wasi(_) if !caps.wasi => Some(format!("{} cannot run WASI commands", info.name)),
         Case::Wasi(case)
             if !caps.guest_path_remap

@@ -7,6 +7,7 @@ pub mod build;
 pub mod coverage;
 mod error;
 pub mod expectations;
+pub mod official;
 pub mod spec;
 pub mod wasi;
 

@@ -120,6 +120,14 @@ pub struct CaseSpec {
     /// an error path (extension; `cargo xtask suite-coverage` tallies it).
     #[serde(default, skip_serializing_if = "Covers::is_empty")]
     pub covers: Covers,
+    /// wasi-testsuite's legacy list of the functions a test uses (accepted,
+    /// not used).
+    #[serde(default, skip_serializing)]
+    pub wasi_functions: Vec<String>,
+    /// Why the harness cannot run this case (set by the loader, never read
+    /// from the file): a component, a proposal, an operation it lacks.
+    #[serde(skip)]
+    pub unsupported: Option<String>,
 }
 
 /// The WASI functions a case exercises, by path.
@@ -172,12 +180,24 @@ impl WasiCase {
 
 /// Parse a case `.json`; the error names the file, line and column.
 pub fn parse_case_spec(path: &Path, text: &str) -> Result<CaseSpec, SuiteError> {
-    let spec: CaseSpec = serde_json::from_str(text).map_err(|e| SuiteError::MalformedCase {
+    let malformed = |e: serde_json::Error| SuiteError::MalformedCase {
         path: path.to_path_buf(),
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
-    })?;
+    };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(malformed)?;
+    if value.get("operations").is_some() {
+        return crate::official::from_operations(value).map_err(|message| {
+            SuiteError::MalformedCase {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                message,
+            }
+        });
+    }
+    let spec: CaseSpec = serde_json::from_str(text).map_err(malformed)?;
     for (entry, expectation) in &spec.fs_after {
         if let Err(message) = FsExpectation::parse(expectation) {
             let line = text
@@ -219,6 +239,11 @@ pub fn load_wasi_dir(root: &Path) -> Result<Vec<WasiCase>, SuiteError> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => CaseSpec::default(),
             Err(e) => return Err(SuiteError::io(&json)(e)),
         };
+        let mut spec = spec;
+        if spec.unsupported.is_none() {
+            let bytes = fs::read(&wasm).map_err(SuiteError::io(&wasm))?;
+            spec.unsupported = crate::official::component_reason(&bytes);
+        }
         let dir = wasm.parent().unwrap_or(root).to_path_buf();
         for fixture in spec.dirs.iter().chain(&spec.root) {
             if !dir.join(fixture).is_dir() {

@@ -32,7 +32,9 @@ pub struct Args {
     /// --suite-dir is given.
     #[arg(long, value_delimiter = ',', value_name = "NAME")]
     suite: Vec<String>,
-    /// Also run a directory in the wasi-testsuite layout (repeatable).
+    /// Also run a directory in the wasi-testsuite layout (repeatable): `*.wasm`
+    /// with optional `*.json` (legacy keys or the operation-based format),
+    /// named by its `manifest.json` when it has one.
     #[arg(long, value_name = "PATH")]
     suite_dir: Vec<PathBuf>,
     /// Only cases whose name contains PATTERN.
@@ -86,11 +88,12 @@ fn load_suites(args: &Args) -> anyhow::Result<Vec<Suite>> {
         }
     }
     for dir in &args.suite_dir {
-        let name = dir
-            .canonicalize()
-            .ok()
-            .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_else(|| dir.display().to_string());
+        let name = conformance_suites::official::manifest_name(dir).unwrap_or_else(|| {
+            dir.canonicalize()
+                .ok()
+                .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| dir.display().to_string())
+        });
         let cases = load_wasi_dir(dir).with_context(|| format!("--suite-dir {}", dir.display()))?;
         suites.push(Suite {
             name,
