@@ -141,6 +141,7 @@ fn setup(root: &Path) {
     std::os::unix::fs::symlink("loop2", sandbox.join("loop1")).unwrap();
     std::os::unix::fs::symlink("loop1", sandbox.join("loop2")).unwrap();
     std::os::unix::fs::symlink("self", sandbox.join("self")).unwrap();
+    std::os::unix::fs::symlink("../file.txt", sandbox.join("a/in_link")).unwrap();
 }
 
 fn run(a: &Attempt) -> Result<(), String> {
@@ -349,6 +350,34 @@ fn corpus() -> Vec<Attempt> {
             b"up_link",
             b"hl",
             Exit(ENOTCAPABLE),
+        ),
+        attempt(
+            "hard link following a symlink pointing out",
+            "(call $path_link (i32.const 3) (i32.const 1) P1 (i32.const 3) P2)",
+            b"up_link",
+            b"hl",
+            Exit(ENOTCAPABLE),
+        ),
+        attempt(
+            "hard link following an absolute symlink",
+            "(call $path_link (i32.const 3) (i32.const 1) P1 (i32.const 3) P2)",
+            b"abs_link",
+            b"hl",
+            Exit(ENOTCAPABLE),
+        ),
+        attempt(
+            "hard link following a symlink loop",
+            "(call $path_link (i32.const 3) (i32.const 1) P1 (i32.const 3) P2)",
+            b"loop1",
+            b"hl",
+            Exit(ELOOP),
+        ),
+        attempt(
+            "control: hard link following a symlink inside",
+            "(i32.add (i32.mul (call $path_link (i32.const 3) (i32.const 1) P1 (i32.const 3) P2) (i32.const 100)) (call $open (i32.const 3) (i32.const 0) P2))",
+            b"a/in_link",
+            b"hl",
+            Exit(0),
         ),
         attempt(
             "rename a file out",

@@ -1077,8 +1077,27 @@ pub(crate) fn path_filestat_set_times(cx: &mut Cx<'_>, a: &[Val]) -> R {
     Ok(())
 }
 
-/// `path_link`: POSIX `linkat`. Following a symlink at the source
-/// (`symlink_follow`) is not supported and gives `EINVAL`, as in wasmtime.
+/// Resolves the symlinks at the end of `path` beneath `dir` (for
+/// `linkat(AT_SYMLINK_FOLLOW)`): each target is joined to the link's
+/// parent and resolved again by cap-std, so it cannot leave `dir`; an
+/// absolute target is `ENOTCAPABLE`, more than 40 links `ELOOP`.
+fn resolve_final_symlinks(dir: &Dir, path: PathBuf) -> Result<PathBuf, Fail> {
+    let mut path = path;
+    for _ in 0..40 {
+        if !dir.symlink_metadata(&path)?.is_symlink() {
+            return Ok(path);
+        }
+        let target = dir.read_link(&path)?;
+        path = match path.parent() {
+            Some(parent) => parent.join(target),
+            None => target,
+        };
+    }
+    Err(Errno::Loop.into())
+}
+
+/// `path_link`: POSIX `linkat`; `symlink_follow` in `old_flags` links
+/// what the source's final symlinks point to (`AT_SYMLINK_FOLLOW`).
 pub(crate) fn path_link(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let (old_fd, old_flags, op, ol) = (a32(a, 0), a32(a, 1), a32(a, 2), a32(a, 3));
     let (new_fd, np, nl) = (a32(a, 4), a32(a, 5), a32(a, 6));
@@ -1086,11 +1105,11 @@ pub(crate) fn path_link(cx: &mut Cx<'_>, a: &[Val]) -> R {
     cx.mem.range(np, nl as u64)?;
     let old_dir = cx.ctx.table.dir(old_fd, rights::PATH_LINK_SOURCE)?;
     let new_dir = cx.ctx.table.dir(new_fd, rights::PATH_LINK_TARGET)?;
-    if old_flags & LOOKUP_SYMLINK_FOLLOW != 0 {
-        return Err(Errno::Inval.into());
-    }
-    let old = cx.path(op, ol)?;
+    let mut old = cx.path(op, ol)?;
     let new = cx.path(np, nl)?;
+    if old_flags & LOOKUP_SYMLINK_FOLLOW != 0 {
+        old = resolve_final_symlinks(old_dir, old)?;
+    }
     old_dir.hard_link(old, new_dir, new)?;
     Ok(())
 }
