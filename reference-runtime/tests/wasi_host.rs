@@ -18,6 +18,8 @@ const IMPORTS: &str = r#"
   (import "wasi_snapshot_preview1" "fd_fdstat_set_rights" (func $fd_fdstat_set_rights (param i32 i64 i64) (result i32)))
   (import "wasi_snapshot_preview1" "sock_shutdown" (func $sock_shutdown (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "sock_accept" (func $sock_accept (param i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_filestat_get" (func $fd_filestat_get (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
   (memory (export "memory") 1)
   ;; write(1, mem[ptr..ptr+len])
@@ -28,9 +30,13 @@ const IMPORTS: &str = r#"
 "#;
 
 fn run(body: &str, deterministic: Option<u64>) -> RunOutcome {
+    run_with(body, deterministic, WasiCtxBuilder::new())
+}
+
+fn run_with(body: &str, deterministic: Option<u64>, b: WasiCtxBuilder) -> RunOutcome {
     let wat = format!("(module {IMPORTS} (func (export \"_start\") {body}))");
     let wasm = wat::parse_str(&wat).unwrap_or_else(|e| panic!("{e}\n{wat}"));
-    let mut b = WasiCtxBuilder::new()
+    let mut b = b
         .arg("t.wasm")
         .capture_stdout(1 << 16)
         .capture_stderr(1 << 16);
@@ -226,4 +232,30 @@ fn a_module_importing_all_46_functions_links() {
         &Config::default(),
     );
     assert_eq!(out.exit, RunExit::Exit(0));
+}
+
+#[test]
+fn open_flags_that_cap_std_alone_would_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("log.txt"), b"old content").unwrap();
+    // path_open(3, "new.txt", CREAT, rights FD_READ): POSIX creates it
+    // read-only; then path_open(3, "log.txt", TRUNC, FD_WRITE, fdflags
+    // APPEND): truncated and opened for appending. Exit: e1 * 100 + e2.
+    let body = r#"
+        (call $proc_exit (i32.add
+          (i32.mul
+            (call $path_open (i32.const 3) (i32.const 0) (i32.const 400) (i32.const 7)
+              (i32.const 1) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 500))
+            (i32.const 100))
+          (call $path_open (i32.const 3) (i32.const 0) (i32.const 410) (i32.const 7)
+            (i32.const 8) (i64.const 0x480040) (i64.const 0) (i32.const 1) (i32.const 504))))
+    "#;
+    let body = format!(
+        "(i64.store (i32.const 400) (i64.const 0x7478742e77656e)) ;; new.txt\n\
+         (i64.store (i32.const 410) (i64.const 0x7478742e676f6c)) ;; log.txt\n{body}"
+    );
+    let b = WasiCtxBuilder::new().preopen_dir(dir.path(), "d").unwrap();
+    assert_eq!(run_with(&body, None, b).exit, RunExit::Exit(0));
+    assert_eq!(std::fs::read(dir.path().join("new.txt")).unwrap(), b"");
+    assert_eq!(std::fs::read(dir.path().join("log.txt")).unwrap(), b"");
 }

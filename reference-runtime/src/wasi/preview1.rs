@@ -1170,21 +1170,31 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         e.inheriting = inheriting;
         e
     } else {
+        // cap-std (like std) refuses `create` or `truncate` without write
+        // access and `truncate` with append, which POSIX `openat` allows:
+        // create a read-only file in a separate step, and truncate after
+        // opening.
+        let append = fdf & fdflags::APPEND != 0;
+        let creat = of & oflags::CREAT != 0;
+        let excl = of & oflags::EXCL != 0;
         let mut o = OpenOptions::new();
-        o.read(read || !write);
+        o.read(read || !(write || append));
         o.write(write);
-        if fdf & fdflags::APPEND != 0 {
-            o.append(true);
-        }
-        if of & oflags::CREAT != 0 {
-            if of & oflags::EXCL != 0 {
+        o.append(append);
+        if creat && (write || append) {
+            if excl {
                 o.create_new(true);
             } else {
                 o.create(true);
             }
-        }
-        if of & oflags::TRUNC != 0 {
-            o.truncate(true);
+        } else if creat {
+            let mut c = OpenOptions::new();
+            c.write(true).create_new(true);
+            match state.dir.open_with(&path, &c) {
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && !excl => {}
+                Err(e) => return Err(e.into()),
+            }
         }
         o.follow(if follow {
             FollowSymlinks::Yes
@@ -1197,6 +1207,11 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         o.rsync(fdf & fdflags::RSYNC != 0);
         o.sync(fdf & fdflags::SYNC != 0);
         let file = state.dir.open_with(&path, &o)?;
+        if of & oflags::TRUNC != 0
+            && filetype_of_mode(rustix::fs::fstat(&file)?.st_mode as u32) == filetype::REGULAR_FILE
+        {
+            rustix::fs::ftruncate(&file, 0)?;
+        }
         let st = rustix::fs::fstat(&file)?;
         if filetype_of_mode(st.st_mode as u32) == filetype::DIRECTORY {
             let mut e = Entry::dir(Dir::from_std_file(file.into_std()), None);
