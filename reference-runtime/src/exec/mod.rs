@@ -161,7 +161,7 @@ fn run<T>(
     store: &mut Store<T>,
     entry: u32,
     stack: &mut Vec<Slot>,
-    fuel: &mut u64,
+    fuel_out: &mut u64,
 ) -> Result<(), Trap> {
     let max_depth = store.engine.config().max_call_depth;
     let max_stack = store.engine.config().max_value_stack;
@@ -174,29 +174,42 @@ fn run<T>(
     let mut pc = 0usize;
     let mut sp: usize;
     let mut mem0 = default_memory(store, inst);
+    // The budget lives in a register; every exit writes it back.
+    let mut fuel = *fuel_out;
+
+    macro_rules! fail {
+        ($kind:expr) => {{
+            *fuel_out = fuel;
+            return trap($kind);
+        }};
+    }
 
     macro_rules! enter {
         () => {{
             let need = fp + body.frame_size as usize;
             if need > stack.len() {
                 if need > max_stack {
-                    return trap(TrapKind::CallStackExhausted);
+                    fail!(TrapKind::CallStackExhausted);
                 }
                 let len = need.saturating_mul(2).min(max_stack).max(need);
                 stack.resize(len, 0);
             }
             let locals = fp + body.params as usize;
             sp = locals + body.locals as usize;
-            stack[locals..sp].fill(0);
+            for slot in &mut stack[locals..sp] {
+                *slot = 0;
+            }
         }};
     }
     macro_rules! drop_keep {
         ($dk:expr) => {{
             let DropKeep { drop, keep } = $dk;
             if drop != 0 {
-                let keep = keep as usize;
-                stack.copy_within(sp - keep..sp, sp - keep - drop as usize);
-                sp -= drop as usize;
+                let (keep, drop) = (keep as usize, drop as usize);
+                for i in sp - keep..sp {
+                    stack[i - drop] = stack[i];
+                }
+                sp -= drop;
             }
         }};
     }
@@ -215,7 +228,7 @@ fn run<T>(
             sp -= 1;
             match $f(a, b) {
                 Ok(v) => stack[sp - 1] = $put(v),
-                Err(kind) => return trap(kind),
+                Err(kind) => fail!(kind),
             }
         }};
     }
@@ -229,7 +242,7 @@ fn run<T>(
         ($get:ident, $put:ident, $f:expr) => {{
             match $f($get(stack[sp - 1]) as f64) {
                 Ok(v) => stack[sp - 1] = $put(v),
-                Err(kind) => return trap(kind),
+                Err(kind) => fail!(kind),
             }
         }};
     }
@@ -250,7 +263,7 @@ fn run<T>(
                 range(ea, $n, mem.data.len()).and_then(|r| <[u8; $n]>::try_from(&mem.data[r]).ok());
             match bytes {
                 Some(b) => stack[sp - 1] = $conv(b),
-                None => return trap(TrapKind::MemoryOutOfBounds),
+                None => fail!(TrapKind::MemoryOutOfBounds),
             }
         }};
     }
@@ -262,7 +275,7 @@ fn run<T>(
             sp -= 2;
             match range(ea, $n, mem.data.len()) {
                 Some(r) => mem.data[r].copy_from_slice(&value.to_le_bytes()),
-                None => return trap(TrapKind::MemoryOutOfBounds),
+                None => fail!(TrapKind::MemoryOutOfBounds),
             }
         }};
     }
@@ -274,10 +287,15 @@ fn run<T>(
     macro_rules! return_from {
         ($keep:expr) => {{
             let keep = $keep;
-            stack.copy_within(sp - keep..sp, fp);
+            for i in 0..keep {
+                stack[fp + i] = stack[sp - keep + i];
+            }
             sp = fp + keep;
             match frames.pop() {
-                None => return Ok(()),
+                None => {
+                    *fuel_out = fuel;
+                    return Ok(());
+                }
                 Some(frame) => {
                     body = frame.body;
                     pc = frame.pc;
@@ -304,19 +322,19 @@ fn run<T>(
                     let n = callee.params as usize;
                     if $tail {
                         stack.copy_within(sp - n..sp, fp);
+                        body = callee;
                     } else {
                         if frames.len() >= max_depth {
-                            return trap(TrapKind::CallStackExhausted);
+                            fail!(TrapKind::CallStackExhausted);
                         }
                         frames.push(Frame {
-                            body: body.clone(),
+                            body: std::mem::replace(&mut body, callee),
                             pc,
                             fp,
                             inst,
                         });
                         fp = sp - n;
                     }
-                    body = callee;
                     pc = 0;
                     if *instance != inst {
                         inst = *instance;
@@ -336,18 +354,22 @@ fn run<T>(
                     let mut results: Vec<Val> =
                         ty.results().iter().map(|t| Val::default_for(*t)).collect();
                     if store.fuel.is_some() {
-                        store.fuel = Some(*fuel);
+                        store.fuel = Some(fuel);
                     }
-                    func(
+                    let outcome = func(
                         Caller {
                             store: &mut *store,
                             instance: Some(Instance(inst)),
                         },
                         &args,
                         &mut results,
-                    )?;
+                    );
                     if let Some(left) = store.fuel {
-                        *fuel = left;
+                        fuel = left;
+                    }
+                    if let Err(e) = outcome {
+                        *fuel_out = fuel;
+                        return Err(e);
                     }
                     sp -= n;
                     if sp + results.len() > stack.len() {
@@ -370,15 +392,15 @@ fn run<T>(
             sp -= 1;
             let table = &store.tables[table_addr!($table)];
             let Some(&r) = table.elems.get(index) else {
-                return trap(TrapKind::UndefinedElement);
+                fail!(TrapKind::UndefinedElement);
             };
             if r == 0 {
-                return trap(TrapKind::UninitializedElement);
+                fail!(TrapKind::UninitializedElement);
             }
             let f = (r - 1) as u32;
             let expected = store.instances[inst as usize].types[$ty as usize];
             if store.funcs[f as usize].ty() != expected {
-                return trap(TrapKind::IndirectCallTypeMismatch);
+                fail!(TrapKind::IndirectCallTypeMismatch);
             }
             f
         }};
@@ -388,7 +410,7 @@ fn run<T>(
             let r = stack[sp - 1];
             sp -= 1;
             if r == 0 {
-                return trap(TrapKind::NullReference);
+                fail!(TrapKind::NullReference);
             }
             (r - 1) as u32
         }};
@@ -396,14 +418,14 @@ fn run<T>(
 
     enter!();
     loop {
-        if *fuel == 0 {
-            return trap(TrapKind::OutOfFuel);
+        if fuel == 0 {
+            fail!(TrapKind::OutOfFuel);
         }
-        *fuel -= 1;
+        fuel -= 1;
         let instr = body.code[pc];
         pc += 1;
         match instr {
-            Instr::Unreachable => return trap(TrapKind::Unreachable),
+            Instr::Unreachable => fail!(TrapKind::Unreachable),
             Instr::Br { target, dk } => {
                 drop_keep!(dk);
                 pc = target as usize;
@@ -544,7 +566,7 @@ fn run<T>(
                 sp -= 3;
                 match range(d, n, mem.data.len()) {
                     Some(r) => mem.data[r].fill(val),
-                    None => return trap(TrapKind::MemoryOutOfBounds),
+                    None => fail!(TrapKind::MemoryOutOfBounds),
                 }
             }
             Instr::MemoryCopy { dst, src } => {
@@ -556,7 +578,7 @@ fn run<T>(
                 let src_len = store.memories[sa].data.len();
                 let dst_len = store.memories[da].data.len();
                 let (Some(sr), Some(dr)) = (range(s, n, src_len), range(d, n, dst_len)) else {
-                    return trap(TrapKind::MemoryOutOfBounds);
+                    fail!(TrapKind::MemoryOutOfBounds);
                 };
                 if da == sa {
                     store.memories[da].data.copy_within(sr, dr.start);
@@ -577,7 +599,7 @@ fn run<T>(
                 let (Some(sr), Some(dr)) =
                     (range(s, n, bytes.len()), range(d, n, memory.data.len()))
                 else {
-                    return trap(TrapKind::MemoryOutOfBounds);
+                    fail!(TrapKind::MemoryOutOfBounds);
                 };
                 memory.data[dr].copy_from_slice(&bytes[sr]);
             }
@@ -590,7 +612,7 @@ fn run<T>(
                 let table = &store.tables[table_addr!(t)];
                 match table.elems.get(index(stack[sp - 1])) {
                     Some(r) => stack[sp - 1] = *r,
-                    None => return trap(TrapKind::TableOutOfBounds),
+                    None => fail!(TrapKind::TableOutOfBounds),
                 }
             }
             Instr::TableSet(t) => {
@@ -600,7 +622,7 @@ fn run<T>(
                 sp -= 2;
                 match store.tables[ta].elems.get_mut(i) {
                     Some(r) => *r = value,
-                    None => return trap(TrapKind::TableOutOfBounds),
+                    None => fail!(TrapKind::TableOutOfBounds),
                 }
             }
             Instr::TableSize(t) => {
@@ -628,7 +650,7 @@ fn run<T>(
                 let table = &mut store.tables[ta];
                 match range(i, n, table.elems.len()) {
                     Some(r) => table.elems[r].fill(value),
-                    None => return trap(TrapKind::TableOutOfBounds),
+                    None => fail!(TrapKind::TableOutOfBounds),
                 }
             }
             Instr::TableCopy { dst, src } => {
@@ -640,7 +662,7 @@ fn run<T>(
                 let src_len = store.tables[sa].elems.len();
                 let dst_len = store.tables[da].elems.len();
                 let (Some(sr), Some(dr)) = (range(s, n, src_len), range(d, n, dst_len)) else {
-                    return trap(TrapKind::TableOutOfBounds);
+                    fail!(TrapKind::TableOutOfBounds);
                 };
                 if da == sa {
                     store.tables[da].elems.copy_within(sr, dr.start);
@@ -660,7 +682,7 @@ fn run<T>(
                 let dst = &mut store.tables[ta].elems;
                 let (Some(sr), Some(dr)) = (range(s, n, items.len()), range(d, n, dst.len()))
                 else {
-                    return trap(TrapKind::TableOutOfBounds);
+                    fail!(TrapKind::TableOutOfBounds);
                 };
                 dst[dr].copy_from_slice(&items[sr]);
             }
@@ -675,7 +697,7 @@ fn run<T>(
             }
             Instr::RefAsNonNull => {
                 if stack[sp - 1] == 0 {
-                    return trap(TrapKind::NullReference);
+                    fail!(TrapKind::NullReference);
                 }
             }
 
@@ -852,7 +874,7 @@ fn run<T>(
                 if let Err(kind) =
                     crate::simd::execute(op, stack, &mut sp, &body.consts, memories, &memory)
                 {
-                    return trap(kind);
+                    fail!(kind);
                 }
             }
         }
