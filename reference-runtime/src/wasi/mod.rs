@@ -8,10 +8,18 @@
 //!   [`RunOutcome`].
 //!
 //! Choices where the spec leaves room (each also documented where it is
-//! made): a guest pointer out of bounds traps (as wasmtime); a path that
-//! leaves its preopen gives `ENOTCAPABLE`; a missing right gives
-//! `ENOTCAPABLE`; `proc_exit` accepts any exit code; `fd_readdir` lists
-//! `.` and `..` first and the rest sorted by name.
+//! made):
+//! - a guest pointer or length out of bounds traps (as wasmtime), never
+//!   `EFAULT`, and nothing is allocated before the bounds check;
+//! - a path that leaves its preopen (`..`, absolute, a symlink pointing
+//!   out, an absolute symlink target) gives `ENOTCAPABLE`, as does a
+//!   missing right (wasmtime gives `EPERM` for escapes; both are allowed);
+//! - `proc_exit` accepts any exit code; `proc_raise` is `ENOSYS`;
+//! - an unknown clock id or whence is `EINVAL` (POSIX), not a trap;
+//! - `fd_readdir` lists `.` and `..` first and the rest sorted by name;
+//! - a path op relative to a non-directory is `ENOTDIR` (POSIX `*at`);
+//!   seeking a stream is `ESPIPE`; a captured stream is a pipe (filetype
+//!   `unknown`, no seek rights).
 
 mod ctx;
 mod errno;
