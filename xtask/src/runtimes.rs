@@ -69,6 +69,23 @@ fn names(specs: &[CliSpec]) -> String {
     names.join(", ")
 }
 
+/// The spec for `name`: a known runtime, or `NAME@VERSION`, another
+/// version of a known runtime, installed as `bin/BINARY@VERSION` by
+/// `cargo xtask install-runtimes NAME@VERSION` (or named by $NAME_VERSION).
+fn find_spec(specs: &[CliSpec], name: &str) -> Option<CliSpec> {
+    if let Some(spec) = specs.iter().find(|s| s.name == name) {
+        return Some(spec.clone());
+    }
+    let (base, version) = name.split_once('@')?;
+    let mut spec = specs.iter().find(|s| s.name == base)?.clone();
+    if version.is_empty() {
+        return None;
+    }
+    spec.name = name.to_string();
+    spec.binary = format!("{}@{version}", spec.binary);
+    Some(spec)
+}
+
 /// The runtimes that will run, and those asked for (implicitly) that cannot.
 pub struct Selection {
     pub runtimes: Vec<Arc<dyn Runtime>>,
@@ -95,14 +112,14 @@ pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Se
         wanted = specs.clone();
     } else {
         for name in requested.iter().filter(|r| *r != REFERENCE) {
-            let Some(spec) = specs.iter().find(|s| &s.name == name) else {
+            let Some(spec) = find_spec(&specs, name) else {
                 bail!(
-                    "unknown runtime `{name}`; known runtimes: {}",
+                    "unknown runtime `{name}`; known runtimes: {} (NAME@VERSION for another installed version)",
                     names(&specs)
                 );
             };
             if !wanted.iter().any(|w| &w.name == name) {
-                wanted.push(spec.clone());
+                wanted.push(spec);
             }
         }
     }
@@ -160,4 +177,24 @@ pub fn list(args: &ListArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_version_is_the_runtime_with_a_versioned_binary() {
+        let specs = builtin_specs();
+        let spec = find_spec(&specs, "wasmtime@42").unwrap();
+        assert_eq!(
+            (spec.name.as_str(), spec.binary.as_str()),
+            ("wasmtime@42", "wasmtime@42")
+        );
+        let wasmtime = specs.iter().find(|s| s.name == "wasmtime").unwrap();
+        assert_eq!(spec.run, wasmtime.run);
+        assert!(find_spec(&specs, "wasmtime@").is_none());
+        assert!(find_spec(&specs, "nosuch@1").is_none());
+        assert_eq!(Discovery::env_var_for("wasmtime@42"), "WASMTIME_42");
+    }
 }
