@@ -38,6 +38,7 @@ impl Config {
             | WasmFeatures::WIDE_ARITHMETIC
             | WasmFeatures::MEMORY64
             | WasmFeatures::CUSTOM_PAGE_SIZES
+            | WasmFeatures::EXCEPTIONS
     }
 
     /// The Wasm features modules may use (validation rejects the others).

@@ -61,6 +61,8 @@ pub enum TrapKind {
     CallStackExhausted,
     /// The fuel budget ran out.
     OutOfFuel,
+    /// A Wasm exception was thrown and not caught.
+    UncaughtException,
     /// A host function asked to end the run with this exit code
     /// (WASI `proc_exit`).
     Exit(i32),
@@ -84,6 +86,7 @@ impl TrapKind {
             TrapKind::NullReference => "null reference",
             TrapKind::CallStackExhausted => "call stack exhausted",
             TrapKind::OutOfFuel => "all fuel consumed",
+            TrapKind::UncaughtException => "uncaught exception",
             TrapKind::Exit(_) => "exit",
             TrapKind::Host => "host error",
         }

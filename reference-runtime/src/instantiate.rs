@@ -24,9 +24,10 @@ pub(crate) fn instantiate<T>(
     }
     let index = store.instances.len() as u32;
     let mut inst = InstanceEntity {
-        types: store.types.intern_module(&m.types),
+        types: store.types.intern_module(&m.types, &m.type_groups),
         ..InstanceEntity::default()
     };
+    let mut imported_tags = 0usize;
     for (decl, item) in m.imports.iter().zip(imports) {
         let what = || format!("{}.{}", decl.module, decl.name);
         match (&decl.ty, *item) {
@@ -79,6 +80,18 @@ pub(crate) fn instantiate<T>(
                 }
                 inst.globals.push(g.0);
             }
+            (ImportType::Tag, Extern::Tag(t)) => {
+                let ty = m.tags.get(imported_tags).copied();
+                imported_tags += 1;
+                let expected = ty.and_then(|ty| inst.types.get(ty as usize)).copied();
+                if expected != store.tags.get(t.0 as usize).copied() {
+                    return Err(Error::Link(format!(
+                        "incompatible import type for {}",
+                        what()
+                    )));
+                }
+                inst.tags.push(t.0);
+            }
             _ => {
                 return Err(Error::Link(format!(
                     "incompatible import type for {}",
@@ -86,6 +99,10 @@ pub(crate) fn instantiate<T>(
                 )));
             }
         }
+    }
+    for ty in &m.tags[inst.tags.len()..] {
+        store.tags.push(inst.types[*ty as usize]);
+        inst.tags.push(store.tags.len() as u32 - 1);
     }
 
     // Functions first: constant expressions may take their references.
@@ -134,7 +151,7 @@ pub(crate) fn instantiate<T>(
                 .globals
                 .get(i)
                 .map(|g| Extern::Global(crate::Global(*g))),
-            ExternalKind::Tag => return Err(Error::Unsupported("tag exports".into())),
+            ExternalKind::Tag => inst.tags.get(i).map(|t| Extern::Tag(crate::store::Tag(*t))),
         };
         let item = item.ok_or_else(|| Error::Link(format!("bad export {name}")))?;
         inst.exports.insert(name.clone(), item);

@@ -123,6 +123,10 @@ pub(crate) enum Instr {
     RefIsNull,
     RefFunc(u32),
     RefAsNonNull,
+    /// Throw a new exception of this (module) tag with its arguments.
+    Throw(u32),
+    /// Pop an exception reference and throw it again.
+    ThrowRef,
     BrOnNull {
         target: u32,
         dk: DropKeep,
@@ -289,6 +293,30 @@ pub(crate) struct FuncBody {
     pub code: Box<[Instr]>,
     /// 128-bit constants referenced by [`Instr::ConstPool`].
     pub consts: Box<[u128]>,
+    /// Exception handlers (`try_table`), innermost first.
+    pub handlers: Box<[Handler]>,
+}
+
+/// A `try_table`'s catch clauses and the code range they guard.
+#[derive(Debug)]
+pub(crate) struct Handler {
+    /// The guarded instructions: `start <= pc < end`.
+    pub start: u32,
+    pub end: u32,
+    /// Operand-stack height below the `try_table`'s parameters.
+    pub height: u32,
+    pub clauses: Box<[Clause]>,
+}
+
+/// One catch clause: which exceptions, and the landing pad (a branch to
+/// the clause's label) to run with the caught values pushed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Clause {
+    /// The module tag caught, `None` for `catch_all`.
+    pub tag: Option<u32>,
+    /// Whether the exception reference is pushed too (`catch_ref`).
+    pub with_ref: bool,
+    pub pad: u32,
 }
 
 // The executor's dispatch loop reads one instruction per step; keep it at

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Trap};
 use crate::instantiate::instantiate;
-use crate::module::{ImportType, Module};
+use crate::module::Module;
 use crate::store::{Caller, Extern, FuncEntity, HostFunc, Instance, Store};
 use crate::value::Val;
 use std::collections::HashMap;
@@ -104,9 +104,6 @@ impl<T> Linker<T> {
     pub fn instantiate(&self, store: &mut Store<T>, module: &Module) -> Result<Instance, Error> {
         let mut imports = Vec::with_capacity(module.imports().len());
         for import in module.imports() {
-            if let ImportType::Tag = import.ty {
-                return Err(Error::Unsupported("tag imports".into()));
-            }
             let item = self
                 .get(store, &import.module, &import.name)
                 .ok_or_else(|| {

@@ -40,7 +40,7 @@ pub enum ImportType {
     Memory(MemoryType),
     /// A global.
     Global(GlobalType),
-    /// An exception tag (not supported by this interpreter).
+    /// An exception tag.
     Tag,
 }
 
@@ -84,6 +84,8 @@ pub(crate) struct DataSegment {
 pub(crate) struct ModuleInner {
     /// Function types by type index (non-function types hold an empty type).
     pub types: Vec<FuncType>,
+    /// For each type, the index of the first type of its recursion group.
+    pub type_groups: Vec<u32>,
     /// Type index of every function, imported ones first.
     pub func_types: Vec<u32>,
     pub imports: Vec<ImportDecl>,
@@ -97,6 +99,8 @@ pub(crate) struct ModuleInner {
     /// Translated bodies of the defined functions.
     pub bodies: Vec<Arc<FuncBody>>,
     pub num_imported_funcs: u32,
+    /// Type index of every tag, imported ones first.
+    pub tags: Vec<u32>,
 }
 
 impl Module {
@@ -119,7 +123,7 @@ impl Module {
                         .copied()
                         .ok_or_else(|| Error::Unsupported("function without type".into()))?;
                     let validator = func.into_validator(Default::default());
-                    let body = translate_function(&m.types, ty_index, &body, validator)?;
+                    let body = translate_function(&m.types, &m.tags, ty_index, &body, validator)?;
                     m.bodies.push(Arc::new(body));
                     continue;
                 }
@@ -151,7 +155,9 @@ fn read_section(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> 
     match payload {
         Payload::TypeSection(reader) => {
             for group in reader {
+                let start = m.types.len() as u32;
                 for sub in group?.into_types() {
+                    m.type_groups.push(start);
                     match sub.composite_type.inner {
                         CompositeInnerType::Func(f) => m.types.push(f),
                         _ => m.types.push(FuncType::new([], [])),
@@ -180,7 +186,10 @@ fn read_section(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> 
                         m.globals.push((t, ConstExprOps::default()));
                         ImportType::Global(t)
                     }
-                    TypeRef::Tag(_) => ImportType::Tag,
+                    TypeRef::Tag(t) => {
+                        m.tags.push(t.func_type_idx);
+                        ImportType::Tag
+                    }
                 };
                 m.imports.push(ImportDecl {
                     module: import.module.to_string(),
@@ -223,6 +232,11 @@ fn read_section(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> 
             }
         }
         Payload::StartSection { func, .. } => m.start = Some(func),
+        Payload::TagSection(reader) => {
+            for tag in reader {
+                m.tags.push(tag?.func_type_idx);
+            }
+        }
         Payload::ElementSection(reader) => {
             for elem in reader {
                 let elem = elem?;

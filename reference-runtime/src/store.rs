@@ -105,6 +105,7 @@ pub(crate) struct InstanceEntity {
     pub globals: Vec<u32>,
     pub elems: Vec<u32>,
     pub datas: Vec<u32>,
+    pub tags: Vec<u32>,
     pub exports: HashMap<String, Extern>,
     pub export_order: Vec<String>,
 }
@@ -121,6 +122,10 @@ pub struct Store<T> {
     pub(crate) elems: Vec<Vec<Slot>>,
     pub(crate) datas: Vec<Arc<[u8]>>,
     pub(crate) instances: Vec<InstanceEntity>,
+    /// Tags: the store type id of each tag's signature.
+    pub(crate) tags: Vec<u32>,
+    /// Thrown exceptions: tag address and argument values.
+    pub(crate) exceptions: Vec<(u32, Box<[Slot]>)>,
     pub(crate) fuel: Option<u64>,
 }
 
@@ -138,6 +143,8 @@ impl<T> Store<T> {
             elems: Vec::new(),
             datas: Vec::new(),
             instances: Vec::new(),
+            tags: Vec::new(),
+            exceptions: Vec::new(),
             fuel: engine.config().fuel,
         }
     }
@@ -362,6 +369,10 @@ pub struct Table(pub(crate) u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Global(pub(crate) u32);
 
+/// An exception tag in a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Tag(pub(crate) u32);
+
 /// An instance of a module in a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Instance(pub(crate) u32);
@@ -377,6 +388,14 @@ pub enum Extern {
     Memory(Memory),
     /// A global.
     Global(Global),
+    /// An exception tag.
+    Tag(Tag),
+}
+
+impl From<Tag> for Extern {
+    fn from(t: Tag) -> Self {
+        Extern::Tag(t)
+    }
 }
 
 impl From<Func> for Extern {

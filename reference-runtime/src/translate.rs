@@ -5,7 +5,7 @@
 //! validated but not emitted.
 
 use crate::error::Error;
-use crate::ir::{DropKeep, FuncBody, Instr, MemArg};
+use crate::ir::{Clause, DropKeep, FuncBody, Handler, Instr, MemArg};
 use crate::simd;
 use wasmparser::{
     BlockType, FuncType, FuncValidator, FunctionBody, Operator, OperatorsReader, ValidatorResources,
@@ -36,10 +36,16 @@ struct ControlFrame {
     else_fixup: Option<usize>,
     /// Whether the block was entered from reachable code.
     live: bool,
+    /// For `try_table`: the handler, completed at the block's end.
+    handler: Option<Handler>,
 }
 
 struct FuncTranslator<'a> {
     types: &'a [FuncType],
+    tags: &'a [u32],
+    handlers: Vec<Handler>,
+    /// The highest operand stack a catch clause fills.
+    catch_peak: u32,
     code: Vec<Instr>,
     consts: Vec<u128>,
     control: Vec<ControlFrame>,
@@ -49,6 +55,7 @@ struct FuncTranslator<'a> {
 /// Validates and translates one function body.
 pub(crate) fn translate_function(
     types: &[FuncType],
+    tags: &[u32],
     type_index: u32,
     body: &FunctionBody<'_>,
     mut validator: FuncValidator<ValidatorResources>,
@@ -68,6 +75,9 @@ pub(crate) fn translate_function(
     }
     let mut t = FuncTranslator {
         types,
+        tags,
+        handlers: Vec::new(),
+        catch_peak: 0,
         code: Vec::new(),
         consts: Vec::new(),
         control: vec![ControlFrame {
@@ -79,6 +89,7 @@ pub(crate) fn translate_function(
             fixups: Vec::new(),
             else_fixup: None,
             live: true,
+            handler: None,
         }],
         reachable: true,
     };
@@ -94,6 +105,7 @@ pub(crate) fn translate_function(
         max_height = max_height.max(validator.operand_stack_height());
     }
     ops.finish()?;
+    let max_height = max_height.max(t.catch_peak);
     let frame_size = params as u64 + locals as u64 + max_height as u64 + 1;
     Ok(FuncBody {
         params,
@@ -103,6 +115,7 @@ pub(crate) fn translate_function(
             .map_err(|_| Error::Unsupported("function frame too large".into()))?,
         code: t.code.into_boxed_slice(),
         consts: t.consts.into_boxed_slice(),
+        handlers: t.handlers.into_boxed_slice(),
     })
 }
 
@@ -159,6 +172,7 @@ impl FuncTranslator<'_> {
             fixups: Vec::new(),
             else_fixup: None,
             live: self.reachable,
+            handler: None,
         });
         Ok(())
     }
@@ -229,6 +243,58 @@ impl FuncTranslator<'_> {
         }
     }
 
+    /// A `try_table`: a block whose catch clauses become landing pads
+    /// (branches to the clause labels, skipped in normal flow) and a
+    /// handler entry covering the block's code.
+    fn try_table(&mut self, table: &wasmparser::TryTable, height: u32) -> Result<(), Error> {
+        if !self.reachable {
+            return self.push_frame(FrameKind::Block, table.ty, height);
+        }
+        let (params, _) = self.block_arity(table.ty)?;
+        let base = height.saturating_sub(params);
+        let skip = self.emit(Instr::Br {
+            target: 0,
+            dk: DropKeep::default(),
+        });
+        let mut clauses = Vec::with_capacity(table.catches.len());
+        for catch in &table.catches {
+            use wasmparser::Catch;
+            let (tag, with_ref, label) = match *catch {
+                Catch::One { tag, label } => (Some(tag), false, label),
+                Catch::OneRef { tag, label } => (Some(tag), true, label),
+                Catch::All { label } => (None, false, label),
+                Catch::AllRef { label } => (None, true, label),
+            };
+            let values = match tag {
+                Some(tag) => {
+                    let ty = self
+                        .tags
+                        .get(tag as usize)
+                        .and_then(|t| self.types.get(*t as usize))
+                        .ok_or_else(|| internal("tag type"))?;
+                    ty.params().len() as u32
+                }
+                None => 0,
+            } + with_ref as u32;
+            self.catch_peak = self.catch_peak.max(base + values);
+            let pad = self.pc();
+            self.branch(label, base + values, |target, dk| Instr::Br { target, dk })?;
+            clauses.push(Clause { tag, with_ref, pad });
+        }
+        let start = self.pc();
+        self.patch(skip, start)?;
+        self.push_frame(FrameKind::Block, table.ty, height)?;
+        if let Some(frame) = self.control.last_mut() {
+            frame.handler = Some(Handler {
+                start,
+                end: start,
+                height: base,
+                clauses: clauses.into_boxed_slice(),
+            });
+        }
+        Ok(())
+    }
+
     fn translate(&mut self, op: &Operator<'_>, height: u32) -> Result<(), Error> {
         use Instr as I;
         // Structured control is tracked even in unreachable code.
@@ -247,6 +313,9 @@ impl FuncTranslator<'_> {
                     frame.else_fixup = fixup;
                 }
                 return Ok(());
+            }
+            Operator::TryTable { try_table } => {
+                return self.try_table(try_table, height);
             }
             Operator::Else => {
                 let live = self.control.last().is_some_and(|f| f.live);
@@ -277,6 +346,10 @@ impl FuncTranslator<'_> {
                 }
                 if let Some(at) = frame.else_fixup {
                     self.patch(at, pc)?;
+                }
+                if let Some(mut handler) = frame.handler {
+                    handler.end = pc;
+                    self.handlers.push(handler);
                 }
                 if frame.kind == FrameKind::Func {
                     self.emit(I::Return {
@@ -363,6 +436,14 @@ impl FuncTranslator<'_> {
                 }
             }
             Operator::CallRef { type_index } => I::CallRef { ty: *type_index },
+            Operator::Throw { tag_index } => {
+                self.reachable = false;
+                I::Throw(*tag_index)
+            }
+            Operator::ThrowRef => {
+                self.reachable = false;
+                I::ThrowRef
+            }
             Operator::ReturnCallRef { type_index } => {
                 self.reachable = false;
                 I::ReturnCallRef { ty: *type_index }

@@ -13,6 +13,8 @@ pub(crate) enum CanonType {
     Plain(ValType),
     /// A reference to the function type with this store id.
     Concrete { nullable: bool, id: u32 },
+    /// A reference to a type of the same recursion group, by position.
+    Rec { nullable: bool, index: u32 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -21,12 +23,20 @@ struct CanonFunc {
     results: Box<[CanonType]>,
 }
 
+/// A type's identity: its whole recursion group and its place in it
+/// (iso-recursive type equivalence; a plain type is a group of one).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct CanonKey {
+    group: Box<[CanonFunc]>,
+    index: u32,
+}
+
 /// Function types interned per store.
 #[derive(Default)]
 pub(crate) struct TypeRegistry {
     /// The first-registered form of each type, for the embedder.
     pub list: Vec<FuncType>,
-    map: HashMap<CanonFunc, u32>,
+    map: HashMap<CanonKey, u32>,
 }
 
 impl TypeRegistry {
@@ -44,33 +54,69 @@ impl TypeRegistry {
         CanonType::Plain(ty)
     }
 
-    /// Interns a function type whose concrete references resolve via `ids`.
-    pub(crate) fn intern_with(&mut self, ty: &FuncType, ids: &[u32]) -> u32 {
-        let canon = CanonFunc {
-            params: ty.params().iter().map(|t| Self::canon(*t, ids)).collect(),
-            results: ty.results().iter().map(|t| Self::canon(*t, ids)).collect(),
-        };
-        if let Some(id) = self.map.get(&canon) {
+    fn intern_key(&mut self, key: CanonKey, ty: &FuncType) -> u32 {
+        if let Some(id) = self.map.get(&key) {
             return *id;
         }
         let id = self.list.len() as u32;
         self.list.push(ty.clone());
-        self.map.insert(canon, id);
+        self.map.insert(key, id);
         id
     }
 
     /// Interns a function type without concrete references (host types).
     pub(crate) fn intern(&mut self, ty: &FuncType) -> u32 {
-        self.intern_with(ty, &[])
+        let canon = |t: &ValType| Self::canon(*t, &[]);
+        let func = CanonFunc {
+            params: ty.params().iter().map(canon).collect(),
+            results: ty.results().iter().map(canon).collect(),
+        };
+        let key = CanonKey {
+            group: Box::new([func]),
+            index: 0,
+        };
+        self.intern_key(key, ty)
     }
 
-    /// Interns all types of a module in order (a type may only refer to
-    /// earlier ones outside GC recursion groups), returning their ids.
-    pub(crate) fn intern_module(&mut self, types: &[FuncType]) -> Vec<u32> {
-        let mut ids = Vec::with_capacity(types.len());
-        for ty in types {
-            let id = self.intern_with(ty, &ids);
-            ids.push(id);
+    /// Interns all types of a module, group by group (`group_starts[i]` is
+    /// the first type of type `i`'s recursion group), returning their ids.
+    pub(crate) fn intern_module(&mut self, types: &[FuncType], group_starts: &[u32]) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::with_capacity(types.len());
+        let mut start = 0usize;
+        while start < types.len() {
+            let end = (start + 1..types.len())
+                .find(|i| group_starts.get(*i).copied() != Some(start as u32))
+                .unwrap_or(types.len());
+            let canon = |t: &ValType| match *t {
+                ValType::Ref(r) => match r.heap_type() {
+                    HeapType::Concrete(UnpackedIndex::Module(idx))
+                        if (start..end).contains(&(idx as usize)) =>
+                    {
+                        CanonType::Rec {
+                            nullable: r.is_nullable(),
+                            index: idx - start as u32,
+                        }
+                    }
+                    _ => Self::canon(*t, &ids),
+                },
+                _ => CanonType::Plain(*t),
+            };
+            let group: Box<[CanonFunc]> = types[start..end]
+                .iter()
+                .map(|ty| CanonFunc {
+                    params: ty.params().iter().map(canon).collect(),
+                    results: ty.results().iter().map(canon).collect(),
+                })
+                .collect();
+            for (index, ty) in types[start..end].iter().enumerate() {
+                let key = CanonKey {
+                    group: group.clone(),
+                    index: index as u32,
+                };
+                let id = self.intern_key(key, ty);
+                ids.push(id);
+            }
+            start = end;
         }
         ids
     }

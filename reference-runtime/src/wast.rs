@@ -183,7 +183,13 @@ pub fn suite_features(suite: &str) -> Option<WasmFeatures> {
                 | WasmFeatures::MULTI_MEMORY
         }
         "function-references" => v2 | WasmFeatures::FUNCTION_REFERENCES | WasmFeatures::TAIL_CALL,
-        "exceptions" => v2 | WasmFeatures::EXCEPTIONS,
+        // The scripts use tail calls and recursion groups.
+        "exceptions" => {
+            v2 | WasmFeatures::EXCEPTIONS
+                | WasmFeatures::TAIL_CALL
+                | WasmFeatures::FUNCTION_REFERENCES
+                | WasmFeatures::GC
+        }
         "gc" => v2 | WasmFeatures::GC | WasmFeatures::FUNCTION_REFERENCES | WasmFeatures::TAIL_CALL,
         _ => return None,
     })
@@ -407,8 +413,16 @@ impl WastContext {
                     Err(e) => return Err(format!("expected unlinkable ({message}), got {e}")),
                 }
             }
-            WastDirective::AssertException { .. } => {
-                return Err("exception handling is not supported".into());
+            WastDirective::AssertException { exec, .. } => {
+                let result = match exec {
+                    WastExecute::Invoke(invoke) => self.invoke(&invoke)?.map(|_| ()),
+                    _ => return Err("assert_exception expects an invoke".into()),
+                };
+                match result {
+                    Err(Error::Trap(t)) if t.kind() == TrapKind::UncaughtException => {}
+                    Ok(()) => return Err("expected an uncaught exception, got success".into()),
+                    Err(e) => return Err(format!("expected an uncaught exception, got {e}")),
+                }
             }
             WastDirective::AssertInvalidCustom { .. }
             | WastDirective::AssertMalformedCustom { .. }

@@ -405,6 +405,61 @@ fn run<T>(
             f
         }};
     }
+    // Unwinds to the innermost handler catching exception `$exn`, in this
+    // frame or a caller's; traps when none does.
+    macro_rules! throw {
+        ($exn:expr) => {{
+            let exn: usize = $exn;
+            let tag = store.exceptions[exn].0;
+            loop {
+                // pc is one past the throwing instruction or the call.
+                let at = (pc - 1) as u32;
+                let mut caught = None;
+                for h in body.handlers.iter() {
+                    if h.start <= at && at < h.end {
+                        caught = h
+                            .clauses
+                            .iter()
+                            .find(|c| match c.tag {
+                                None => true,
+                                Some(t) => store.instances[inst as usize].tags[t as usize] == tag,
+                            })
+                            .map(|c| (h.height, *c));
+                        if caught.is_some() {
+                            break;
+                        }
+                    }
+                }
+                if let Some((height, clause)) = caught {
+                    sp = fp + body.params as usize + body.locals as usize + height as usize;
+                    if clause.tag.is_some() {
+                        for v in store.exceptions[exn].1.iter() {
+                            stack[sp] = *v;
+                            sp += 1;
+                        }
+                    }
+                    if clause.with_ref {
+                        stack[sp] = exn as Slot + 1;
+                        sp += 1;
+                    }
+                    pc = clause.pad as usize;
+                    break;
+                }
+                match frames.pop() {
+                    None => fail!(TrapKind::UncaughtException),
+                    Some(frame) => {
+                        body = frame.body;
+                        pc = frame.pc;
+                        fp = frame.fp;
+                        if frame.inst != inst {
+                            inst = frame.inst;
+                            mem0 = default_memory(store, inst);
+                        }
+                    }
+                }
+            }
+        }};
+    }
     macro_rules! ref_target {
         () => {{
             let r = stack[sp - 1];
@@ -694,6 +749,22 @@ fn run<T>(
             Instr::RefFunc(idx) => {
                 stack[sp] = store.instances[inst as usize].funcs[idx as usize] as Slot + 1;
                 sp += 1;
+            }
+            Instr::Throw(t) => {
+                let tag = store.instances[inst as usize].tags[t as usize];
+                let ty = store.tags[tag as usize];
+                let n = store.types.list[ty as usize].params().len();
+                let values: Box<[Slot]> = stack[sp - n..sp].into();
+                store.exceptions.push((tag, values));
+                throw!(store.exceptions.len() - 1);
+            }
+            Instr::ThrowRef => {
+                sp -= 1;
+                let r = stack[sp];
+                if r == 0 {
+                    fail!(TrapKind::NullReference);
+                }
+                throw!((r - 1) as usize);
             }
             Instr::RefAsNonNull => {
                 if stack[sp - 1] == 0 {
