@@ -39,6 +39,7 @@ impl Config {
             | WasmFeatures::MEMORY64
             | WasmFeatures::CUSTOM_PAGE_SIZES
             | WasmFeatures::EXCEPTIONS
+            | WasmFeatures::RELAXED_SIMD
     }
 
     /// The Wasm features modules may use (validation rejects the others).

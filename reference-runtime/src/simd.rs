@@ -72,6 +72,8 @@ simd_ops! {
     I32x4TruncSatF32x4S I32x4TruncSatF32x4U F32x4ConvertI32x4S F32x4ConvertI32x4U
     I32x4TruncSatF64x2SZero I32x4TruncSatF64x2UZero F64x2ConvertLowI32x4S F64x2ConvertLowI32x4U
     F32x4DemoteF64x2Zero F64x2PromoteLowF32x4
+    F32x4RelaxedMadd F32x4RelaxedNmadd F64x2RelaxedMadd F64x2RelaxedNmadd
+    I16x8RelaxedDotI8x16I7x16S I32x4RelaxedDotI8x16I7x16AddS
 }
 
 /// The lane shape of an extract/replace-lane instruction.
@@ -125,6 +127,30 @@ pub(crate) fn translate(
     use Operator as O;
     if let Some(plain) = plain(op) {
         return Ok(Some(plain));
+    }
+    // Relaxed SIMD: each instruction takes one of the behaviours the
+    // proposal allows, always the same one: swizzle and truncation as their
+    // strict forms, bitselect, Wasm min/max, the strict q15mulr; multiply-add
+    // (unfused) and the signed dot products are executed below.
+    let relaxed = match op {
+        O::I8x16RelaxedSwizzle => Some(SimdOp::I8x16Swizzle),
+        O::I32x4RelaxedTruncF32x4S => Some(SimdOp::I32x4TruncSatF32x4S),
+        O::I32x4RelaxedTruncF32x4U => Some(SimdOp::I32x4TruncSatF32x4U),
+        O::I32x4RelaxedTruncF64x2SZero => Some(SimdOp::I32x4TruncSatF64x2SZero),
+        O::I32x4RelaxedTruncF64x2UZero => Some(SimdOp::I32x4TruncSatF64x2UZero),
+        O::I8x16RelaxedLaneselect
+        | O::I16x8RelaxedLaneselect
+        | O::I32x4RelaxedLaneselect
+        | O::I64x2RelaxedLaneselect => Some(SimdOp::V128Bitselect),
+        O::F32x4RelaxedMin => Some(SimdOp::F32x4Min),
+        O::F32x4RelaxedMax => Some(SimdOp::F32x4Max),
+        O::F64x2RelaxedMin => Some(SimdOp::F64x2Min),
+        O::F64x2RelaxedMax => Some(SimdOp::F64x2Max),
+        O::I16x8RelaxedQ15mulrS => Some(SimdOp::I16x8Q15MulrSatS),
+        _ => None,
+    };
+    if relaxed.is_some() {
+        return Ok(relaxed);
     }
     let load =
         |kind, m| -> Result<Option<SimdOp>, Error> { Ok(Some(SimdOp::Load(kind, mem_arg(m)?))) };
@@ -341,7 +367,57 @@ pub(crate) fn execute(
             *sp -= 1;
         }};
     }
+    macro_rules! ternary {
+        (|$a:ident, $b:ident, $c:ident| $e:expr) => {{
+            let $c = stack[top];
+            let $b = stack[top - 1];
+            let $a = stack[top - 2];
+            stack[top - 2] = $e;
+            *sp -= 2;
+        }};
+    }
     match op {
+        S::F32x4RelaxedMadd | S::F32x4RelaxedNmadd => {
+            let sign = if op == S::F32x4RelaxedNmadd {
+                -1.0
+            } else {
+                1.0
+            };
+            ternary!(|a, b, c| {
+                let (a, b, c) = (lanes::<4>(a), lanes::<4>(b), lanes::<4>(c));
+                pack::<4>(std::array::from_fn(|i| {
+                    b32(sign * (f32l(a[i]) * f32l(b[i])) + f32l(c[i]))
+                }))
+            })
+        }
+        S::F64x2RelaxedMadd | S::F64x2RelaxedNmadd => {
+            let sign = if op == S::F64x2RelaxedNmadd {
+                -1.0
+            } else {
+                1.0
+            };
+            ternary!(|a, b, c| {
+                let (a, b, c) = (lanes::<2>(a), lanes::<2>(b), lanes::<2>(c));
+                pack::<2>(std::array::from_fn(|i| {
+                    b64(sign * (f64l(a[i]) * f64l(b[i])) + f64l(c[i]))
+                }))
+            })
+        }
+        S::I16x8RelaxedDotI8x16I7x16S => bin!(|a, b| {
+            let (a, b) = (lanes::<16>(a), lanes::<16>(b));
+            pack::<8>(std::array::from_fn(|i| {
+                let p = |j: usize| sx(a[j], 8) * sx(b[j], 8);
+                p(2 * i).wrapping_add(p(2 * i + 1)) as u64
+            }))
+        }),
+        S::I32x4RelaxedDotI8x16I7x16AddS => ternary!(|a, b, c| {
+            let (a, b, c) = (lanes::<16>(a), lanes::<16>(b), lanes::<4>(c));
+            pack::<4>(std::array::from_fn(|i| {
+                let p = |j: usize| sx(a[j], 8) * sx(b[j], 8);
+                let dot = (0..4).map(|k| p(4 * i + k)).sum::<i64>();
+                (dot as i32).wrapping_add(c[i] as u32 as i32) as u32 as u64
+            }))
+        }),
         S::Load(kind, m) => {
             let mem = &memories[memory(m.mem)];
             let ea = (stack[top] as u64).saturating_add(m.offset as u64);

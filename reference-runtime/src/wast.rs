@@ -172,6 +172,8 @@ pub fn suite_features(suite: &str) -> Option<WasmFeatures> {
         "wasm-v3" | "wasm-latest" => WasmFeatures::WASM3,
         // `simd_memory-multi.wast` combines SIMD with multiple memories.
         "simd" => v2 | WasmFeatures::MULTI_MEMORY,
+        "relaxed-simd" => v2 | WasmFeatures::RELAXED_SIMD,
+        "annotations" => v2,
         "extended-const" => v2 | WasmFeatures::EXTENDED_CONST,
         "tail-call" => v2 | WasmFeatures::TAIL_CALL,
         "multi-memory" => v2 | WasmFeatures::MULTI_MEMORY,

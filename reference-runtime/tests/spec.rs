@@ -18,7 +18,10 @@ fn suites() -> Vec<Vec<TestFile<'static>>> {
     vec![
         spec(SpecVersion::V1).collect(),
         spec(SpecVersion::V2).collect(),
+        spec(SpecVersion::V3).collect(),
         proposal(Proposal::Simd).collect(),
+        proposal(Proposal::RelaxedSimd).collect(),
+        proposal(Proposal::Annotations).collect(),
         proposal(Proposal::ExtendedConst).collect(),
         proposal(Proposal::TailCall).collect(),
         proposal(Proposal::MultiMemory).collect(),
