@@ -8,8 +8,8 @@ use std::time::Instant;
 use reference_runtime::wasi::{RunExit, WasiCtxBuilder, run_command};
 
 use crate::{
-    AdapterError, Capabilities, CapturedOutput, ExitStatus, Observation, Runtime, RuntimeInfo,
-    TrapKind, WasiJob,
+    AdapterError, Capabilities, CapturedOutput, DirectiveFailure, ExitStatus, Observation, Runtime,
+    RuntimeInfo, ScriptJob, ScriptObservation, TrapKind, WasiJob,
 };
 
 /// How many Wasm instructions one second of a job's timeout buys: the
@@ -44,7 +44,7 @@ impl ReferenceRuntime {
                     wasi: true,
                     guest_path_remap: true,
                     invoke: true,
-                    scripts: false,
+                    scripts: true,
                 },
             },
         }
@@ -83,6 +83,39 @@ pub fn trap_kind(kind: reference_runtime::TrapKind) -> TrapKind {
 impl Runtime for ReferenceRuntime {
     fn info(&self) -> &RuntimeInfo {
         &self.info
+    }
+
+    fn run_script(&self, job: &ScriptJob) -> Result<ScriptObservation, AdapterError> {
+        use reference_runtime::wast::{Outcome, run_script, suite_features};
+        let Some(features) = suite_features(&job.group) else {
+            return Err(AdapterError::Unsupported {
+                runtime: self.info.name.clone(),
+                reason: format!("no feature set for spec directory `{}`", job.group),
+            });
+        };
+        let mut config = reference_runtime::Config::default();
+        config.features(features);
+        let started = Instant::now();
+        let report = run_script(&job.name, &job.text, &config);
+        let mut observation = ScriptObservation {
+            passed: report.passed(),
+            failed: report.failed(),
+            skipped: report.skipped(),
+            parse_error: report.parse_error.clone(),
+            failures: Vec::new(),
+            duration_ms: 0.0,
+        };
+        for directive in &report.directives {
+            if let Outcome::Fail(message) = &directive.outcome {
+                observation.failures.push(DirectiveFailure {
+                    line: directive.line,
+                    kind: directive.kind.as_str().to_string(),
+                    message: message.clone(),
+                });
+            }
+        }
+        observation.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+        Ok(observation)
     }
 
     fn run_wasi(&self, job: &WasiJob) -> Result<Observation, AdapterError> {

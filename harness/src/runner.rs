@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use conformance_adapters::{FsTree, Runtime, RuntimeInfo, ScriptJob};
+use conformance_adapters::{AdapterError, FsTree, Runtime, RuntimeInfo, ScriptJob};
 use conformance_suites::{Expectation, Expectations, ExpectedOutcome, SpecScript, WasiCase};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -245,7 +245,11 @@ fn run_wasi_case(
     let job = prepare_wasi_job(case, scratch.path(), limits.timeout, limits.output_cap)
         .map_err(|e| format!("preparing the scratch dir: {e}"))?;
     result.command = runtime.command_line(&job);
-    let mut observation = runtime.run_wasi(&job).map_err(|e| e.to_string())?;
+    let mut observation = match runtime.run_wasi(&job) {
+        Ok(observation) => observation,
+        Err(AdapterError::Unsupported { reason, .. }) => return Ok((Verdict::Skip, vec![reason])),
+        Err(e) => return Err(e.to_string()),
+    };
     if !job.preopens.is_empty() {
         let roots = job
             .preopens
@@ -269,7 +273,11 @@ fn run_script_case(runtime: &dyn Runtime, script: &SpecScript, result: &mut Case
         group: script.group.clone(),
         text: script.text.to_string(),
     };
-    let mut observation = runtime.run_script(&job).map_err(|e| e.to_string())?;
+    let mut observation = match runtime.run_script(&job) {
+        Ok(observation) => observation,
+        Err(AdapterError::Unsupported { reason, .. }) => return Ok((Verdict::Skip, vec![reason])),
+        Err(e) => return Err(e.to_string()),
+    };
     let mut reasons = Vec::new();
     if let Some(e) = &observation.parse_error {
         reasons.push(format!("the script does not parse: {e}"));
