@@ -13,4 +13,4 @@ pub use record::{
 };
 pub use runner::{Case, Limits, Plan, Suite, run, run_case};
 pub use scratch::prepare_wasi_job;
-pub use verdict::judge_wasi;
+pub use verdict::{behaviour_differences, judge_wasi};

@@ -84,6 +84,33 @@ pub fn judge_wasi(expected: &Expected, observed: &Observation) -> (Verdict, Vec<
     (verdict, reasons)
 }
 
+/// How two runs of the same case behaved differently, one line per
+/// difference: how they ended (a trap's message is the runtime's own, so
+/// any two traps agree), stdout, and the preopened dirs after the run.
+/// stderr is left out: runtimes print their own diagnostics there.
+pub fn behaviour_differences(a: &Observation, b: &Observation) -> Vec<String> {
+    let mut differences = Vec::new();
+    let ending = |o: &Observation| match &o.status {
+        ExitStatus::Trap { .. } => "trap".to_string(),
+        other => other.summary(),
+    };
+    if ending(a) != ending(b) {
+        differences.push(format!(
+            "ends with {} vs {}",
+            a.status.summary(),
+            b.status.summary()
+        ));
+    }
+    if a.stdout.text != b.stdout.text {
+        differences.push("stdout differs".to_string());
+    }
+    let tree = |o: &Observation| o.fs_after.as_ref().map(FsTree::lines).unwrap_or_default();
+    if tree(a) != tree(b) {
+        differences.push("the dirs differ after the run".to_string());
+    }
+    differences
+}
+
 /// One line per path of `fs_after` that is not as expected.
 fn judge_fs_after(expected: &BTreeMap<String, String>, tree: Option<&FsTree>) -> Vec<String> {
     let mut reasons = Vec::new();

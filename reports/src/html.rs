@@ -2,7 +2,7 @@
 //! runtime × case matrix, and for each case the expected output beside every
 //! runtime's, with diffs against the expectation and between runtimes.
 
-use conformance_harness::{CaseResult, RunRecord, Verdict};
+use conformance_harness::{CaseResult, RunRecord, Verdict, behaviour_differences};
 use minijinja::Environment;
 use serde::Serialize;
 
@@ -94,15 +94,17 @@ fn shell_quote(arg: &str) -> String {
     }
 }
 
-/// What a run observably did, for telling runtimes apart.
-fn fingerprint(r: &CaseResult) -> Option<(String, String, Vec<String>)> {
-    r.observation.as_ref().map(|o| {
-        (
-            o.status.summary(),
-            o.stdout.text.clone(),
-            o.fs_after.as_ref().map(|t| t.lines()).unwrap_or_default(),
-        )
-    })
+/// Whether two results show different behaviour (for WASI cases: how the
+/// run ended, stdout, the dirs after it; for scripts: the directive counts).
+fn behave_differently(a: &CaseResult, b: &CaseResult) -> bool {
+    match (&a.observation, &b.observation) {
+        (Some(x), Some(y)) => !behaviour_differences(x, y).is_empty(),
+        _ => {
+            let counts =
+                |r: &CaseResult| r.script.as_ref().map(|s| (s.passed, s.failed, s.skipped));
+            counts(a) != counts(b)
+        }
+    }
 }
 
 fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
@@ -114,22 +116,20 @@ fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
     };
     let stdout = o.map(|o| o.stdout.text.clone());
     let stderr = o.map(|o| o.stderr.text.clone());
-    let vs_first = first
-        .filter(|f| fingerprint(f) != fingerprint(r))
-        .and_then(|f| {
-            let (fo, o) = (f.observation.as_ref()?, o?);
-            let tree = |obs: &conformance_adapters::Observation| {
-                obs.fs_after
-                    .as_ref()
-                    .map(|t| t.lines().join("\n") + "\n")
-                    .unwrap_or_default()
-            };
-            Some(VsFirst {
-                runtime: f.runtime.clone(),
-                stdout_diff: line_diff(&fo.stdout.text, &o.stdout.text, 3),
-                fs_diff: line_diff(&tree(fo), &tree(o), 2),
-            })
-        });
+    let vs_first = first.filter(|f| behave_differently(f, r)).and_then(|f| {
+        let (fo, o) = (f.observation.as_ref()?, o?);
+        let tree = |obs: &conformance_adapters::Observation| {
+            obs.fs_after
+                .as_ref()
+                .map(|t| t.lines().join("\n") + "\n")
+                .unwrap_or_default()
+        };
+        Some(VsFirst {
+            runtime: f.runtime.clone(),
+            stdout_diff: line_diff(&fo.stdout.text, &o.stdout.text, 3),
+            fs_diff: line_diff(&tree(fo), &tree(o), 2),
+        })
+    });
     Observed {
         runtime: r.runtime.clone(),
         verdict: r.verdict.as_str(),
@@ -191,9 +191,7 @@ fn rows(record: &RunRecord) -> Vec<Row> {
             .filter(|r| r.observation.is_some() || r.script.is_some())
             .collect();
         let first = ran.first().copied();
-        let differs = ran
-            .windows(2)
-            .any(|w| fingerprint(w[0]) != fingerprint(w[1]));
+        let differs = ran.windows(2).any(|w| behave_differently(w[0], w[1]));
         let expected = head.expected.as_ref();
         rows.push(Row {
             id: format!("case-{n}"),

@@ -1,0 +1,79 @@
+//! The oracle against wasmtime, case by case over the WASI suite: the
+//! reference runtime's observations (how the run ended, stdout, the dirs
+//! after it) must equal wasmtime's, except for the cases listed as failing
+//! in `suites/expectations/wasmtime.toml`, each with the witx or POSIX text
+//! that justifies the reference. A listed case must really differ, so the
+//! list stays short and true. Without wasmtime the trials are ignored and
+//! the reason is printed.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use conformance_adapters::{CliRuntime, Discovery, ReferenceRuntime, Runtime, builtin_specs};
+use conformance_harness::{Case, Limits, behaviour_differences, run_case};
+use conformance_suites::{
+    Expectations, ExpectedOutcome, expectations_dir, load_wasi_dir, wasi_suite_dir,
+};
+use libtest_mimic::{Arguments, Failed, Trial};
+
+fn main() {
+    let args = Arguments::from_args();
+    let cases = load_wasi_dir(&wasi_suite_dir().join("tests")).expect("loading the WASI suite");
+    let listed =
+        Expectations::load(&expectations_dir(), "wasmtime").expect("reading wasmtime.toml");
+    let spec = builtin_specs()
+        .into_iter()
+        .find(|s| s.name == "wasmtime")
+        .expect("built-in");
+    let wasmtime: Option<Arc<dyn Runtime>> =
+        match CliRuntime::discover(spec, &Discovery::standard(BTreeMap::new())) {
+            Ok(rt) => Some(Arc::new(rt)),
+            Err(e) => {
+                eprintln!("SKIPPING reference-vs-wasmtime: {e}");
+                None
+            }
+        };
+    let scratch = Arc::new(tempfile::tempdir().expect("scratch dir"));
+    let limits = Limits {
+        timeout: Duration::from_secs(20),
+        output_cap: 1 << 20,
+    };
+    let mut trials = Vec::new();
+    for case in cases {
+        let name = format!("reference_vs_wasmtime::{}", case.name);
+        let Some(wasmtime) = wasmtime.clone() else {
+            trials.push(Trial::test(name, || Ok(())).with_ignored_flag(true));
+            continue;
+        };
+        let justified = listed
+            .get("wasi", &case.name)
+            .filter(|e| e.outcome == ExpectedOutcome::Fail)
+            .map(|e| e.reason.clone());
+        let scratch = scratch.clone();
+        trials.push(Trial::test(name, move || {
+            let case = Case::Wasi(Box::new(case));
+            let observe = |runtime: &dyn Runtime| {
+                run_case(runtime, "wasi", &case, None, &limits, scratch.path())
+                    .observation
+                    .ok_or_else(|| Failed::from(format!("{} did not run it", runtime.info().name)))
+            };
+            let reference = observe(&ReferenceRuntime::new())?;
+            let theirs = observe(wasmtime.as_ref())?;
+            let differences = behaviour_differences(&reference, &theirs);
+            match (differences.is_empty(), justified) {
+                (true, None) | (false, Some(_)) => Ok(()),
+                (false, None) => Err(Failed::from(format!(
+                    "the reference and wasmtime differ, and suites/expectations/wasmtime.toml does not justify it: {}\nreference stdout:\n{}\nwasmtime stdout:\n{}",
+                    differences.join("; "),
+                    reference.stdout.text,
+                    theirs.stdout.text
+                ))),
+                (true, Some(reason)) => Err(Failed::from(format!(
+                    "listed as a divergence ({reason}), but the reference and wasmtime agree: remove the entry"
+                ))),
+            }
+        }));
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
