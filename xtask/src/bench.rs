@@ -117,8 +117,14 @@ fn value(stdout: &str) -> Option<f64> {
     number.parse::<f64>().ok()
 }
 
+/// Whether two printed results agree: integers modulo 2^32 (runtimes print
+/// an i32 signed or unsigned), floats to the 6 decimals some print.
 fn same(a: f64, b: f64) -> bool {
-    a == b || (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-6)
+    let integral = |x: f64| x.fract() == 0.0 && x.abs() < 1e15;
+    if integral(a) && integral(b) {
+        return (a as i64 as u32) == (b as i64 as u32);
+    }
+    (a - b).abs() <= 1e-6_f64.max(1e-6 * a.abs().max(b.abs()))
 }
 
 fn print_row(name: &str, runtime: &str, time: Duration, reference: Duration, result: &str) {
