@@ -50,6 +50,15 @@ pub fn render_summary(record: &RunRecord) -> String {
     for s in &record.skipped_runtimes {
         out.push_str(&format!("not run: {} ({})\n", s.name, s.reason));
     }
+    // Why cases were skipped, once per (runtime, reason).
+    let mut skips: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for r in record.results.iter().filter(|r| r.verdict == Verdict::Skip) {
+        let reason = r.reasons.first().map_or("", String::as_str);
+        *skips.entry((r.runtime.as_str(), reason)).or_default() += 1;
+    }
+    for ((runtime, reason), n) in skips {
+        out.push_str(&format!("skipped: {runtime}: {n} case(s): {reason}\n"));
+    }
     let unexpected: Vec<_> = record
         .results
         .iter()
