@@ -63,6 +63,12 @@ pub enum TrapKind {
     OutOfFuel,
     /// A Wasm exception was thrown and not caught.
     UncaughtException,
+    /// An array access outside the array.
+    ArrayOutOfBounds,
+    /// `ref.cast` of a reference of another type.
+    CastFailure,
+    /// An array larger than this interpreter allocates.
+    AllocationTooLarge,
     /// A host function asked to end the run with this exit code
     /// (WASI `proc_exit`).
     Exit(i32),
@@ -87,6 +93,9 @@ impl TrapKind {
             TrapKind::CallStackExhausted => "call stack exhausted",
             TrapKind::OutOfFuel => "all fuel consumed",
             TrapKind::UncaughtException => "uncaught exception",
+            TrapKind::ArrayOutOfBounds => "out of bounds array access",
+            TrapKind::CastFailure => "cast failure",
+            TrapKind::AllocationTooLarge => "allocation too large",
             TrapKind::Exit(_) => "exit",
             TrapKind::Host => "host error",
         }

@@ -3,9 +3,10 @@
 //! active element and data segments, then the start function.
 
 use crate::error::{Error, Trap, TrapKind};
+use crate::gc;
 use crate::module::{ConstExprOps, ConstOp, ImportType, Module, SegmentMode};
 use crate::store::{Extern, FuncEntity, Instance, InstanceEntity, Store};
-use crate::types::{TypeRegistry, is_subtype};
+use crate::types::TypeRegistry;
 use crate::value::Slot;
 use wasmparser::{ExternalKind, MemoryType, TableType, ValType};
 
@@ -24,7 +25,9 @@ pub(crate) fn instantiate<T>(
     }
     let index = store.instances.len() as u32;
     let mut inst = InstanceEntity {
-        types: store.types.intern_module(&m.types, &m.type_groups),
+        types: store
+            .types
+            .intern_module(&m.types, &m.type_defs, &m.type_groups),
         ..InstanceEntity::default()
     };
     let mut imported_tags = 0usize;
@@ -34,7 +37,11 @@ pub(crate) fn instantiate<T>(
             (ImportType::Func(ty), Extern::Func(f)) => {
                 let expected = inst.types.get(*ty as usize).copied();
                 let actual = store.funcs.get(f.0 as usize).map(|f| f.ty());
-                if expected.is_none() || expected != actual {
+                let fits = match (expected, actual) {
+                    (Some(e), Some(a)) => store.types.is_sub_id(a, e),
+                    _ => false,
+                };
+                if !fits {
                     return Err(Error::Link(format!(
                         "incompatible import type for {}",
                         what()
@@ -70,7 +77,7 @@ pub(crate) fn instantiate<T>(
                 let fits = if ty.mutable {
                     actual.content == expected
                 } else {
-                    is_subtype(actual.content, expected)
+                    store.types.is_subtype(actual.content, expected)
                 };
                 if actual.ty.mutable != ty.mutable || !fits {
                     return Err(Error::Link(format!(
@@ -247,7 +254,7 @@ fn memory_matches(actual: &MemoryType, pages: u64, expected: &MemoryType) -> boo
 
 /// Evaluates a constant expression in the instance being built.
 fn eval_const<T>(
-    store: &Store<T>,
+    store: &mut Store<T>,
     inst: &InstanceEntity,
     expr: &ConstExprOps,
 ) -> Result<Slot, Error> {
@@ -261,6 +268,54 @@ fn eval_const<T>(
                 store.globals[addr as usize].value
             }
             ConstOp::RefFunc(f) => *inst.funcs.get(f as usize).ok_or_else(bad)? as Slot + 1,
+            ConstOp::RefI31 => gc::ref_i31(stack.pop().ok_or_else(bad)? as u32),
+            ConstOp::AnyConvertExtern => gc::extern_to_any(stack.pop().ok_or_else(bad)?),
+            ConstOp::ExternConvertAny => gc::any_to_extern(stack.pop().ok_or_else(bad)?),
+            ConstOp::StructNew(ty)
+            | ConstOp::StructNewDefault(ty)
+            | ConstOp::ArrayNew(ty)
+            | ConstOp::ArrayNewDefault(ty)
+            | ConstOp::ArrayNewFixed(ty, _) => {
+                let id = *inst.types.get(ty as usize).ok_or_else(bad)?;
+                let info = store.types.info.get(id as usize).ok_or_else(bad)?;
+                let field = |i: usize| info.fields.get(i).copied().ok_or_else(bad);
+                let fields = match *op {
+                    ConstOp::StructNew(_) => {
+                        let n = info.fields.len();
+                        let at = stack.len().checked_sub(n).ok_or_else(bad)?;
+                        let values = stack.split_off(at);
+                        values
+                            .iter()
+                            .zip(info.fields.iter())
+                            .map(|(v, f)| gc::pack(*v, *f))
+                            .collect()
+                    }
+                    ConstOp::StructNewDefault(_) => vec![0; info.fields.len()],
+                    ConstOp::ArrayNewFixed(_, n) => {
+                        let f = field(0)?;
+                        let at = stack.len().checked_sub(n as usize).ok_or_else(bad)?;
+                        stack
+                            .split_off(at)
+                            .iter()
+                            .map(|v| gc::pack(*v, f))
+                            .collect()
+                    }
+                    _ => {
+                        let f = field(0)?;
+                        let n = stack.pop().ok_or_else(bad)? as u32 as u64;
+                        if n > gc::MAX_ARRAY_LEN {
+                            return Err(Trap::new(TrapKind::AllocationTooLarge).into());
+                        }
+                        let init = match *op {
+                            ConstOp::ArrayNew(_) => gc::pack(stack.pop().ok_or_else(bad)?, f),
+                            _ => 0,
+                        };
+                        vec![init; n as usize]
+                    }
+                };
+                store.gc.push(gc::GcObject { ty: id, fields });
+                gc::object_ref(store.gc.len() - 1)
+            }
             bin => {
                 let b = stack.pop().ok_or_else(bad)?;
                 let a = stack.pop().ok_or_else(bad)?;

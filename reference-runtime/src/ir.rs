@@ -123,6 +123,71 @@ pub(crate) enum Instr {
     RefIsNull,
     RefFunc(u32),
     RefAsNonNull,
+    StructNew(u32),
+    StructNewDefault(u32),
+    StructGet(u32),
+    StructGetS {
+        ty: u32,
+        field: u32,
+    },
+    StructGetU {
+        ty: u32,
+        field: u32,
+    },
+    StructSet {
+        ty: u32,
+        field: u32,
+    },
+    ArrayNew(u32),
+    ArrayNewDefault(u32),
+    ArrayNewFixed {
+        ty: u32,
+        len: u32,
+    },
+    ArrayNewData {
+        ty: u32,
+        data: u32,
+    },
+    ArrayNewElem {
+        ty: u32,
+        elem: u32,
+    },
+    ArrayGet,
+    ArrayGetS(u32),
+    ArrayGetU(u32),
+    ArraySet(u32),
+    ArrayLen,
+    ArrayFill(u32),
+    ArrayCopy,
+    ArrayInitData {
+        ty: u32,
+        data: u32,
+    },
+    ArrayInitElem {
+        ty: u32,
+        elem: u32,
+    },
+    RefI31,
+    I31GetS,
+    I31GetU,
+    /// Pop a reference, push whether it is of the type.
+    RefTest {
+        heap: HeapRef,
+        nullable: bool,
+    },
+    /// Trap unless the top reference is of the type.
+    RefCast {
+        heap: HeapRef,
+        nullable: bool,
+    },
+    /// Push whether the top reference is of the type, keeping it.
+    RefTestKeep {
+        heap: HeapRef,
+        nullable: bool,
+    },
+    AnyConvertExtern,
+    ExternConvertAny,
+    RefEq,
     /// Throw a new exception of this (module) tag with its arguments.
     Throw(u32),
     /// Pop an exception reference and throw it again.
@@ -277,6 +342,13 @@ pub(crate) enum Instr {
 
     /// A SIMD instruction, executed by [`crate::simd`].
     Simd(SimdOp),
+}
+
+/// The heap type of a cast: abstract, or a module type index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeapRef {
+    Abstract(wasmparser::AbstractHeapType),
+    Type(u32),
 }
 
 /// A translated function body.

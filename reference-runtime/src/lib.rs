@@ -11,6 +11,7 @@
 mod config;
 mod error;
 mod exec;
+mod gc;
 mod instantiate;
 mod ir;
 mod linker;

@@ -8,8 +8,9 @@ use crate::ir::FuncBody;
 use crate::translate::translate_function;
 use std::sync::Arc;
 use wasmparser::{
-    CompositeInnerType, ConstExpr, DataKind, ElementItems, ElementKind, ExternalKind, FuncType,
-    GlobalType, MemoryType, Operator, Parser, Payload, TableInit, TableType, TypeRef, Validator,
+    CompositeInnerType, ConstExpr, DataKind, ElementItems, ElementKind, ExternalKind, FieldType,
+    FuncType, GlobalType, MemoryType, Operator, Parser, Payload, TableInit, TableType, TypeRef,
+    Validator,
 };
 
 /// A compiled module, cheap to clone and to instantiate many times.
@@ -44,6 +45,22 @@ pub enum ImportType {
     Tag,
 }
 
+/// The shape of a defined type.
+#[derive(Debug, Clone)]
+pub(crate) enum Composite {
+    Func,
+    Struct(Box<[FieldType]>),
+    Array(FieldType),
+}
+
+/// A defined type with its declared supertype (GC subtyping).
+#[derive(Debug, Clone)]
+pub(crate) struct TypeDef {
+    pub composite: Composite,
+    pub supertype: Option<u32>,
+    pub is_final: bool,
+}
+
 /// A constant expression, evaluated at instantiation.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ConstExprOps(pub Vec<ConstOp>);
@@ -59,6 +76,14 @@ pub(crate) enum ConstOp {
     I64Add,
     I64Sub,
     I64Mul,
+    StructNew(u32),
+    StructNewDefault(u32),
+    ArrayNew(u32),
+    ArrayNewDefault(u32),
+    ArrayNewFixed(u32, u32),
+    RefI31,
+    AnyConvertExtern,
+    ExternConvertAny,
 }
 
 #[derive(Debug)]
@@ -86,6 +111,8 @@ pub(crate) struct ModuleInner {
     pub types: Vec<FuncType>,
     /// For each type, the index of the first type of its recursion group.
     pub type_groups: Vec<u32>,
+    /// For each type, its shape and supertype.
+    pub type_defs: Vec<TypeDef>,
     /// Type index of every function, imported ones first.
     pub func_types: Vec<u32>,
     pub imports: Vec<ImportDecl>,
@@ -158,6 +185,16 @@ fn read_section(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> 
                 let start = m.types.len() as u32;
                 for sub in group?.into_types() {
                     m.type_groups.push(start);
+                    m.type_defs.push(TypeDef {
+                        composite: match &sub.composite_type.inner {
+                            CompositeInnerType::Func(_) => Composite::Func,
+                            CompositeInnerType::Struct(s) => Composite::Struct(s.fields.clone()),
+                            CompositeInnerType::Array(a) => Composite::Array(a.0),
+                            _ => Composite::Func,
+                        },
+                        supertype: sub.supertype_idxs.first().and_then(|i| i.as_module_index()),
+                        is_final: sub.is_final,
+                    });
                     match sub.composite_type.inner {
                         CompositeInnerType::Func(f) => m.types.push(f),
                         _ => m.types.push(FuncType::new([], [])),
@@ -312,6 +349,21 @@ fn const_expr(expr: &ConstExpr<'_>) -> Result<ConstExprOps, Error> {
             Operator::I64Add => ConstOp::I64Add,
             Operator::I64Sub => ConstOp::I64Sub,
             Operator::I64Mul => ConstOp::I64Mul,
+            Operator::StructNew { struct_type_index } => ConstOp::StructNew(struct_type_index),
+            Operator::StructNewDefault { struct_type_index } => {
+                ConstOp::StructNewDefault(struct_type_index)
+            }
+            Operator::ArrayNew { array_type_index } => ConstOp::ArrayNew(array_type_index),
+            Operator::ArrayNewDefault { array_type_index } => {
+                ConstOp::ArrayNewDefault(array_type_index)
+            }
+            Operator::ArrayNewFixed {
+                array_type_index,
+                array_size,
+            } => ConstOp::ArrayNewFixed(array_type_index, array_size),
+            Operator::RefI31 => ConstOp::RefI31,
+            Operator::AnyConvertExtern => ConstOp::AnyConvertExtern,
+            Operator::ExternConvertAny => ConstOp::ExternConvertAny,
             other => {
                 return Err(Error::Unsupported(format!(
                     "constant expression operator {other:?}"

@@ -126,6 +126,8 @@ pub struct Store<T> {
     pub(crate) tags: Vec<u32>,
     /// Thrown exceptions: tag address and argument values.
     pub(crate) exceptions: Vec<(u32, Box<[Slot]>)>,
+    /// GC objects (structs and arrays).
+    pub(crate) gc: Vec<crate::gc::GcObject>,
     pub(crate) fuel: Option<u64>,
 }
 
@@ -145,6 +147,7 @@ impl<T> Store<T> {
             instances: Vec::new(),
             tags: Vec::new(),
             exceptions: Vec::new(),
+            gc: Vec::new(),
             fuel: engine.config().fuel,
         }
     }

@@ -5,7 +5,7 @@
 //! validated but not emitted.
 
 use crate::error::Error;
-use crate::ir::{Clause, DropKeep, FuncBody, Handler, Instr, MemArg};
+use crate::ir::{Clause, DropKeep, FuncBody, Handler, HeapRef, Instr, MemArg};
 use crate::simd;
 use wasmparser::{
     BlockType, FuncType, FuncValidator, FunctionBody, Operator, OperatorsReader, ValidatorResources,
@@ -117,6 +117,16 @@ pub(crate) fn translate_function(
         consts: t.consts.into_boxed_slice(),
         handlers: t.handlers.into_boxed_slice(),
     })
+}
+
+fn heap_ref(heap: wasmparser::HeapType) -> Result<HeapRef, Error> {
+    match heap {
+        wasmparser::HeapType::Abstract { ty, .. } => Ok(HeapRef::Abstract(ty)),
+        wasmparser::HeapType::Concrete(wasmparser::UnpackedIndex::Module(i)) => {
+            Ok(HeapRef::Type(i))
+        }
+        other => Err(Error::Unsupported(format!("heap type {other:?}"))),
+    }
 }
 
 fn internal(what: &str) -> Error {
@@ -436,6 +446,120 @@ impl FuncTranslator<'_> {
                 }
             }
             Operator::CallRef { type_index } => I::CallRef { ty: *type_index },
+            Operator::StructNew { struct_type_index } => I::StructNew(*struct_type_index),
+            Operator::StructNewDefault { struct_type_index } => {
+                I::StructNewDefault(*struct_type_index)
+            }
+            Operator::StructGet { field_index, .. } => I::StructGet(*field_index),
+            Operator::StructGetS {
+                struct_type_index,
+                field_index,
+            } => I::StructGetS {
+                ty: *struct_type_index,
+                field: *field_index,
+            },
+            Operator::StructGetU {
+                struct_type_index,
+                field_index,
+            } => I::StructGetU {
+                ty: *struct_type_index,
+                field: *field_index,
+            },
+            Operator::StructSet {
+                struct_type_index,
+                field_index,
+            } => I::StructSet {
+                ty: *struct_type_index,
+                field: *field_index,
+            },
+            Operator::ArrayNew { array_type_index } => I::ArrayNew(*array_type_index),
+            Operator::ArrayNewDefault { array_type_index } => I::ArrayNewDefault(*array_type_index),
+            Operator::ArrayNewFixed {
+                array_type_index,
+                array_size,
+            } => I::ArrayNewFixed {
+                ty: *array_type_index,
+                len: *array_size,
+            },
+            Operator::ArrayNewData {
+                array_type_index,
+                array_data_index,
+            } => I::ArrayNewData {
+                ty: *array_type_index,
+                data: *array_data_index,
+            },
+            Operator::ArrayNewElem {
+                array_type_index,
+                array_elem_index,
+            } => I::ArrayNewElem {
+                ty: *array_type_index,
+                elem: *array_elem_index,
+            },
+            Operator::ArrayGet { .. } => I::ArrayGet,
+            Operator::ArrayGetS { array_type_index } => I::ArrayGetS(*array_type_index),
+            Operator::ArrayGetU { array_type_index } => I::ArrayGetU(*array_type_index),
+            Operator::ArraySet { array_type_index } => I::ArraySet(*array_type_index),
+            Operator::ArrayLen => I::ArrayLen,
+            Operator::ArrayFill { array_type_index } => I::ArrayFill(*array_type_index),
+            Operator::ArrayCopy { .. } => I::ArrayCopy,
+            Operator::ArrayInitData {
+                array_type_index,
+                array_data_index,
+            } => I::ArrayInitData {
+                ty: *array_type_index,
+                data: *array_data_index,
+            },
+            Operator::ArrayInitElem {
+                array_type_index,
+                array_elem_index,
+            } => I::ArrayInitElem {
+                ty: *array_type_index,
+                elem: *array_elem_index,
+            },
+            Operator::RefI31 => I::RefI31,
+            Operator::I31GetS => I::I31GetS,
+            Operator::I31GetU => I::I31GetU,
+            Operator::RefTestNonNull { hty } => I::RefTest {
+                heap: heap_ref(*hty)?,
+                nullable: false,
+            },
+            Operator::RefTestNullable { hty } => I::RefTest {
+                heap: heap_ref(*hty)?,
+                nullable: true,
+            },
+            Operator::RefCastNonNull { hty } => I::RefCast {
+                heap: heap_ref(*hty)?,
+                nullable: false,
+            },
+            Operator::RefCastNullable { hty } => I::RefCast {
+                heap: heap_ref(*hty)?,
+                nullable: true,
+            },
+            Operator::BrOnCast {
+                relative_depth,
+                to_ref_type,
+                ..
+            }
+            | Operator::BrOnCastFail {
+                relative_depth,
+                to_ref_type,
+                ..
+            } => {
+                self.emit(I::RefTestKeep {
+                    heap: heap_ref(to_ref_type.heap_type())?,
+                    nullable: to_ref_type.is_nullable(),
+                });
+                if matches!(op, Operator::BrOnCastFail { .. }) {
+                    self.emit(I::I32Eqz);
+                }
+                return self.branch(*relative_depth, height, |target, dk| I::BrIfNez {
+                    target,
+                    dk,
+                });
+            }
+            Operator::AnyConvertExtern => I::AnyConvertExtern,
+            Operator::ExternConvertAny => I::ExternConvertAny,
+            Operator::RefEq => I::RefEq,
             Operator::Throw { tag_index } => {
                 self.reachable = false;
                 I::Throw(*tag_index)

@@ -13,6 +13,11 @@ pub(crate) type Slot = u128;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ExternRef(pub u64);
 
+/// A reference in the `any` hierarchy (i31, struct, array, or a host
+/// value brought in by `any.convert_extern`), opaque to the embedder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AnyRef(pub(crate) u128);
+
 /// A WebAssembly value. Floats are carried as their bit patterns so NaN
 /// payloads survive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +36,8 @@ pub enum Val {
     FuncRef(Option<Func>),
     /// An external reference, `None` for null.
     ExternRef(Option<ExternRef>),
+    /// An `anyref` (GC), `None` for null.
+    AnyRef(Option<AnyRef>),
 }
 
 impl Val {
@@ -49,6 +56,7 @@ impl Val {
             Val::V128(_) => ValType::V128,
             Val::FuncRef(_) => ValType::FUNCREF,
             Val::ExternRef(_) => ValType::EXTERNREF,
+            Val::AnyRef(_) => ValType::Ref(wasmparser::RefType::ANYREF),
         }
     }
 
@@ -77,6 +85,7 @@ impl Val {
             Val::V128(v) => v,
             Val::FuncRef(f) => f.map_or(0, |f| f.0 as Slot + 1),
             Val::ExternRef(e) => e.map_or(0, |e| e.0 as Slot + 1),
+            Val::AnyRef(a) => a.map_or(0, |a| a.0),
         }
     }
 
@@ -87,13 +96,13 @@ impl Val {
             ValType::F32 => Val::F32(slot as u32),
             ValType::F64 => Val::F64(slot as u64),
             ValType::V128 => Val::V128(slot),
-            ValType::Ref(r) => {
-                if is_extern(r.heap_type()) {
+            ValType::Ref(r) => match hierarchy(r.heap_type(), slot) {
+                Hierarchy::Extern => {
                     Val::ExternRef((slot != 0).then(|| ExternRef(slot as u64 - 1)))
-                } else {
-                    Val::FuncRef((slot != 0).then(|| Func(slot as u32 - 1)))
                 }
-            }
+                Hierarchy::Func => Val::FuncRef((slot != 0).then(|| Func(slot as u32 - 1))),
+                Hierarchy::Any => Val::AnyRef((slot != 0).then_some(AnyRef(slot))),
+            },
         }
     }
 
@@ -111,8 +120,37 @@ impl Val {
             (Val::ExternRef(e), ValType::Ref(r)) => {
                 is_extern(r.heap_type()) && (e.is_some() || r.is_nullable())
             }
+            (Val::AnyRef(a), ValType::Ref(r)) => {
+                matches!(hierarchy(r.heap_type(), 1 << 61), Hierarchy::Any)
+                    && (a.is_some() || r.is_nullable())
+            }
             _ => false,
         }
+    }
+}
+
+enum Hierarchy {
+    Func,
+    Extern,
+    Any,
+}
+
+/// Which hierarchy a reference of this heap type belongs to; a concrete
+/// type is told apart by the slot (GC references carry a kind).
+fn hierarchy(heap: HeapType, slot: Slot) -> Hierarchy {
+    use wasmparser::AbstractHeapType as A;
+    match heap {
+        HeapType::Abstract {
+            ty: A::Extern | A::NoExtern,
+            ..
+        } => Hierarchy::Extern,
+        HeapType::Abstract {
+            ty: A::Func | A::NoFunc,
+            ..
+        } => Hierarchy::Func,
+        HeapType::Abstract { .. } => Hierarchy::Any,
+        _ if (slot >> 60) & 3 != 0 => Hierarchy::Any,
+        _ => Hierarchy::Func,
     }
 }
 

@@ -7,11 +7,13 @@
 
 use crate::config::{Config, Engine};
 use crate::error::{Error, TrapKind};
+use crate::gc;
 use crate::linker::Linker;
 use crate::module::Module;
 use crate::spectest::link_spectest;
 use crate::store::{Extern, Instance, Store};
-use crate::value::{ExternRef, Val};
+use crate::types::TypeKind;
+use crate::value::{AnyRef, ExternRef, Val};
 use std::collections::HashMap;
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -229,8 +231,13 @@ pub fn run_script(file: &str, text: &str, config: &Config) -> ScriptReport {
             return report;
         }
     };
+    // Line starts, once: `Span::linecol_in` rescans the text per call.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     for directive in wast.directives {
-        let line = directive.span().linecol_in(text).0 + 1;
+        let offset = directive.span().offset();
+        let line = line_starts.partition_point(|start| *start <= offset);
         let kind = kind_of(&directive);
         let outcome = match catch_unwind(AssertUnwindSafe(|| ctx.run_directive(directive))) {
             Ok(outcome) => outcome,
@@ -348,7 +355,7 @@ impl WastContext {
                         Vec::new()
                     }
                 };
-                check_results(&actual, &results)?;
+                check_results(&self.store, &actual, &results)?;
             }
             WastDirective::AssertTrap { exec, message, .. } => {
                 let result = match exec {
@@ -552,11 +559,11 @@ fn arg(arg: &WastArg<'_>) -> Fallible<Val> {
         WastArgCore::RefNull(heap) if is_extern_heap(heap) => Val::ExternRef(None),
         WastArgCore::RefNull(_) => Val::FuncRef(None),
         WastArgCore::RefExtern(v) => Val::ExternRef(Some(ExternRef(*v as u64))),
-        WastArgCore::RefHost(_) => return Err("host references are not supported".into()),
+        WastArgCore::RefHost(v) => Val::AnyRef(Some(AnyRef(gc::extern_to_any(*v as u128 + 1)))),
     })
 }
 
-fn check_results(actual: &[Val], expected: &[WastRet<'_>]) -> Fallible<()> {
+fn check_results(store: &Store<()>, actual: &[Val], expected: &[WastRet<'_>]) -> Fallible<()> {
     if actual.len() != expected.len() {
         return Err(format!(
             "expected {} results, got {}: {actual:?}",
@@ -568,7 +575,7 @@ fn check_results(actual: &[Val], expected: &[WastRet<'_>]) -> Fallible<()> {
         let WastRet::Core(e) = e else {
             return Err("component-model results are not supported".into());
         };
-        if !match_val(a, e) {
+        if !match_val(store, a, e) {
             return Err(format!("result {i}: expected {e:?}, got {a:?}"));
         }
     }
@@ -592,9 +599,9 @@ fn match_f64(bits: u64, pattern: &NanPattern<wast::token::F64>) -> bool {
 }
 
 /// Compares a value with an expected result; floats compare as bits.
-fn match_val(actual: &Val, expected: &WastRetCore<'_>) -> bool {
+fn match_val(store: &Store<()>, actual: &Val, expected: &WastRetCore<'_>) -> bool {
     match (actual, expected) {
-        (_, WastRetCore::Either(options)) => options.iter().any(|e| match_val(actual, e)),
+        (_, WastRetCore::Either(options)) => options.iter().any(|e| match_val(store, actual, e)),
         (Val::I32(a), WastRetCore::I32(e)) => a == e,
         (Val::I64(a), WastRetCore::I64(e)) => a == e,
         (Val::F32(a), WastRetCore::F32(e)) => match_f32(*a, e),
@@ -606,6 +613,29 @@ fn match_val(actual: &Val, expected: &WastRetCore<'_>) -> bool {
         (Val::ExternRef(None), WastRetCore::RefNull(h)) => h.as_ref().is_none_or(is_extern_heap),
         (Val::ExternRef(Some(a)), WastRetCore::RefExtern(e)) => e.is_none_or(|e| a.0 == e as u64),
         (Val::FuncRef(Some(_)), WastRetCore::RefFunc(_)) => true,
+        (Val::AnyRef(None), WastRetCore::RefNull(h)) => {
+            h.as_ref().is_none_or(|h| !is_extern_heap(h))
+        }
+        (Val::AnyRef(Some(_)), WastRetCore::RefAny) => true,
+        (Val::AnyRef(Some(a)), WastRetCore::RefHost(n)) => a.0 == gc::extern_to_any(*n as u128 + 1),
+        (Val::ExternRef(Some(e)), WastRetCore::RefHost(n)) => e.0 == *n as u64,
+        (Val::AnyRef(Some(a)), kind) => {
+            let object = |want: TypeKind| match gc::any_kind(a.0) {
+                gc::AnyKind::Object(i) => store
+                    .gc
+                    .get(i)
+                    .and_then(|o| store.types.info.get(o.ty as usize))
+                    .is_some_and(|info| info.kind == want),
+                _ => false,
+            };
+            match kind {
+                WastRetCore::RefI31 => matches!(gc::any_kind(a.0), gc::AnyKind::I31(_)),
+                WastRetCore::RefEq => !matches!(gc::any_kind(a.0), gc::AnyKind::Host),
+                WastRetCore::RefStruct => object(TypeKind::Struct),
+                WastRetCore::RefArray => object(TypeKind::Array),
+                _ => false,
+            }
+        }
         _ => false,
     }
 }

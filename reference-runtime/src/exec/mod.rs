@@ -10,8 +10,10 @@
 pub(crate) mod num;
 
 use crate::error::{Error, Trap, TrapKind};
-use crate::ir::{DropKeep, FuncBody, Instr};
+use crate::gc;
+use crate::ir::{DropKeep, FuncBody, HeapRef, Instr};
 use crate::store::{Caller, Func, FuncEntity, Instance, Store};
+use crate::types::Heap;
 use crate::value::{Slot, Val};
 use num::*;
 use std::sync::Arc;
@@ -399,7 +401,8 @@ fn run<T>(
             }
             let f = (r - 1) as u32;
             let expected = store.instances[inst as usize].types[$ty as usize];
-            if store.funcs[f as usize].ty() != expected {
+            let actual = store.funcs[f as usize].ty();
+            if actual != expected && !store.types.is_sub_id(actual, expected) {
                 fail!(TrapKind::IndirectCallTypeMismatch);
             }
             f
@@ -458,6 +461,39 @@ fn run<T>(
                     }
                 }
             }
+        }};
+    }
+    macro_rules! type_id {
+        ($ty:expr) => {
+            store.instances[inst as usize].types[$ty as usize]
+        };
+    }
+    macro_rules! heap_of {
+        ($heap:expr) => {
+            match $heap {
+                HeapRef::Abstract(a) => Heap::Abs(a),
+                HeapRef::Type(t) => Heap::Id(type_id!(t)),
+            }
+        };
+    }
+    // The object a non-null struct/array reference points to.
+    macro_rules! obj {
+        ($slot:expr) => {{
+            let slot: Slot = $slot;
+            match gc::any_kind(slot) {
+                gc::AnyKind::Object(i) if slot != 0 && i < store.gc.len() => i,
+                _ => fail!(TrapKind::NullReference),
+            }
+        }};
+    }
+    macro_rules! new_object {
+        ($ty:expr, $fields:expr) => {{
+            let ty = type_id!($ty);
+            store.gc.push(gc::GcObject {
+                ty,
+                fields: $fields,
+            });
+            gc::object_ref(store.gc.len() - 1)
         }};
     }
     macro_rules! ref_target {
@@ -749,6 +785,215 @@ fn run<T>(
             Instr::RefFunc(idx) => {
                 stack[sp] = store.instances[inst as usize].funcs[idx as usize] as Slot + 1;
                 sp += 1;
+            }
+            Instr::StructNew(ty) => {
+                let info = &store.types.info[type_id!(ty) as usize];
+                let n = info.fields.len();
+                let fields: Vec<Slot> = stack[sp - n..sp]
+                    .iter()
+                    .zip(info.fields.iter())
+                    .map(|(v, f)| gc::pack(*v, *f))
+                    .collect();
+                sp -= n;
+                stack[sp] = new_object!(ty, fields);
+                sp += 1;
+            }
+            Instr::StructNewDefault(ty) => {
+                let n = store.types.info[type_id!(ty) as usize].fields.len();
+                stack[sp] = new_object!(ty, vec![0; n]);
+                sp += 1;
+            }
+            Instr::StructGet(field) => {
+                let o = obj!(stack[sp - 1]);
+                stack[sp - 1] = store.gc[o].fields[field as usize];
+            }
+            Instr::StructGetS { ty, field } | Instr::StructGetU { ty, field } => {
+                let signed = matches!(instr, Instr::StructGetS { .. });
+                let o = obj!(stack[sp - 1]);
+                let f = store.types.info[type_id!(ty) as usize].fields[field as usize];
+                stack[sp - 1] = gc::unpack(store.gc[o].fields[field as usize], f, signed);
+            }
+            Instr::StructSet { ty, field } => {
+                let value = stack[sp - 1];
+                let o = obj!(stack[sp - 2]);
+                sp -= 2;
+                let f = store.types.info[type_id!(ty) as usize].fields[field as usize];
+                store.gc[o].fields[field as usize] = gc::pack(value, f);
+            }
+            Instr::ArrayNew(ty) | Instr::ArrayNewDefault(ty) => {
+                let n = u64_(stack[sp - 1]);
+                if n > gc::MAX_ARRAY_LEN {
+                    fail!(TrapKind::AllocationTooLarge);
+                }
+                let init = if matches!(instr, Instr::ArrayNew(_)) {
+                    sp -= 1;
+                    let f = store.types.info[type_id!(ty) as usize].fields[0];
+                    gc::pack(stack[sp - 1], f)
+                } else {
+                    0
+                };
+                stack[sp - 1] = new_object!(ty, vec![init; n as usize]);
+            }
+            Instr::ArrayNewFixed { ty, len } => {
+                let n = len as usize;
+                let f = store.types.info[type_id!(ty) as usize].fields[0];
+                let fields: Vec<Slot> = stack[sp - n..sp].iter().map(|v| gc::pack(*v, f)).collect();
+                sp -= n;
+                stack[sp] = new_object!(ty, fields);
+                sp += 1;
+            }
+            Instr::ArrayNewData { ty, data } => {
+                let n = u64_(stack[sp - 1]);
+                let s = u64_(stack[sp - 2]);
+                sp -= 1;
+                let bytes = store.types.info[type_id!(ty) as usize].fields[0].bytes as u64;
+                let seg =
+                    &store.datas[store.instances[inst as usize].datas[data as usize] as usize];
+                let Some(r) = range(s, n * bytes, seg.len()) else {
+                    fail!(TrapKind::MemoryOutOfBounds);
+                };
+                if n > gc::MAX_ARRAY_LEN {
+                    fail!(TrapKind::AllocationTooLarge);
+                }
+                let fields = gc::values_from_bytes(&seg[r], bytes as usize);
+                stack[sp - 1] = new_object!(ty, fields);
+            }
+            Instr::ArrayNewElem { ty, elem } => {
+                let n = u64_(stack[sp - 1]);
+                let s = u64_(stack[sp - 2]);
+                sp -= 1;
+                let seg =
+                    &store.elems[store.instances[inst as usize].elems[elem as usize] as usize];
+                let Some(r) = range(s, n, seg.len()) else {
+                    fail!(TrapKind::TableOutOfBounds);
+                };
+                let fields = seg[r].to_vec();
+                stack[sp - 1] = new_object!(ty, fields);
+            }
+            Instr::ArrayGet | Instr::ArrayGetS(_) | Instr::ArrayGetU(_) => {
+                let i = index(stack[sp - 1]);
+                let o = obj!(stack[sp - 2]);
+                sp -= 1;
+                let Some(&v) = store.gc[o].fields.get(i) else {
+                    fail!(TrapKind::ArrayOutOfBounds);
+                };
+                stack[sp - 1] = match instr {
+                    Instr::ArrayGetS(ty) | Instr::ArrayGetU(ty) => {
+                        let f = store.types.info[type_id!(ty) as usize].fields[0];
+                        gc::unpack(v, f, matches!(instr, Instr::ArrayGetS(_)))
+                    }
+                    _ => v,
+                };
+            }
+            Instr::ArraySet(ty) => {
+                let value = stack[sp - 1];
+                let i = index(stack[sp - 2]);
+                let o = obj!(stack[sp - 3]);
+                sp -= 3;
+                let f = store.types.info[type_id!(ty) as usize].fields[0];
+                match store.gc[o].fields.get_mut(i) {
+                    Some(slot) => *slot = gc::pack(value, f),
+                    None => fail!(TrapKind::ArrayOutOfBounds),
+                }
+            }
+            Instr::ArrayLen => {
+                let o = obj!(stack[sp - 1]);
+                stack[sp - 1] = pu32(store.gc[o].fields.len() as u32);
+            }
+            Instr::ArrayFill(ty) => {
+                let n = u64_(stack[sp - 1]);
+                let value = stack[sp - 2];
+                let d = u64_(stack[sp - 3]);
+                let o = obj!(stack[sp - 4]);
+                sp -= 4;
+                let f = store.types.info[type_id!(ty) as usize].fields[0];
+                let fields = &mut store.gc[o].fields;
+                match range(d, n, fields.len()) {
+                    Some(r) => fields[r].fill(gc::pack(value, f)),
+                    None => fail!(TrapKind::ArrayOutOfBounds),
+                }
+            }
+            Instr::ArrayCopy => {
+                let n = u64_(stack[sp - 1]);
+                let s = u64_(stack[sp - 2]);
+                let src = obj!(stack[sp - 3]);
+                let d = u64_(stack[sp - 4]);
+                let dst = obj!(stack[sp - 5]);
+                sp -= 5;
+                let (Some(sr), Some(dr)) = (
+                    range(s, n, store.gc[src].fields.len()),
+                    range(d, n, store.gc[dst].fields.len()),
+                ) else {
+                    fail!(TrapKind::ArrayOutOfBounds);
+                };
+                if src == dst {
+                    store.gc[dst].fields.copy_within(sr, dr.start);
+                } else {
+                    let items = store.gc[src].fields[sr].to_vec();
+                    store.gc[dst].fields[dr].copy_from_slice(&items);
+                }
+            }
+            Instr::ArrayInitData { ty, data } => {
+                let n = u64_(stack[sp - 1]);
+                let s = u64_(stack[sp - 2]);
+                let d = u64_(stack[sp - 3]);
+                let o = obj!(stack[sp - 4]);
+                sp -= 4;
+                let Some(dr) = range(d, n, store.gc[o].fields.len()) else {
+                    fail!(TrapKind::ArrayOutOfBounds);
+                };
+                let bytes = store.types.info[type_id!(ty) as usize].fields[0].bytes as u64;
+                let seg =
+                    &store.datas[store.instances[inst as usize].datas[data as usize] as usize];
+                let Some(sr) = range(s, n * bytes, seg.len()) else {
+                    fail!(TrapKind::MemoryOutOfBounds);
+                };
+                let values = gc::values_from_bytes(&seg[sr], bytes as usize);
+                store.gc[o].fields[dr].copy_from_slice(&values);
+            }
+            Instr::ArrayInitElem { elem, .. } => {
+                let n = u64_(stack[sp - 1]);
+                let s = u64_(stack[sp - 2]);
+                let d = u64_(stack[sp - 3]);
+                let o = obj!(stack[sp - 4]);
+                sp -= 4;
+                let Some(dr) = range(d, n, store.gc[o].fields.len()) else {
+                    fail!(TrapKind::ArrayOutOfBounds);
+                };
+                let seg = store.instances[inst as usize].elems[elem as usize] as usize;
+                let Some(sr) = range(s, n, store.elems[seg].len()) else {
+                    fail!(TrapKind::TableOutOfBounds);
+                };
+                let items = store.elems[seg][sr].to_vec();
+                store.gc[o].fields[dr].copy_from_slice(&items);
+            }
+            Instr::RefI31 => stack[sp - 1] = gc::ref_i31(u32_(stack[sp - 1])),
+            Instr::I31GetS | Instr::I31GetU => {
+                if stack[sp - 1] == 0 {
+                    fail!(TrapKind::NullReference);
+                }
+                stack[sp - 1] = pu32(gc::i31_get(stack[sp - 1], instr == Instr::I31GetS));
+            }
+            Instr::RefTest { heap, nullable } => {
+                let heap = heap_of!(heap);
+                stack[sp - 1] = pbool(gc::ref_matches(store, stack[sp - 1], nullable, heap));
+            }
+            Instr::RefCast { heap, nullable } => {
+                let heap = heap_of!(heap);
+                if !gc::ref_matches(store, stack[sp - 1], nullable, heap) {
+                    fail!(TrapKind::CastFailure);
+                }
+            }
+            Instr::RefTestKeep { heap, nullable } => {
+                let heap = heap_of!(heap);
+                stack[sp] = pbool(gc::ref_matches(store, stack[sp - 1], nullable, heap));
+                sp += 1;
+            }
+            Instr::AnyConvertExtern => stack[sp - 1] = gc::extern_to_any(stack[sp - 1]),
+            Instr::ExternConvertAny => stack[sp - 1] = gc::any_to_extern(stack[sp - 1]),
+            Instr::RefEq => {
+                sp -= 1;
+                stack[sp - 1] = pbool(stack[sp - 1] == stack[sp]);
             }
             Instr::Throw(t) => {
                 let tag = store.instances[inst as usize].tags[t as usize];
