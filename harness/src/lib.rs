@@ -9,8 +9,9 @@ mod scratch;
 mod verdict;
 
 pub use record::{
-    CaseResult, Expected, HostInfo, RunOptions, RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
+    CaseResult, Expected, HostInfo, MergeError, RunOptions, RunRecord, SCHEMA_VERSION,
+    SkippedRuntime, Verdict,
 };
-pub use runner::{Case, Limits, Plan, Suite, run, run_case};
+pub use runner::{Case, Limits, Plan, Shard, Suite, run, run_case};
 pub use scratch::prepare_wasi_job;
 pub use verdict::{behaviour_differences, judge_wasi};

@@ -157,6 +157,9 @@ pub struct RunOptions {
     pub filter: Option<String>,
     /// The suites that ran.
     pub suites: Vec<String>,
+    /// The shards (`K/N`) this record holds; empty for a whole run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shards: Vec<String>,
 }
 
 /// One run: the single source of truth.
@@ -183,7 +186,109 @@ pub struct RunRecord {
     pub results: Vec<CaseResult>,
 }
 
+/// Records that cannot be merged.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    /// Nothing to merge.
+    #[error("no run record to merge")]
+    Empty,
+    /// Written by another schema version.
+    #[error("schema_version {found} cannot be merged with {expected}")]
+    Schema {
+        /// The first record's.
+        expected: u32,
+        /// The other.
+        found: u32,
+    },
+    /// One runtime name, two versions: the shards did not test the same thing.
+    #[error("runtime {name} is {a} in one record and {b} in another")]
+    RuntimeVersion {
+        /// Its name.
+        name: String,
+        /// One version.
+        a: String,
+        /// The other.
+        b: String,
+    },
+    /// Two records hold the same (runtime, suite, case).
+    #[error("{runtime} {suite}/{case} is in two records (overlapping shards?)")]
+    Duplicate {
+        /// Runtime.
+        runtime: String,
+        /// Suite.
+        suite: String,
+        /// Case.
+        case: String,
+    },
+}
+
 impl RunRecord {
+    /// Merge records of one run's shards (or of separate runs of different
+    /// runtimes) into one: runtimes and results are united, the start is the
+    /// earliest, the duration the longest.
+    pub fn merge(records: Vec<RunRecord>) -> Result<RunRecord, MergeError> {
+        let mut records = records.into_iter();
+        let mut merged = records.next().ok_or(MergeError::Empty)?;
+        let mut seen: std::collections::BTreeSet<(String, String, String)> = merged
+            .results
+            .iter()
+            .map(|r| (r.runtime.clone(), r.suite.clone(), r.case.clone()))
+            .collect();
+        for record in records {
+            if record.schema_version != merged.schema_version {
+                return Err(MergeError::Schema {
+                    expected: merged.schema_version,
+                    found: record.schema_version,
+                });
+            }
+            for rt in record.runtimes {
+                match merged.runtimes.iter().find(|m| m.name == rt.name) {
+                    Some(m) if m.version != rt.version => {
+                        return Err(MergeError::RuntimeVersion {
+                            name: rt.name,
+                            a: m.version.clone(),
+                            b: rt.version,
+                        });
+                    }
+                    Some(_) => {}
+                    None => merged.runtimes.push(rt),
+                }
+            }
+            for s in record.skipped_runtimes {
+                if !merged.skipped_runtimes.iter().any(|m| m.name == s.name) {
+                    merged.skipped_runtimes.push(s);
+                }
+            }
+            for r in record.results {
+                if !seen.insert((r.runtime.clone(), r.suite.clone(), r.case.clone())) {
+                    return Err(MergeError::Duplicate {
+                        runtime: r.runtime,
+                        suite: r.suite,
+                        case: r.case,
+                    });
+                }
+                merged.results.push(r);
+            }
+            for suite in record.options.suites {
+                if !merged.options.suites.contains(&suite) {
+                    merged.options.suites.push(suite);
+                }
+            }
+            merged.options.shards.extend(record.options.shards);
+            merged.started_at = merged.started_at.clone().min(record.started_at);
+            merged.duration_ms = merged.duration_ms.max(record.duration_ms);
+        }
+        // A runtime that ran in some record is not "not run".
+        let ran: Vec<String> = merged.runtimes.iter().map(|r| r.name.clone()).collect();
+        merged.skipped_runtimes.retain(|s| !ran.contains(&s.name));
+        let column = |name: &str| ran.iter().position(|r| r == name).unwrap_or(usize::MAX);
+        merged.results.sort_by(|a, b| {
+            (&a.suite, &a.case, column(&a.runtime)).cmp(&(&b.suite, &b.case, column(&b.runtime)))
+        });
+        merged.options.shards.sort();
+        Ok(merged)
+    }
+
     /// Count of each verdict for one runtime.
     pub fn tally(&self, runtime: &str) -> [usize; Verdict::ALL.len()] {
         let mut counts = [0; Verdict::ALL.len()];

@@ -72,6 +72,42 @@ pub struct Plan {
     pub filter: Option<String>,
     /// Draw a progress bar (on a terminal).
     pub progress: bool,
+    /// Run only this shard's cases (every runtime of a case stays together).
+    pub shard: Option<Shard>,
+}
+
+/// One of `count` shards of a run: cases are dealt round-robin, so shards
+/// are even whatever the order of the suites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub index: usize,
+    /// How many shards.
+    pub count: usize,
+}
+
+impl Shard {
+    /// Parse `K/N` (1 ≤ K ≤ N).
+    pub fn parse(text: &str) -> Result<Shard, String> {
+        let parsed = text
+            .split_once('/')
+            .and_then(|(k, n)| Some((k.trim().parse().ok()?, n.trim().parse().ok()?)));
+        match parsed {
+            Some((index, count)) if index >= 1 && index <= count => Ok(Shard { index, count }),
+            _ => Err(format!("expected K/N with 1 <= K <= N, got `{text}`")),
+        }
+    }
+
+    /// Whether the case at `position` (0-based, after filtering) is this shard's.
+    pub fn holds(self, position: usize) -> bool {
+        position % self.count == self.index - 1
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
 }
 
 /// Run the plan. Failures of single jobs become `error` verdicts; only a
@@ -91,7 +127,9 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
                 .as_ref()
                 .is_none_or(|f| case.name().contains(f.as_str()))
         })
-        .flat_map(|(suite, case)| (0..plan.runtimes.len()).map(move |rt| (rt, suite, case)))
+        .enumerate()
+        .filter(|(index, _)| plan.shard.is_none_or(|s| s.holds(*index)))
+        .flat_map(|(_, (suite, case))| (0..plan.runtimes.len()).map(move |rt| (rt, suite, case)))
         .collect();
     let bar = if plan.progress {
         ProgressBar::new(work.len() as u64)
@@ -142,6 +180,7 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
             timeout_ms: plan.limits.timeout.as_millis() as u64,
             output_cap: plan.limits.output_cap,
             filter: plan.filter.clone(),
+            shards: plan.shard.map(|s| vec![s.to_string()]).unwrap_or_default(),
             suites: plan.suites.iter().map(|s| s.name.clone()).collect(),
         },
         runtimes: plan.runtimes.iter().map(|r| r.info().clone()).collect(),

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use conformance_harness::{Case, Limits, Plan, Suite};
+use conformance_harness::{Case, Limits, Plan, Shard, Suite};
 use conformance_suites::{
     Expectations, SPEC_DIRECTORIES, expectations_dir, load_wasi_dir, spec_scripts, wasi_suite_dir,
 };
@@ -57,6 +57,10 @@ pub struct Args {
     /// Never draw the progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Run only shard K of N (cases dealt round-robin; every runtime of a
+    /// case in the same shard). Merge the shards' run.json with `cargo xtask merge`.
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    shard: Option<Shard>,
 }
 
 fn default_out() -> PathBuf {
@@ -140,14 +144,24 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         },
         filter: args.filter.clone(),
         progress: !args.no_progress && std::io::stderr().is_terminal(),
+        shard: args.shard,
     };
     let record = conformance_harness::run(&plan).context("running the suites")?;
-    if record.results.is_empty() {
+    if record.results.is_empty() && args.shard.is_none() {
         let filter = args.filter.as_deref().unwrap_or("");
         return Err(anyhow::anyhow!("no case matched --filter `{filter}`").into());
     }
-    let written = write_reports(&record, &out)?;
-    print!("{}", conformance_reports::render_summary(&record));
+    finish(&record, &out)
+}
+
+/// Write the reports, print the summary, and say whether anything
+/// unexpected happened (exit status 1).
+pub fn finish(
+    record: &conformance_harness::RunRecord,
+    out: &std::path::Path,
+) -> Result<(), Failure> {
+    let written = write_reports(record, out)?;
+    print!("{}", conformance_reports::render_summary(record));
     println!(
         "{} results in {:.1} s; wrote {}",
         record.results.len(),

@@ -38,12 +38,36 @@ enum Command {
     Runtimes(runtimes::ListArgs),
     /// Render the reports again from a run record.
     Report(output::ReportArgs),
+    /// Merge run records (the shards of one run, or runs of different
+    /// runtimes) into one, and write its reports.
+    Merge(MergeArgs),
     /// Print which preview1 functions the WASI suite covers, with a success
     /// case and an error-path case each (from the cases' `covers`).
     SuiteCoverage,
     /// Measure the reference runtime against its peers (ratios): `interp`
     /// (vs wasmi and wasm-interp) or `wasi` (vs wasmtime).
     Bench(bench::Args),
+}
+
+#[derive(clap::Args)]
+struct MergeArgs {
+    /// The run records to merge.
+    #[arg(required = true, value_name = "RUN.json")]
+    records: Vec<std::path::PathBuf>,
+    /// Where the merged run.json and its reports go.
+    #[arg(long, default_value = "target/conformance/merged")]
+    out: std::path::PathBuf,
+}
+
+fn merge(args: &MergeArgs) -> Result<(), Failure> {
+    let records = args
+        .records
+        .iter()
+        .map(|p| output::read_record(p))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let merged = conformance_harness::RunRecord::merge(records).map_err(anyhow::Error::from)?;
+    output::check_writable(&args.out)?;
+    conformance::finish(&merged, &args.out)
 }
 
 #[derive(clap::Args)]
@@ -145,6 +169,7 @@ fn main() -> ExitCode {
         Command::BuildSuites(args) => build_suites(args).map_err(Failure::from),
         Command::Runtimes(args) => runtimes::list(args).map_err(Failure::from),
         Command::Report(args) => output::rerender(args).map_err(Failure::from),
+        Command::Merge(args) => merge(args),
         Command::Bench(args) => bench::run(args).map_err(Failure::from),
         Command::SuiteCoverage => suite_coverage().map_err(Failure::from),
     };
