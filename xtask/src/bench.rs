@@ -75,7 +75,10 @@ fn reference_binary() -> anyhow::Result<PathBuf> {
     if !status.success() {
         bail!("building the reference runtime failed");
     }
-    Ok(workspace_root().join("target/release/reference-runtime"))
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"));
+    Ok(target.join("release/reference-runtime"))
 }
 
 fn locate(runtime: &str, binary: &str) -> anyhow::Result<String> {
