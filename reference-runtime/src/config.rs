@@ -29,9 +29,12 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Wasm 2.0 plus the 3.0 proposals this interpreter executes.
+    /// Wasm 2.0 plus the proposals this interpreter executes (all of 3.0
+    /// except threads, plus wide arithmetic and custom page sizes).
     pub fn supported_features() -> WasmFeatures {
         WasmFeatures::WASM2
+            | WasmFeatures::GC
+            | WasmFeatures::FUNCTION_REFERENCES
             | WasmFeatures::TAIL_CALL
             | WasmFeatures::EXTENDED_CONST
             | WasmFeatures::MULTI_MEMORY
