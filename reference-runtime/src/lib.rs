@@ -30,7 +30,8 @@ pub use error::{Error, HostMessage, Trap, TrapKind};
 pub use linker::Linker;
 pub use module::{ImportDecl, ImportType, Module};
 pub use store::{
-    AsContext, AsContextMut, Caller, Extern, Func, Global, HostFunc, Instance, Memory, Store, Table,
+    AsContext, AsContextMut, Caller, Extern, Func, Global, HostFunc, Instance, Memory, Store,
+    Table, Tag,
 };
-pub use value::{ExternRef, Val};
+pub use value::{AnyRef, ExternRef, Val};
 pub use wasmparser::{FuncType, GlobalType, MemoryType, RefType, TableType, ValType, WasmFeatures};
