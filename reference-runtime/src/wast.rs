@@ -668,3 +668,65 @@ fn match_v128(actual: u128, expected: &V128Pattern) -> bool {
         V128Pattern::F64x2(e) => e.iter().enumerate().all(|(i, p)| match_f64(lane(i, 8), p)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCRIPT: &str = r#"(module
+  (func (export "add") (param i32 i32) (result i32)
+    (i32.add (local.get 0) (local.get 1)))
+  (func (export "boom") unreachable))
+(assert_return (invoke "add" (i32.const 1) (i32.const 2)) (i32.const 3))
+(assert_return (invoke "add" (i32.const 1) (i32.const 2)) (i32.const 4))
+(assert_trap (invoke "boom") "unreachable")
+(assert_invalid (module (func (result i32))) "type mismatch")
+(assert_malformed (module quote "(func") "unexpected end")
+(assert_return (invoke "add" (i32.const 0) (i32.const 0)) (either (i32.const 1) (i32.const 0)))
+"#;
+
+    #[test]
+    fn report_names_line_kind_and_outcome() {
+        let report = run_script("t.wast", SCRIPT, &Config::default());
+        assert!(report.parse_error.is_none());
+        let kinds: Vec<(usize, DirectiveKind)> =
+            report.directives.iter().map(|d| (d.line, d.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (1, DirectiveKind::Module),
+                (5, DirectiveKind::AssertReturn),
+                (6, DirectiveKind::AssertReturn),
+                (7, DirectiveKind::AssertTrap),
+                (8, DirectiveKind::AssertInvalid),
+                (9, DirectiveKind::AssertMalformed),
+                (10, DirectiveKind::AssertReturn),
+            ]
+        );
+        assert_eq!(
+            (report.passed(), report.failed(), report.skipped()),
+            (6, 1, 0)
+        );
+        let failures = report.failures();
+        assert_eq!(failures.len(), 1);
+        assert!(
+            failures[0].starts_with("failed directive on t.wast:6: assert_return:"),
+            "{}",
+            failures[0]
+        );
+    }
+
+    #[test]
+    fn nan_patterns_compare_bits() {
+        use wast::token::F32;
+        assert!(match_f32(0x7fc0_0000, &NanPattern::CanonicalNan));
+        assert!(match_f32(0xffc0_0000, &NanPattern::CanonicalNan));
+        assert!(!match_f32(0x7fc0_0001, &NanPattern::CanonicalNan));
+        assert!(match_f32(0x7fc0_0001, &NanPattern::ArithmeticNan));
+        assert!(!match_f32(0x7fa0_0000, &NanPattern::ArithmeticNan));
+        assert!(match_f32(
+            0x3f80_0000,
+            &NanPattern::Value(F32 { bits: 0x3f80_0000 })
+        ));
+    }
+}
