@@ -143,32 +143,24 @@ fn interp(runs: usize) -> anyhow::Result<()> {
     let reference = reference_binary()?.to_string_lossy().into_owned();
     let wasmi = locate("wasmi", "wasmi")?;
     let wasm_interp = locate("wabt", "wasm-interp")?;
+    // `BINARY run --invoke run MODULE ARG`, as the reference and wasmi take it.
+    let invoke = |binary: String| -> CommandLine {
+        Box::new(move |m: &Path, a: &str| {
+            [binary.as_str(), "run", "--invoke", "run"]
+                .map(String::from)
+                .into_iter()
+                .chain([m.display().to_string(), a.to_string()])
+                .collect()
+        })
+    };
     let peers = [
         Peer {
             name: "reference",
-            command: Box::new(move |m, a| {
-                vec![
-                    reference.clone(),
-                    "run".into(),
-                    "--invoke".into(),
-                    "run".into(),
-                    m.display().to_string(),
-                    a.into(),
-                ]
-            }),
+            command: invoke(reference),
         },
         Peer {
             name: "wasmi",
-            command: Box::new(move |m, a| {
-                vec![
-                    wasmi.clone(),
-                    "run".into(),
-                    "--invoke".into(),
-                    "run".into(),
-                    m.display().to_string(),
-                    a.into(),
-                ]
-            }),
+            command: invoke(wasmi),
         },
         Peer {
             name: "wasm-interp",
