@@ -340,8 +340,100 @@ pub(crate) enum Instr {
     I64MulWideS,
     I64MulWideU,
 
+    /// `local.get local; <op>`: an i32 operation whose right operand is a
+    /// local (a fused pair: one dispatch instead of two).
+    I32BinLocal {
+        op: BinOp,
+        local: u32,
+    },
+    /// `i32.const imm; <op>`: an i32 operation with a constant right operand.
+    I32BinConst {
+        op: BinOp,
+        imm: u32,
+    },
+
     /// A SIMD instruction, executed by [`crate::simd`].
     Simd(SimdOp),
+}
+
+/// The non-trapping i32 binary operations that fuse with their right
+/// operand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    And,
+    Or,
+    Xor,
+    Shl,
+    ShrS,
+    ShrU,
+    Eq,
+    Ne,
+    LtS,
+    LtU,
+    GtS,
+    GtU,
+    LeS,
+    LeU,
+    GeS,
+    GeU,
+}
+
+impl BinOp {
+    /// The fusable operation an instruction performs, if any.
+    pub(crate) fn of(instr: &Instr) -> Option<BinOp> {
+        Some(match instr {
+            Instr::I32Add => BinOp::Add,
+            Instr::I32Sub => BinOp::Sub,
+            Instr::I32Mul => BinOp::Mul,
+            Instr::I32And => BinOp::And,
+            Instr::I32Or => BinOp::Or,
+            Instr::I32Xor => BinOp::Xor,
+            Instr::I32Shl => BinOp::Shl,
+            Instr::I32ShrS => BinOp::ShrS,
+            Instr::I32ShrU => BinOp::ShrU,
+            Instr::I32Eq => BinOp::Eq,
+            Instr::I32Ne => BinOp::Ne,
+            Instr::I32LtS => BinOp::LtS,
+            Instr::I32LtU => BinOp::LtU,
+            Instr::I32GtS => BinOp::GtS,
+            Instr::I32GtU => BinOp::GtU,
+            Instr::I32LeS => BinOp::LeS,
+            Instr::I32LeU => BinOp::LeU,
+            Instr::I32GeS => BinOp::GeS,
+            Instr::I32GeU => BinOp::GeU,
+            _ => return None,
+        })
+    }
+
+    /// Applies the operation.
+    #[inline(always)]
+    pub(crate) fn apply(self, a: u32, b: u32) -> u32 {
+        let (sa, sb) = (a as i32, b as i32);
+        match self {
+            BinOp::Add => a.wrapping_add(b),
+            BinOp::Sub => a.wrapping_sub(b),
+            BinOp::Mul => a.wrapping_mul(b),
+            BinOp::And => a & b,
+            BinOp::Or => a | b,
+            BinOp::Xor => a ^ b,
+            BinOp::Shl => a.wrapping_shl(b),
+            BinOp::ShrS => sa.wrapping_shr(b) as u32,
+            BinOp::ShrU => a.wrapping_shr(b),
+            BinOp::Eq => (a == b) as u32,
+            BinOp::Ne => (a != b) as u32,
+            BinOp::LtS => (sa < sb) as u32,
+            BinOp::LtU => (a < b) as u32,
+            BinOp::GtS => (sa > sb) as u32,
+            BinOp::GtU => (a > b) as u32,
+            BinOp::LeS => (sa <= sb) as u32,
+            BinOp::LeU => (a <= b) as u32,
+            BinOp::GeS => (sa >= sb) as u32,
+            BinOp::GeU => (a >= b) as u32,
+        }
+    }
 }
 
 /// The heap type of a cast: abstract, or a module type index.

@@ -5,7 +5,7 @@
 //! validated but not emitted.
 
 use crate::error::Error;
-use crate::ir::{Clause, DropKeep, FuncBody, Handler, HeapRef, Instr, MemArg};
+use crate::ir::{BinOp, Clause, DropKeep, FuncBody, Handler, HeapRef, Instr, MemArg};
 use crate::simd;
 use wasmparser::{
     BlockType, FuncType, FuncValidator, FunctionBody, Operator, OperatorsReader, ValidatorResources,
@@ -50,6 +50,9 @@ struct FuncTranslator<'a> {
     consts: Vec<u128>,
     control: Vec<ControlFrame>,
     reachable: bool,
+    /// Instructions before this index may be jumped over or into: a fused
+    /// pair never spans it.
+    fence: usize,
 }
 
 /// Validates and translates one function body.
@@ -92,6 +95,7 @@ pub(crate) fn translate_function(
             handler: None,
         }],
         reachable: true,
+        fence: 0,
     };
     let mut max_height = 0u32;
     let mut reader = body.get_binary_reader_for_operators()?;
@@ -102,6 +106,9 @@ pub(crate) fn translate_function(
         let height = validator.operand_stack_height();
         validator.op(offset, &op)?;
         t.translate(&op, height)?;
+        if is_control(&op) {
+            t.fence = t.code.len();
+        }
         max_height = max_height.max(validator.operand_stack_height());
     }
     ops.finish()?;
@@ -669,9 +676,57 @@ impl FuncTranslator<'_> {
                 },
             },
         };
-        self.emit(instr);
+        self.emit_fused(instr);
         Ok(())
     }
+
+    /// Emits `instr`, fusing an i32 operation with the `local.get` or
+    /// `i32.const` just before it when no label lies between them.
+    fn emit_fused(&mut self, instr: Instr) {
+        if let Some(op) = BinOp::of(&instr)
+            && let Some(at) = self.code.len().checked_sub(1)
+            && at >= self.fence
+        {
+            let fused = match self.code.get(at) {
+                Some(Instr::LocalGet(local)) => Some(Instr::I32BinLocal { op, local: *local }),
+                Some(Instr::Const32(imm)) => Some(Instr::I32BinConst { op, imm: *imm }),
+                _ => None,
+            };
+            if let Some(fused) = fused {
+                self.code[at] = fused;
+                return;
+            }
+        }
+        self.emit(instr);
+    }
+}
+
+/// Operators after which a label may point at the next instruction (or
+/// control leaves), so no instruction fuses across them.
+fn is_control(op: &Operator<'_>) -> bool {
+    matches!(
+        op,
+        Operator::Block { .. }
+            | Operator::Loop { .. }
+            | Operator::If { .. }
+            | Operator::Else
+            | Operator::End
+            | Operator::TryTable { .. }
+            | Operator::Br { .. }
+            | Operator::BrIf { .. }
+            | Operator::BrTable { .. }
+            | Operator::BrOnNull { .. }
+            | Operator::BrOnNonNull { .. }
+            | Operator::BrOnCast { .. }
+            | Operator::BrOnCastFail { .. }
+            | Operator::Return
+            | Operator::Unreachable
+            | Operator::Throw { .. }
+            | Operator::ThrowRef
+            | Operator::ReturnCall { .. }
+            | Operator::ReturnCallIndirect { .. }
+            | Operator::ReturnCallRef { .. }
+    )
 }
 
 /// The numeric operators, which map one-to-one.

@@ -1177,6 +1177,13 @@ fn run<T>(
                 stack[sp - 2] = pu64(r as u64);
                 stack[sp - 1] = pu64((r >> 64) as u64);
             }
+            Instr::I32BinLocal { op, local } => {
+                let b = u32_(stack[fp + local as usize]);
+                stack[sp - 1] = pu32(op.apply(u32_(stack[sp - 1]), b));
+            }
+            Instr::I32BinConst { op, imm } => {
+                stack[sp - 1] = pu32(op.apply(u32_(stack[sp - 1]), imm));
+            }
             Instr::Simd(op) => {
                 let instances = &store.instances;
                 let memory = |m: u32| {
