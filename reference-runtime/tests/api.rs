@@ -155,3 +155,14 @@ fn arbitrary_bytes_are_rejected_without_panicking() {
         let _ = Module::new(&engine, &bytes);
     }
 }
+
+#[test]
+fn modules_and_stores_cross_threads() {
+    fn send<T: Send>() {}
+    fn sync<T: Sync>() {}
+    send::<Store<Host>>();
+    send::<Module>();
+    sync::<Module>();
+    sync::<Engine>();
+    send::<Error>();
+}
