@@ -1,0 +1,43 @@
+;; fd_pread_bad_ptr_trap: fd_pread of hello.txt (13 bytes; opened first with
+;; path_open on fd 3) into one iovec {buf = 0xFFF8, len = 13} that straddles
+;; the end of memory.
+;; The expectation is a trap ("trap": true). WASI preview1 does not say in
+;; words what a host must do with a guest pointer outside linear memory;
+;; wasmtime traps ("Pointer out of bounds"). witx has errno::fault ("Bad
+;; address"), so EFAULT is treated as equivalent: the module then executes
+;; `unreachable` itself. Any other outcome is wrong: success means the host
+;; wrote outside the sandbox's memory, another errno misreports the fault;
+;; then the module prints "returned errno NN" and exits with status 1.
+;; Memory is exactly one 64 KiB page: valid addresses are 0 .. 0xFFFF.
+;; Setup failures print "returned errno NN" and exit 1 (never trap), so a
+;; trap can only come from the call under test. On a host that preopens a
+;; virtual root as fd 3 (wasmer) the file is looked up as fs.dir/... too.
+(module
+  (import "wasi_snapshot_preview1" "fd_pread" (func $call (param i32 i32 i32 i64 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_open" (func $open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 0x100) "returned errno NN\0a")
+  (data (i32.const 0x300) "hello.txt")
+  (data (i32.const 0x320) "fs.dir/hello.txt")
+  (func $report (param $e i32)
+    (i32.store8 (i32.const 0x10F) (i32.add (i32.const 48) (i32.div_u (local.get $e) (i32.const 10))))
+    (i32.store8 (i32.const 0x110) (i32.add (i32.const 48) (i32.rem_u (local.get $e) (i32.const 10))))
+    (i32.store (i32.const 0x200) (i32.const 0x100))
+    (i32.store (i32.const 0x204) (i32.const 18))
+    (drop (call $fd_write (i32.const 1) (i32.const 0x200) (i32.const 1) (i32.const 0x208))))
+  (func (export "_start")
+    (local $e i32)
+    (local $fd i32)
+    (local.set $e (call $open (i32.const 3) (i32.const 0) (i32.const 0x300) (i32.const 9) (i32.const 0) (i64.const 6) (i64.const 0) (i32.const 0) (i32.const 0x44)))
+    (if (local.get $e)
+      (then (local.set $e (call $open (i32.const 3) (i32.const 0) (i32.const 0x320) (i32.const 16) (i32.const 0) (i64.const 6) (i64.const 0) (i32.const 0) (i32.const 0x44)))))
+    (if (local.get $e) (then (call $report (local.get $e)) (call $proc_exit (i32.const 1))))
+    (local.set $fd (i32.load (i32.const 0x44)))
+    (i32.store (i32.const 0) (i32.const 0xFFF8))
+    (i32.store (i32.const 4) (i32.const 13))
+    (local.set $e (call $call (local.get $fd) (i32.const 0x0) (i32.const 1) (i64.const 0) (i32.const 0x40)))
+    (if (i32.eq (local.get $e) (i32.const 21)) (then unreachable))
+    (call $report (local.get $e))
+    (call $proc_exit (i32.const 1))))
