@@ -22,7 +22,10 @@ pub struct SpecScript {
 pub const SPEC_DIRECTORIES: &[&str] = &[
     "wasm-v1",
     "wasm-v2",
+    "wasm-v3",
     "proposals/simd",
+    "proposals/relaxed-simd",
+    "proposals/annotations",
     "proposals/extended-const",
     "proposals/tail-call",
     "proposals/multi-memory",
@@ -32,7 +35,6 @@ pub const SPEC_DIRECTORIES: &[&str] = &[
     "proposals/function-references",
     "proposals/exceptions",
     "proposals/gc",
-    "proposals/relaxed-simd",
 ];
 
 fn files(directory: &str) -> Vec<TestFile<'static>> {
