@@ -57,6 +57,41 @@ pub const PREVIEW1_FUNCTIONS: [&str; 46] = [
     "sock_shutdown",
 ];
 
+/// Paths that no case can take honestly, with the reason: a function on
+/// this list is not required to have a case on that path.
+pub const NO_SUCCESS_PATH: &[(&str, &str)] = &[
+    ("sock_accept", SOCKETS),
+    ("sock_recv", SOCKETS),
+    ("sock_send", SOCKETS),
+    ("sock_shutdown", SOCKETS),
+];
+
+/// See [`NO_SUCCESS_PATH`].
+pub const NO_ERROR_PATH: &[(&str, &str)] = &[
+    (
+        "proc_exit",
+        "it takes any exit code and does not return: there is no errno to observe",
+    ),
+    (
+        "sched_yield",
+        "it takes no argument and the witx text gives it no error",
+    ),
+];
+
+const SOCKETS: &str = "a preview1 guest cannot create a socket; only one the host preopens works, and the CLIs (node:wasi among them) cannot all preopen one";
+
+/// The reason a path needs no case, if it does not.
+pub fn exempt(function: &str, error_path: bool) -> Option<&'static str> {
+    let list = if error_path {
+        NO_ERROR_PATH
+    } else {
+        NO_SUCCESS_PATH
+    };
+    list.iter()
+        .find(|(f, _)| *f == function)
+        .map(|(_, why)| *why)
+}
+
 /// The cases covering one function.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FunctionCoverage {
@@ -77,20 +112,20 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// Functions with no success case or no error case.
+    /// Functions with no success case or no error case, where one is
+    /// possible (see [`NO_SUCCESS_PATH`], [`NO_ERROR_PATH`]).
     pub fn gaps(&self) -> Vec<String> {
-        PREVIEW1_FUNCTIONS
-            .iter()
-            .filter_map(|f| {
-                let c = &self.functions[f];
-                match (c.success.is_empty(), c.error.is_empty()) {
-                    (false, false) => None,
-                    (true, true) => Some(format!("{f}: no case")),
-                    (true, false) => Some(format!("{f}: no success case")),
-                    (false, true) => Some(format!("{f}: no error-path case")),
-                }
-            })
-            .collect()
+        let mut gaps = Vec::new();
+        for f in PREVIEW1_FUNCTIONS {
+            let c = &self.functions[f];
+            if c.success.is_empty() && exempt(f, false).is_none() {
+                gaps.push(format!("{f}: no success case"));
+            }
+            if c.error.is_empty() && exempt(f, true).is_none() {
+                gaps.push(format!("{f}: no error-path case"));
+            }
+        }
+        gaps
     }
 }
 

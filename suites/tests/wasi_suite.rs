@@ -27,8 +27,14 @@ fn every_case_loads_and_has_a_source() {
     assert!(cases.len() >= 30, "only {} cases", cases.len());
     let sources = case_sources(&layout()).unwrap();
     for case in &cases {
-        let has_source = sources.iter().any(|s| s.with_extension("wasm") == case.wasm);
-        assert!(has_source, "{}: no .c or .wat source beside the module", case.name);
+        let has_source = sources
+            .iter()
+            .any(|s| s.with_extension("wasm") == case.wasm);
+        assert!(
+            has_source,
+            "{}: no .c or .wat source beside the module",
+            case.name
+        );
         assert!(
             case.spec.stdout.is_some() || case.spec.trap,
             "{}: states neither stdout nor a trap, so a wrong program could pass",
