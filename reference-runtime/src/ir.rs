@@ -340,24 +340,65 @@ pub(crate) enum Instr {
     I64MulWideS,
     I64MulWideU,
 
-    /// `local.get local; <op>`: an i32 operation whose right operand is a
-    /// local (a fused pair: one dispatch instead of two).
-    I32BinLocal {
+    /// `local.get local; <op>`: an integer operation whose right operand is
+    /// a local (a fused pair: one dispatch instead of two).
+    BinLocal {
         op: BinOp,
         local: u32,
     },
-    /// `i32.const imm; <op>`: an i32 operation with a constant right operand.
-    I32BinConst {
+    /// `<const>; <op>`: an integer operation with a constant right operand
+    /// (for 64-bit operations, `imm` sign-extends to the constant).
+    BinConst {
         op: BinOp,
         imm: u32,
+    },
+    /// `local.get src; local.get local; <op>; local.set dst` (or
+    /// `local.tee dst` when `tee`): one dispatch instead of four.
+    LocalBinLocal {
+        op: BinOp,
+        tee: bool,
+        src: u32,
+        local: u32,
+        dst: u32,
+    },
+    /// `local.get src; <const>; <op>; local.set dst` (or `local.tee`).
+    LocalBinConst {
+        op: BinOp,
+        tee: bool,
+        src: u32,
+        imm: u32,
+        dst: u32,
+    },
+    /// `<op>; br_if` (or `if`, when `neg`: branch if the result is zero)
+    /// with both operands popped; only for branches that drop nothing.
+    BrIfBin {
+        op: BinOp,
+        neg: bool,
+        target: u32,
+    },
+    /// [`Instr::BinLocal`] fused with the `br_if` (or `if`) that follows.
+    BrIfBinLocal {
+        op: BinOp,
+        neg: bool,
+        local: u32,
+        target: u32,
+    },
+    /// [`Instr::BinConst`] fused with the `br_if` (or `if`) that follows.
+    BrIfBinConst {
+        op: BinOp,
+        neg: bool,
+        imm: u32,
+        target: u32,
     },
 
     /// A SIMD instruction, executed by [`crate::simd`].
     Simd(SimdOp),
 }
 
-/// The non-trapping i32 binary operations that fuse with their right
-/// operand.
+/// The non-trapping integer binary operations that fuse with their right
+/// operand, a following `local.set`/`local.tee` or a following branch.
+/// Operands are read as 64 bits: i32 slots hold zero-extended values, and
+/// the 32-bit operations look at the low half only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BinOp {
     Add,
@@ -379,6 +420,25 @@ pub(crate) enum BinOp {
     LeU,
     GeS,
     GeU,
+    Add64,
+    Sub64,
+    Mul64,
+    And64,
+    Or64,
+    Xor64,
+    Shl64,
+    ShrS64,
+    ShrU64,
+    Eq64,
+    Ne64,
+    LtS64,
+    LtU64,
+    GtS64,
+    GtU64,
+    LeS64,
+    LeU64,
+    GeS64,
+    GeU64,
 }
 
 impl BinOp {
@@ -404,34 +464,116 @@ impl BinOp {
             Instr::I32LeU => BinOp::LeU,
             Instr::I32GeS => BinOp::GeS,
             Instr::I32GeU => BinOp::GeU,
+            Instr::I64Add => BinOp::Add64,
+            Instr::I64Sub => BinOp::Sub64,
+            Instr::I64Mul => BinOp::Mul64,
+            Instr::I64And => BinOp::And64,
+            Instr::I64Or => BinOp::Or64,
+            Instr::I64Xor => BinOp::Xor64,
+            Instr::I64Shl => BinOp::Shl64,
+            Instr::I64ShrS => BinOp::ShrS64,
+            Instr::I64ShrU => BinOp::ShrU64,
+            Instr::I64Eq => BinOp::Eq64,
+            Instr::I64Ne => BinOp::Ne64,
+            Instr::I64LtS => BinOp::LtS64,
+            Instr::I64LtU => BinOp::LtU64,
+            Instr::I64GtS => BinOp::GtS64,
+            Instr::I64GtU => BinOp::GtU64,
+            Instr::I64LeS => BinOp::LeS64,
+            Instr::I64LeU => BinOp::LeU64,
+            Instr::I64GeS => BinOp::GeS64,
+            Instr::I64GeU => BinOp::GeU64,
             _ => return None,
         })
     }
 
-    /// Applies the operation.
+    /// Whether the operation works on 64-bit operands.
+    pub(crate) fn wide(self) -> bool {
+        self as u8 >= BinOp::Add64 as u8
+    }
+
+    /// Whether the operation is a comparison (an i32 truth value).
+    pub(crate) fn compares(self) -> bool {
+        use BinOp::*;
+        matches!(
+            self,
+            Eq | Ne
+                | LtS
+                | LtU
+                | GtS
+                | GtU
+                | LeS
+                | LeU
+                | GeS
+                | GeU
+                | Eq64
+                | Ne64
+                | LtS64
+                | LtU64
+                | GtS64
+                | GtU64
+                | LeS64
+                | LeU64
+                | GeS64
+                | GeU64
+        )
+    }
+
+    /// The 64-bit operand an immediate stands for.
     #[inline(always)]
-    pub(crate) fn apply(self, a: u32, b: u32) -> u32 {
-        let (sa, sb) = (a as i32, b as i32);
+    pub(crate) fn imm(self, imm: u32) -> u64 {
+        if self.wide() {
+            imm as i32 as i64 as u64
+        } else {
+            imm as u64
+        }
+    }
+
+    /// Applies the operation; 32-bit results are zero-extended.
+    #[inline(always)]
+    pub(crate) fn apply(self, a: u64, b: u64) -> u64 {
+        let (a32, b32) = (a as u32, b as u32);
+        let (sa32, sb32) = (a32 as i32, b32 as i32);
+        let (sa, sb) = (a as i64, b as i64);
         match self {
-            BinOp::Add => a.wrapping_add(b),
-            BinOp::Sub => a.wrapping_sub(b),
-            BinOp::Mul => a.wrapping_mul(b),
-            BinOp::And => a & b,
-            BinOp::Or => a | b,
-            BinOp::Xor => a ^ b,
-            BinOp::Shl => a.wrapping_shl(b),
-            BinOp::ShrS => sa.wrapping_shr(b) as u32,
-            BinOp::ShrU => a.wrapping_shr(b),
-            BinOp::Eq => (a == b) as u32,
-            BinOp::Ne => (a != b) as u32,
-            BinOp::LtS => (sa < sb) as u32,
-            BinOp::LtU => (a < b) as u32,
-            BinOp::GtS => (sa > sb) as u32,
-            BinOp::GtU => (a > b) as u32,
-            BinOp::LeS => (sa <= sb) as u32,
-            BinOp::LeU => (a <= b) as u32,
-            BinOp::GeS => (sa >= sb) as u32,
-            BinOp::GeU => (a >= b) as u32,
+            BinOp::Add => a32.wrapping_add(b32) as u64,
+            BinOp::Sub => a32.wrapping_sub(b32) as u64,
+            BinOp::Mul => a32.wrapping_mul(b32) as u64,
+            BinOp::And => (a32 & b32) as u64,
+            BinOp::Or => (a32 | b32) as u64,
+            BinOp::Xor => (a32 ^ b32) as u64,
+            BinOp::Shl => a32.wrapping_shl(b32) as u64,
+            BinOp::ShrS => sa32.wrapping_shr(b32) as u32 as u64,
+            BinOp::ShrU => a32.wrapping_shr(b32) as u64,
+            BinOp::Eq => (a32 == b32) as u64,
+            BinOp::Ne => (a32 != b32) as u64,
+            BinOp::LtS => (sa32 < sb32) as u64,
+            BinOp::LtU => (a32 < b32) as u64,
+            BinOp::GtS => (sa32 > sb32) as u64,
+            BinOp::GtU => (a32 > b32) as u64,
+            BinOp::LeS => (sa32 <= sb32) as u64,
+            BinOp::LeU => (a32 <= b32) as u64,
+            BinOp::GeS => (sa32 >= sb32) as u64,
+            BinOp::GeU => (a32 >= b32) as u64,
+            BinOp::Add64 => a.wrapping_add(b),
+            BinOp::Sub64 => a.wrapping_sub(b),
+            BinOp::Mul64 => a.wrapping_mul(b),
+            BinOp::And64 => a & b,
+            BinOp::Or64 => a | b,
+            BinOp::Xor64 => a ^ b,
+            BinOp::Shl64 => a.wrapping_shl(b as u32),
+            BinOp::ShrS64 => sa.wrapping_shr(b as u32) as u64,
+            BinOp::ShrU64 => a.wrapping_shr(b as u32),
+            BinOp::Eq64 => (a == b) as u64,
+            BinOp::Ne64 => (a != b) as u64,
+            BinOp::LtS64 => (sa < sb) as u64,
+            BinOp::LtU64 => (a < b) as u64,
+            BinOp::GtS64 => (sa > sb) as u64,
+            BinOp::GtU64 => (a > b) as u64,
+            BinOp::LeS64 => (sa <= sb) as u64,
+            BinOp::LeU64 => (a <= b) as u64,
+            BinOp::GeS64 => (sa >= sb) as u64,
+            BinOp::GeU64 => (a >= b) as u64,
         }
     }
 }

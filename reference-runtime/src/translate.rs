@@ -250,6 +250,9 @@ impl FuncTranslator<'_> {
                 Instr::Br { target, .. }
                 | Instr::BrIfNez { target, .. }
                 | Instr::BrIfEqz { target }
+                | Instr::BrIfBin { target, .. }
+                | Instr::BrIfBinLocal { target, .. }
+                | Instr::BrIfBinConst { target, .. }
                 | Instr::BrOnNull { target, .. }
                 | Instr::BrOnNonNull { target, .. },
             ) => {
@@ -324,7 +327,7 @@ impl FuncTranslator<'_> {
             }
             Operator::If { blockty } => {
                 let height = height.saturating_sub(1);
-                let fixup = self.reachable.then(|| self.emit(I::BrIfEqz { target: 0 }));
+                let fixup = self.reachable.then(|| self.emit_cond_branch(true, 0));
                 self.push_frame(FrameKind::If, *blockty, height)?;
                 if let Some(frame) = self.control.last_mut() {
                     frame.else_fixup = fixup;
@@ -397,9 +400,17 @@ impl FuncTranslator<'_> {
                 }
             }
             Operator::BrIf { relative_depth } => {
-                return self.branch(*relative_depth, height.saturating_sub(1), |target, dk| {
-                    I::BrIfNez { target, dk }
-                });
+                let (dk, target) = self.label(*relative_depth, height.saturating_sub(1))?;
+                if dk.drop != 0 {
+                    return self.branch(*relative_depth, height.saturating_sub(1), |target, dk| {
+                        I::BrIfNez { target, dk }
+                    });
+                }
+                let at = self.emit_cond_branch(false, target.unwrap_or(0));
+                if target.is_none() {
+                    self.add_fixup(*relative_depth, at)?;
+                }
+                return Ok(());
             }
             Operator::BrTable { targets } => {
                 let height = height.saturating_sub(1);
@@ -680,16 +691,32 @@ impl FuncTranslator<'_> {
         Ok(())
     }
 
-    /// Emits `instr`, fusing an i32 operation with the `local.get` or
-    /// `i32.const` just before it when no label lies between them.
+    /// The last emitted instruction, if no label lies at it or after it
+    /// (so it may be fused with the next one).
+    fn fusable_last(&self) -> Option<(usize, Instr)> {
+        let at = self.code.len().checked_sub(1)?;
+        (at >= self.fence).then(|| (at, self.code[at]))
+    }
+
+    /// Emits `instr`, fusing it with what precedes it when no label lies
+    /// between them: an integer operation with a `local.get` or constant
+    /// right operand, and a `local.set`/`local.tee` with a preceding
+    /// `local.get; <op with local or constant>`.
     fn emit_fused(&mut self, instr: Instr) {
         if let Some(op) = BinOp::of(&instr)
-            && let Some(at) = self.code.len().checked_sub(1)
-            && at >= self.fence
+            && let Some((at, last)) = self.fusable_last()
         {
-            let fused = match self.code.get(at) {
-                Some(Instr::LocalGet(local)) => Some(Instr::I32BinLocal { op, local: *local }),
-                Some(Instr::Const32(imm)) => Some(Instr::I32BinConst { op, imm: *imm }),
+            let fused = match last {
+                Instr::LocalGet(local) => Some(Instr::BinLocal { op, local }),
+                // An i32 constant before a 64-bit operation is zero-extended
+                // (`i64.extend_i32_u` emits nothing): fuse only when that
+                // equals the sign extension the immediate gets.
+                Instr::Const32(imm) if !op.wide() || (imm as i32) >= 0 => {
+                    Some(Instr::BinConst { op, imm })
+                }
+                Instr::Const64(v) if op.wide() && v as i32 as i64 as u64 == v => {
+                    Some(Instr::BinConst { op, imm: v as u32 })
+                }
                 _ => None,
             };
             if let Some(fused) = fused {
@@ -697,7 +724,80 @@ impl FuncTranslator<'_> {
                 return;
             }
         }
+        if let Instr::LocalSet(dst) | Instr::LocalTee(dst) = instr
+            && let Some((at, last)) = self.fusable_last()
+            && let Some(first) = at.checked_sub(1)
+            && first >= self.fence
+            && let Instr::LocalGet(src) = self.code[first]
+        {
+            let tee = matches!(instr, Instr::LocalTee(_));
+            let fused = match last {
+                Instr::BinLocal { op, local } => Some(Instr::LocalBinLocal {
+                    op,
+                    tee,
+                    src,
+                    local,
+                    dst,
+                }),
+                Instr::BinConst { op, imm } => Some(Instr::LocalBinConst {
+                    op,
+                    tee,
+                    src,
+                    imm,
+                    dst,
+                }),
+                _ => None,
+            };
+            if let Some(fused) = fused {
+                self.code.truncate(first);
+                self.code.push(fused);
+                return;
+            }
+        }
         self.emit(instr);
+    }
+
+    /// Emits a conditional branch to `target` (branch if the popped i32 is
+    /// non-zero, or zero when `neg`) that drops nothing, fused with the
+    /// comparison before it when possible. Returns the branch's index.
+    fn emit_cond_branch(&mut self, neg: bool, target: u32) -> usize {
+        if let Some((at, last)) = self.fusable_last() {
+            let fused = match last {
+                Instr::BinLocal { op, local } if op.compares() => Some(Instr::BrIfBinLocal {
+                    op,
+                    neg,
+                    local,
+                    target,
+                }),
+                Instr::BinConst { op, imm } if op.compares() => Some(Instr::BrIfBinConst {
+                    op,
+                    neg,
+                    imm,
+                    target,
+                }),
+                Instr::I32Eqz if neg => Some(Instr::BrIfNez {
+                    target,
+                    dk: DropKeep::default(),
+                }),
+                Instr::I32Eqz => Some(Instr::BrIfEqz { target }),
+                other => match BinOp::of(&other) {
+                    Some(op) if op.compares() => Some(Instr::BrIfBin { op, neg, target }),
+                    _ => None,
+                },
+            };
+            if let Some(fused) = fused {
+                self.code[at] = fused;
+                return at;
+            }
+        }
+        if neg {
+            self.emit(Instr::BrIfEqz { target })
+        } else {
+            self.emit(Instr::BrIfNez {
+                target,
+                dk: DropKeep::default(),
+            })
+        }
     }
 }
 

@@ -1177,12 +1177,72 @@ fn run<T>(
                 stack[sp - 2] = pu64(r as u64);
                 stack[sp - 1] = pu64((r >> 64) as u64);
             }
-            Instr::I32BinLocal { op, local } => {
-                let b = u32_(stack[fp + local as usize]);
-                stack[sp - 1] = pu32(op.apply(u32_(stack[sp - 1]), b));
+            Instr::BinLocal { op, local } => {
+                let b = u64_(stack[fp + local as usize]);
+                stack[sp - 1] = pu64(op.apply(u64_(stack[sp - 1]), b));
             }
-            Instr::I32BinConst { op, imm } => {
-                stack[sp - 1] = pu32(op.apply(u32_(stack[sp - 1]), imm));
+            Instr::BinConst { op, imm } => {
+                stack[sp - 1] = pu64(op.apply(u64_(stack[sp - 1]), op.imm(imm)));
+            }
+            Instr::LocalBinLocal {
+                op,
+                tee,
+                src,
+                local,
+                dst,
+            } => {
+                let a = u64_(stack[fp + src as usize]);
+                let b = u64_(stack[fp + local as usize]);
+                let r = pu64(op.apply(a, b));
+                stack[fp + dst as usize] = r;
+                if tee {
+                    stack[sp] = r;
+                    sp += 1;
+                }
+            }
+            Instr::LocalBinConst {
+                op,
+                tee,
+                src,
+                imm,
+                dst,
+            } => {
+                let a = u64_(stack[fp + src as usize]);
+                let r = pu64(op.apply(a, op.imm(imm)));
+                stack[fp + dst as usize] = r;
+                if tee {
+                    stack[sp] = r;
+                    sp += 1;
+                }
+            }
+            Instr::BrIfBin { op, neg, target } => {
+                sp -= 2;
+                if (op.apply(u64_(stack[sp]), u64_(stack[sp + 1])) != 0) != neg {
+                    pc = target as usize;
+                }
+            }
+            Instr::BrIfBinLocal {
+                op,
+                neg,
+                local,
+                target,
+            } => {
+                sp -= 1;
+                let b = u64_(stack[fp + local as usize]);
+                if (op.apply(u64_(stack[sp]), b) != 0) != neg {
+                    pc = target as usize;
+                }
+            }
+            Instr::BrIfBinConst {
+                op,
+                neg,
+                imm,
+                target,
+            } => {
+                sp -= 1;
+                if (op.apply(u64_(stack[sp]), op.imm(imm)) != 0) != neg {
+                    pc = target as usize;
+                }
             }
             Instr::Simd(op) => {
                 let instances = &store.instances;
