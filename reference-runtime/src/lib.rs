@@ -11,6 +11,7 @@
 mod config;
 mod error;
 mod exec;
+pub mod exercise;
 mod gc;
 mod instantiate;
 mod ir;
