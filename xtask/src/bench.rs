@@ -131,8 +131,8 @@ fn same(a: f64, b: f64) -> bool {
 }
 
 fn print_row(name: &str, runtime: &str, time: Duration, reference: Duration, result: &str) {
-    println!(
-        "{name:<16} {runtime:<12} {:>9.3} s  {:>7.2}×  {result}",
+    say!(
+        "{name:<16} {runtime:<12} {:>9.3} s  {:>7.2}×  {result}\n",
         time.as_secs_f64(),
         time.as_secs_f64() / reference.as_secs_f64()
     );
@@ -177,7 +177,7 @@ fn interp(runs: usize) -> anyhow::Result<()> {
             }),
         },
     ];
-    println!("kernel           runtime           time   vs reference  result   (median of {runs})");
+    say!("kernel           runtime           time   vs reference  result   (median of {runs})\n");
     for (kernel, arg) in KERNELS {
         let module = kernels.join(format!("{kernel}.wasm"));
         let mut reference: Option<(Duration, Option<f64>)> = None;
@@ -211,7 +211,7 @@ fn wasi(runs: usize) -> anyhow::Result<()> {
         ),
         ("wasmtime", locate("wasmtime", "wasmtime")?),
     ];
-    println!("workload         runtime           time   vs reference  result   (median of {runs})");
+    say!("workload         runtime           time   vs reference  result   (median of {runs})\n");
     for (workload, setup) in WORKLOADS {
         let module = workloads
             .join(format!("{workload}.wasm"))

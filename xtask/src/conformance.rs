@@ -161,9 +161,9 @@ pub fn finish(
     out: &std::path::Path,
 ) -> Result<(), Failure> {
     let written = write_reports(record, out)?;
-    print!("{}", conformance_reports::render_summary(record));
-    println!(
-        "{} results in {:.1} s; wrote {}",
+    say!("{}", conformance_reports::render_summary(record));
+    say!(
+        "{} results in {:.1} s; wrote {}\n",
         record.results.len(),
         record.duration_ms / 1000.0,
         written

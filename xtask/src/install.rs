@@ -170,14 +170,14 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         match install(request, &root, &bin) {
             Ok(paths) => {
                 for path in paths {
-                    println!("{label:<12} {}  {}", version_of(&path), path.display());
+                    say!("{label:<12} {}  {}\n", version_of(&path), path.display());
                 }
             }
             Err(e) if matches!(request.recipe, Recipe::Unavailable { .. }) => {
-                println!("{label:<12} not installable here: {e:#}");
+                say!("{label:<12} not installable here: {e:#}\n");
             }
             Err(e) => {
-                println!("{label:<12} NOT INSTALLED: {e:#}");
+                say!("{label:<12} NOT INSTALLED: {e:#}\n");
                 failed.push(label);
             }
         }

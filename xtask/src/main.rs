@@ -4,6 +4,14 @@
 //! Exit status: 0 when nothing unexpected happened, 1 when a case failed (or
 //! errored), 2 for a usage, configuration or environment error.
 
+/// Print to stdout like `print!`, but end quietly when the reader has gone
+/// (`cargo xtask runtimes | head`) instead of panicking. (SIGPIPE stays
+/// ignored: a runtime that exits without reading its stdin must not kill
+/// the harness.)
+macro_rules! say {
+    ($($arg:tt)*) => { $crate::say(&format!($($arg)*)) };
+}
+
 mod bench;
 mod conformance;
 mod install;
@@ -99,13 +107,13 @@ fn build_suites(args: &BuildArgs) -> anyhow::Result<()> {
         root: conformance_suites::wasi_suite_dir(),
     };
     let built = conformance_suites::build::build_suite(&layout, &args.clang, args.force)?;
-    println!(
-        "built {} case(s); manifest: {}",
+    say!(
+        "built {} case(s); manifest: {}\n",
         built.len(),
         layout.manifest().display()
     );
     for name in built {
-        println!("  {name}");
+        say!("  {name}\n");
     }
     Ok(())
 }
@@ -127,14 +135,16 @@ fn suite_coverage() -> anyhow::Result<()> {
         }
         text
     };
-    println!(
-        "{:<24} {:>7} {:>7}  cases (success | error)",
-        "function", "success", "error"
+    say!(
+        "{:<24} {:>7} {:>7}  cases (success | error)\n",
+        "function",
+        "success",
+        "error"
     );
     for function in PREVIEW1_FUNCTIONS {
         let c = &table.functions[function];
-        println!(
-            "{function:<24} {:>7} {:>7}  {} | {}",
+        say!(
+            "{function:<24} {:>7} {:>7}  {} | {}\n",
             c.success.len(),
             c.error.len(),
             names(&c.success, function, false),
@@ -146,8 +156,8 @@ fn suite_coverage() -> anyhow::Result<()> {
         .iter()
         .filter(|f| !gaps.iter().any(|g| g.starts_with(&format!("{f}:"))))
         .count();
-    println!(
-        "\n{complete}/{} functions covered on every path a case can take; {} cases",
+    say!(
+        "\n{complete}/{} functions covered on every path a case can take; {} cases\n",
         PREVIEW1_FUNCTIONS.len(),
         cases.len()
     );
@@ -156,12 +166,12 @@ fn suite_coverage() -> anyhow::Result<()> {
             let c = &table.functions[function];
             let list = if error_path { &c.error } else { &c.success };
             if let (true, Some(why)) = (list.is_empty(), exempt(function, error_path)) {
-                println!("  n/a: {function} {path} path: {why}");
+                say!("  n/a: {function} {path} path: {why}\n");
             }
         }
     }
     for line in gaps.iter().chain(&table.problems) {
-        println!("  {line}");
+        say!("  {line}\n");
     }
     if !gaps.is_empty() || !table.problems.is_empty() {
         anyhow::bail!("the WASI suite does not cover every preview1 function on both paths");
@@ -169,14 +179,21 @@ fn suite_coverage() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn main() -> ExitCode {
-    // Behave as a Unix tool when the reader goes away (`| head`): end
-    // quietly instead of panicking on a broken pipe.
-    // SAFETY: setting a signal's disposition to its default before any other
-    // thread exists has no memory-safety preconditions.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+/// See [`say!`].
+pub fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            eprintln!("error: writing to stdout: {e}");
+            std::process::exit(2);
+        }
     }
+}
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Conformance(args) => conformance::run(args),

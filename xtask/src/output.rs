@@ -73,7 +73,7 @@ pub fn rerender(args: &ReportArgs) -> anyhow::Result<()> {
     };
     check_writable(&out)?;
     for path in write_reports(&record, &out)? {
-        println!("wrote {}", path.display());
+        say!("wrote {}\n", path.display());
     }
     Ok(())
 }

@@ -151,8 +151,8 @@ pub struct ListArgs {
 /// Print each known runtime: installed or not, version, binary.
 pub fn list(args: &ListArgs) -> anyhow::Result<()> {
     let discovery = args.source.discovery();
-    println!(
-        "{REFERENCE:<12} built in   {:<40} (in-process, this workspace)",
+    say!(
+        "{REFERENCE:<12} built in   {:<40} (in-process, this workspace)\n",
         ReferenceRuntime::new().info().version
     );
     for spec in args.source.specs()? {
@@ -170,10 +170,13 @@ pub fn list(args: &ListArgs) -> anyhow::Result<()> {
                     .as_ref()
                     .map(|b| b.display().to_string())
                     .unwrap_or_default();
-                println!("{name:<12} installed  {:<40} {binary}{note}", info.version);
+                say!(
+                    "{name:<12} installed  {:<40} {binary}{note}\n",
+                    info.version
+                );
             }
-            Err(OpenError::NotFound(e)) => println!("{name:<12} missing    {e}{note}"),
-            Err(OpenError::Broken(e)) => println!("{name:<12} broken     {e}{note}"),
+            Err(OpenError::NotFound(e)) => say!("{name:<12} missing    {e}{note}\n"),
+            Err(OpenError::Broken(e)) => say!("{name:<12} broken     {e}{note}\n"),
         }
     }
     Ok(())

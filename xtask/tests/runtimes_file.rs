@@ -153,3 +153,49 @@ binary = "{bin}"
         assert_eq!(result(&record, name)["verdict"], "pass", "{record}");
     }
 }
+
+#[test]
+fn a_runtime_that_never_reads_its_stdin_does_not_kill_the_harness() {
+    // 256 KiB of stdin overfills the pipe, so feeding it fails with EPIPE
+    // once the runtime has exited: the harness must carry on.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    script(d, "deaf", "exit 0");
+    std::fs::write(
+        d.join("runtimes.toml"),
+        "[[runtime]]\nname = \"deaf\"\nbinary = \"./deaf\"\nrun = [\"{module}\"]\n",
+    )
+    .unwrap();
+    let suite = d.join("suite");
+    std::fs::create_dir(&suite).unwrap();
+    std::fs::write(suite.join("big_stdin.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    let stdin = "x".repeat(256 * 1024);
+    std::fs::write(
+        suite.join("big_stdin.json"),
+        format!("{{\"stdin\": \"{stdin}\"}}"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args([
+            "conformance",
+            "--runtime",
+            "deaf",
+            "--no-progress",
+            "--runtimes-file",
+        ])
+        .arg(d.join("runtimes.toml"))
+        .arg("--suite-dir")
+        .arg(&suite)
+        .arg("--out")
+        .arg(d.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let record = std::fs::read_to_string(d.join("out/run.json")).unwrap();
+    assert!(record.contains("\"verdict\": \"pass\""), "{record}");
+}
