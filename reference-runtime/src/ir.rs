@@ -352,17 +352,44 @@ pub(crate) enum Instr {
         op: BinOp,
         imm: u32,
     },
-    /// `local.get src; local.get local; <op>; local.set dst` (or
-    /// `local.tee dst` when `tee`): one dispatch instead of four.
+    /// [`Instr::BinLocal`] followed by `local.set dst` (or `local.tee dst`
+    /// when `tee`).
+    BinLocalSet {
+        op: BinOp,
+        tee: bool,
+        local: u32,
+        dst: u32,
+    },
+    /// [`Instr::BinConst`] followed by `local.set dst` (or `local.tee`).
+    BinConstSet {
+        op: BinOp,
+        tee: bool,
+        imm: u32,
+        dst: u32,
+    },
+    /// `local.get src; local.get local; <op>`: both operands from locals.
     LocalBinLocal {
+        op: BinOp,
+        src: u32,
+        local: u32,
+    },
+    /// `local.get src; <const>; <op>`.
+    LocalBinConst {
+        op: BinOp,
+        src: u32,
+        imm: u32,
+    },
+    /// [`Instr::LocalBinLocal`] followed by `local.set dst` (or
+    /// `local.tee dst` when `tee`): one dispatch instead of four.
+    LocalBinLocalSet {
         op: BinOp,
         tee: bool,
         src: u32,
         local: u32,
         dst: u32,
     },
-    /// `local.get src; <const>; <op>; local.set dst` (or `local.tee`).
-    LocalBinConst {
+    /// [`Instr::LocalBinConst`] followed by `local.set dst` (or `local.tee`).
+    LocalBinConstSet {
         op: BinOp,
         tee: bool,
         src: u32,
@@ -387,6 +414,23 @@ pub(crate) enum Instr {
     BrIfBinConst {
         op: BinOp,
         neg: bool,
+        imm: u32,
+        target: u32,
+    },
+
+    /// [`Instr::LocalBinLocal`] fused with the `br_if` (or `if`) after it.
+    BrIfLocalBinLocal {
+        op: BinOp,
+        neg: bool,
+        src: u32,
+        local: u32,
+        target: u32,
+    },
+    /// [`Instr::LocalBinConst`] fused with the `br_if` (or `if`) after it.
+    BrIfLocalBinConst {
+        op: BinOp,
+        neg: bool,
+        src: u32,
         imm: u32,
         target: u32,
     },

@@ -253,6 +253,8 @@ impl FuncTranslator<'_> {
                 | Instr::BrIfBin { target, .. }
                 | Instr::BrIfBinLocal { target, .. }
                 | Instr::BrIfBinConst { target, .. }
+                | Instr::BrIfLocalBinLocal { target, .. }
+                | Instr::BrIfLocalBinConst { target, .. }
                 | Instr::BrOnNull { target, .. }
                 | Instr::BrOnNonNull { target, .. },
             ) => {
@@ -721,25 +723,42 @@ impl FuncTranslator<'_> {
             };
             if let Some(fused) = fused {
                 self.code[at] = fused;
+                // And the left operand, when it is a local too.
+                if let Some(first) = at.checked_sub(1)
+                    && first >= self.fence
+                    && let Instr::LocalGet(src) = self.code[first]
+                {
+                    let both = match fused {
+                        Instr::BinLocal { op, local } => Instr::LocalBinLocal { op, src, local },
+                        Instr::BinConst { op, imm } => Instr::LocalBinConst { op, src, imm },
+                        other => other,
+                    };
+                    self.code.truncate(first);
+                    self.code.push(both);
+                }
                 return;
             }
         }
         if let Instr::LocalSet(dst) | Instr::LocalTee(dst) = instr
             && let Some((at, last)) = self.fusable_last()
-            && let Some(first) = at.checked_sub(1)
-            && first >= self.fence
-            && let Instr::LocalGet(src) = self.code[first]
         {
             let tee = matches!(instr, Instr::LocalTee(_));
             let fused = match last {
-                Instr::BinLocal { op, local } => Some(Instr::LocalBinLocal {
+                Instr::BinLocal { op, local } => Some(Instr::BinLocalSet {
+                    op,
+                    tee,
+                    local,
+                    dst,
+                }),
+                Instr::BinConst { op, imm } => Some(Instr::BinConstSet { op, tee, imm, dst }),
+                Instr::LocalBinLocal { op, src, local } => Some(Instr::LocalBinLocalSet {
                     op,
                     tee,
                     src,
                     local,
                     dst,
                 }),
-                Instr::BinConst { op, imm } => Some(Instr::LocalBinConst {
+                Instr::LocalBinConst { op, src, imm } => Some(Instr::LocalBinConstSet {
                     op,
                     tee,
                     src,
@@ -749,8 +768,7 @@ impl FuncTranslator<'_> {
                 _ => None,
             };
             if let Some(fused) = fused {
-                self.code.truncate(first);
-                self.code.push(fused);
+                self.code[at] = fused;
                 return;
             }
         }
@@ -775,6 +793,24 @@ impl FuncTranslator<'_> {
                     imm,
                     target,
                 }),
+                Instr::LocalBinLocal { op, src, local } if op.compares() => {
+                    Some(Instr::BrIfLocalBinLocal {
+                        op,
+                        neg,
+                        src,
+                        local,
+                        target,
+                    })
+                }
+                Instr::LocalBinConst { op, src, imm } if op.compares() => {
+                    Some(Instr::BrIfLocalBinConst {
+                        op,
+                        neg,
+                        src,
+                        imm,
+                        target,
+                    })
+                }
                 Instr::I32Eqz if neg => Some(Instr::BrIfNez {
                     target,
                     dk: DropKeep::default(),

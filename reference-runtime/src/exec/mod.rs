@@ -1184,7 +1184,42 @@ fn run<T>(
             Instr::BinConst { op, imm } => {
                 stack[sp - 1] = pu64(op.apply(u64_(stack[sp - 1]), op.imm(imm)));
             }
-            Instr::LocalBinLocal {
+            Instr::BinLocalSet {
+                op,
+                tee,
+                local,
+                dst,
+            } => {
+                let b = u64_(stack[fp + local as usize]);
+                let r = pu64(op.apply(u64_(stack[sp - 1]), b));
+                stack[fp + dst as usize] = r;
+                if tee {
+                    stack[sp - 1] = r;
+                } else {
+                    sp -= 1;
+                }
+            }
+            Instr::BinConstSet { op, tee, imm, dst } => {
+                let r = pu64(op.apply(u64_(stack[sp - 1]), op.imm(imm)));
+                stack[fp + dst as usize] = r;
+                if tee {
+                    stack[sp - 1] = r;
+                } else {
+                    sp -= 1;
+                }
+            }
+            Instr::LocalBinLocal { op, src, local } => {
+                let a = u64_(stack[fp + src as usize]);
+                let b = u64_(stack[fp + local as usize]);
+                stack[sp] = pu64(op.apply(a, b));
+                sp += 1;
+            }
+            Instr::LocalBinConst { op, src, imm } => {
+                let a = u64_(stack[fp + src as usize]);
+                stack[sp] = pu64(op.apply(a, op.imm(imm)));
+                sp += 1;
+            }
+            Instr::LocalBinLocalSet {
                 op,
                 tee,
                 src,
@@ -1200,7 +1235,7 @@ fn run<T>(
                     sp += 1;
                 }
             }
-            Instr::LocalBinConst {
+            Instr::LocalBinConstSet {
                 op,
                 tee,
                 src,
@@ -1213,6 +1248,31 @@ fn run<T>(
                 if tee {
                     stack[sp] = r;
                     sp += 1;
+                }
+            }
+            Instr::BrIfLocalBinLocal {
+                op,
+                neg,
+                src,
+                local,
+                target,
+            } => {
+                let a = u64_(stack[fp + src as usize]);
+                let b = u64_(stack[fp + local as usize]);
+                if (op.apply(a, b) != 0) != neg {
+                    pc = target as usize;
+                }
+            }
+            Instr::BrIfLocalBinConst {
+                op,
+                neg,
+                src,
+                imm,
+                target,
+            } => {
+                let a = u64_(stack[fp + src as usize]);
+                if (op.apply(a, op.imm(imm)) != 0) != neg {
+                    pc = target as usize;
                 }
             }
             Instr::BrIfBin { op, neg, target } => {
