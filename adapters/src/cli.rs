@@ -278,6 +278,13 @@ fn substitute(template: &str, pairs: &[(&str, &str)]) -> String {
         })
 }
 
+impl CliSpec {
+    /// The arguments (after the program) that run `job`.
+    pub fn arguments(&self, job: &WasiJob) -> Vec<String> {
+        expand_run(self, job)
+    }
+}
+
 fn expand_run(spec: &CliSpec, job: &WasiJob) -> Vec<String> {
     let module = job.module.to_string_lossy();
     let mut out = Vec::new();

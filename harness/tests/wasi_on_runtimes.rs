@@ -14,7 +14,16 @@ use conformance_harness::{Case, Limits, Verdict, run_case};
 use conformance_suites::{Expectations, expectations_dir, load_wasi_dir, wasi_suite_dir};
 use libtest_mimic::{Arguments, Failed, Trial};
 
-const RUNTIMES: &[&str] = &["reference", "wasmtime", "wasmer", "wasmi", "node"];
+const RUNTIMES: &[&str] = &[
+    "reference",
+    "wasmtime",
+    "wasmer",
+    "wasmi",
+    "node",
+    "wasmedge",
+    "wamr",
+    "wazero",
+];
 
 fn main() {
     let args = Arguments::from_args();
