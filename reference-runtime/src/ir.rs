@@ -418,6 +418,27 @@ pub(crate) enum Instr {
         target: u32,
     },
 
+    /// `local.get local; i32.load m` (also `f32.load`).
+    I32LoadLocal {
+        local: u32,
+        m: MemArg,
+    },
+    /// `local.get local; i64.load m` (also `f64.load`).
+    I64LoadLocal {
+        local: u32,
+        m: MemArg,
+    },
+    /// `local.get local; i32.store m` (also `f32.store`): the stored value
+    /// is the local, the address is popped.
+    I32StoreLocal {
+        local: u32,
+        m: MemArg,
+    },
+    /// `local.get local; i64.store m` (also `f64.store`).
+    I64StoreLocal {
+        local: u32,
+        m: MemArg,
+    },
     /// [`Instr::LocalBinLocal`] fused with the `br_if` (or `if`) after it.
     BrIfLocalBinLocal {
         op: BinOp,

@@ -739,6 +739,19 @@ impl FuncTranslator<'_> {
                 return;
             }
         }
+        if let Some((at, Instr::LocalGet(local))) = self.fusable_last() {
+            let fused = match instr {
+                Instr::I32Load(m) => Some(Instr::I32LoadLocal { local, m }),
+                Instr::I64Load(m) => Some(Instr::I64LoadLocal { local, m }),
+                Instr::I32Store(m) => Some(Instr::I32StoreLocal { local, m }),
+                Instr::I64Store(m) => Some(Instr::I64StoreLocal { local, m }),
+                _ => None,
+            };
+            if let Some(fused) = fused {
+                self.code[at] = fused;
+                return;
+            }
+        }
         if let Instr::LocalSet(dst) | Instr::LocalTee(dst) = instr
             && let Some((at, last)) = self.fusable_last()
         {

@@ -257,14 +257,34 @@ fn run<T>(
             }
         };
     }
-    macro_rules! load {
-        ($arg:expr, $n:literal, $conv:expr) => {{
+    // The `$n` bytes at address `$addr` plus the offset, or a trap.
+    macro_rules! read_mem {
+        ($addr:expr, $arg:expr, $n:literal) => {{
             let mem = &store.memories[mem_addr!($arg.mem)];
-            let ea = u64_(stack[sp - 1]).saturating_add($arg.offset as u64);
+            let ea = u64_($addr).saturating_add($arg.offset as u64);
             let bytes =
                 range(ea, $n, mem.data.len()).and_then(|r| <[u8; $n]>::try_from(&mem.data[r]).ok());
             match bytes {
-                Some(b) => stack[sp - 1] = $conv(b),
+                Some(b) => b,
+                None => fail!(TrapKind::MemoryOutOfBounds),
+            }
+        }};
+    }
+    macro_rules! load {
+        ($arg:expr, $n:literal, $conv:expr) => {{
+            let b = read_mem!(stack[sp - 1], $arg, $n);
+            stack[sp - 1] = $conv(b);
+        }};
+    }
+    // Stores `$value` at the popped address plus the offset.
+    macro_rules! write_mem {
+        ($value:expr, $arg:expr, $n:literal, $ty:ty) => {{
+            let mem = &mut store.memories[mem_addr!($arg.mem)];
+            let value = $value as $ty;
+            let ea = u64_(stack[sp - 1]).saturating_add($arg.offset as u64);
+            sp -= 1;
+            match range(ea, $n, mem.data.len()) {
+                Some(r) => mem.data[r].copy_from_slice(&value.to_le_bytes()),
                 None => fail!(TrapKind::MemoryOutOfBounds),
             }
         }};
@@ -1249,6 +1269,22 @@ fn run<T>(
                     stack[sp] = r;
                     sp += 1;
                 }
+            }
+            Instr::I32LoadLocal { local, m } => {
+                let b = read_mem!(stack[fp + local as usize], m, 4);
+                stack[sp] = pu32(u32::from_le_bytes(b));
+                sp += 1;
+            }
+            Instr::I64LoadLocal { local, m } => {
+                let b = read_mem!(stack[fp + local as usize], m, 8);
+                stack[sp] = pu64(u64::from_le_bytes(b));
+                sp += 1;
+            }
+            Instr::I32StoreLocal { local, m } => {
+                write_mem!(stack[fp + local as usize], m, 4, u32)
+            }
+            Instr::I64StoreLocal { local, m } => {
+                write_mem!(stack[fp + local as usize], m, 8, u64)
             }
             Instr::BrIfLocalBinLocal {
                 op,
