@@ -460,7 +460,7 @@ pub(crate) enum Instr {
     Simd(SimdOp),
 }
 
-/// The non-trapping integer binary operations that fuse with their right
+/// The non-trapping integer and float binary operations that fuse with their right
 /// operand, a following `local.set`/`local.tee` or a following branch.
 /// Operands are read as 64 bits: i32 slots hold zero-extended values, and
 /// the 32-bit operations look at the low half only.
@@ -485,6 +485,16 @@ pub(crate) enum BinOp {
     LeU,
     GeS,
     GeU,
+    F32Add,
+    F32Sub,
+    F32Mul,
+    F32Div,
+    F32Eq,
+    F32Ne,
+    F32Lt,
+    F32Gt,
+    F32Le,
+    F32Ge,
     Add64,
     Sub64,
     Mul64,
@@ -504,6 +514,16 @@ pub(crate) enum BinOp {
     LeU64,
     GeS64,
     GeU64,
+    F64Add,
+    F64Sub,
+    F64Mul,
+    F64Div,
+    F64Eq,
+    F64Ne,
+    F64Lt,
+    F64Gt,
+    F64Le,
+    F64Ge,
 }
 
 impl BinOp {
@@ -548,11 +568,32 @@ impl BinOp {
             Instr::I64LeU => BinOp::LeU64,
             Instr::I64GeS => BinOp::GeS64,
             Instr::I64GeU => BinOp::GeU64,
+            Instr::F32Add => BinOp::F32Add,
+            Instr::F32Sub => BinOp::F32Sub,
+            Instr::F32Mul => BinOp::F32Mul,
+            Instr::F32Div => BinOp::F32Div,
+            Instr::F32Eq => BinOp::F32Eq,
+            Instr::F32Ne => BinOp::F32Ne,
+            Instr::F32Lt => BinOp::F32Lt,
+            Instr::F32Gt => BinOp::F32Gt,
+            Instr::F32Le => BinOp::F32Le,
+            Instr::F32Ge => BinOp::F32Ge,
+            Instr::F64Add => BinOp::F64Add,
+            Instr::F64Sub => BinOp::F64Sub,
+            Instr::F64Mul => BinOp::F64Mul,
+            Instr::F64Div => BinOp::F64Div,
+            Instr::F64Eq => BinOp::F64Eq,
+            Instr::F64Ne => BinOp::F64Ne,
+            Instr::F64Lt => BinOp::F64Lt,
+            Instr::F64Gt => BinOp::F64Gt,
+            Instr::F64Le => BinOp::F64Le,
+            Instr::F64Ge => BinOp::F64Ge,
             _ => return None,
         })
     }
 
-    /// Whether the operation works on 64-bit operands.
+    /// Whether the operation works on 64-bit operands (the 64-bit
+    /// operations come last).
     pub(crate) fn wide(self) -> bool {
         self as u8 >= BinOp::Add64 as u8
     }
@@ -581,6 +622,18 @@ impl BinOp {
                 | LeU64
                 | GeS64
                 | GeU64
+                | F32Eq
+                | F32Ne
+                | F32Lt
+                | F32Gt
+                | F32Le
+                | F32Ge
+                | F64Eq
+                | F64Ne
+                | F64Lt
+                | F64Gt
+                | F64Le
+                | F64Ge
         )
     }
 
@@ -639,8 +692,38 @@ impl BinOp {
             BinOp::LeU64 => (a <= b) as u64,
             BinOp::GeS64 => (sa >= sb) as u64,
             BinOp::GeU64 => (a >= b) as u64,
+            BinOp::F32Add => (f32_(a) + f32_(b)).to_bits() as u64,
+            BinOp::F32Sub => (f32_(a) - f32_(b)).to_bits() as u64,
+            BinOp::F32Mul => (f32_(a) * f32_(b)).to_bits() as u64,
+            BinOp::F32Div => (f32_(a) / f32_(b)).to_bits() as u64,
+            BinOp::F32Eq => (f32_(a) == f32_(b)) as u64,
+            BinOp::F32Ne => (f32_(a) != f32_(b)) as u64,
+            BinOp::F32Lt => (f32_(a) < f32_(b)) as u64,
+            BinOp::F32Gt => (f32_(a) > f32_(b)) as u64,
+            BinOp::F32Le => (f32_(a) <= f32_(b)) as u64,
+            BinOp::F32Ge => (f32_(a) >= f32_(b)) as u64,
+            BinOp::F64Add => (f64_(a) + f64_(b)).to_bits(),
+            BinOp::F64Sub => (f64_(a) - f64_(b)).to_bits(),
+            BinOp::F64Mul => (f64_(a) * f64_(b)).to_bits(),
+            BinOp::F64Div => (f64_(a) / f64_(b)).to_bits(),
+            BinOp::F64Eq => (f64_(a) == f64_(b)) as u64,
+            BinOp::F64Ne => (f64_(a) != f64_(b)) as u64,
+            BinOp::F64Lt => (f64_(a) < f64_(b)) as u64,
+            BinOp::F64Gt => (f64_(a) > f64_(b)) as u64,
+            BinOp::F64Le => (f64_(a) <= f64_(b)) as u64,
+            BinOp::F64Ge => (f64_(a) >= f64_(b)) as u64,
         }
     }
+}
+
+#[inline(always)]
+fn f32_(bits: u64) -> f32 {
+    f32::from_bits(bits as u32)
+}
+
+#[inline(always)]
+fn f64_(bits: u64) -> f64 {
+    f64::from_bits(bits)
 }
 
 /// The heap type of a cast: abstract, or a module type index.
