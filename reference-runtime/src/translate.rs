@@ -741,6 +741,11 @@ impl FuncTranslator<'_> {
         }
         if let Some((at, Instr::LocalGet(local))) = self.fusable_last() {
             let fused = match instr {
+                Instr::I32Eqz => Some(Instr::LocalBinConst {
+                    op: BinOp::Eq,
+                    src: local,
+                    imm: 0,
+                }),
                 Instr::I32Load(m) => Some(Instr::I32LoadLocal { local, m }),
                 Instr::I64Load(m) => Some(Instr::I64LoadLocal { local, m }),
                 Instr::I32Store(m) => Some(Instr::I32StoreLocal { local, m }),
@@ -824,6 +829,15 @@ impl FuncTranslator<'_> {
                         target,
                     })
                 }
+                // `br_if` and `if` test an i32: a `local.get` before them
+                // reads one.
+                Instr::LocalGet(src) => Some(Instr::BrIfLocalBinConst {
+                    op: BinOp::Ne,
+                    neg,
+                    src,
+                    imm: 0,
+                    target,
+                }),
                 Instr::I32Eqz if neg => Some(Instr::BrIfNez {
                     target,
                     dk: DropKeep::default(),
