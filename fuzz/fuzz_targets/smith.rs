@@ -6,48 +6,15 @@
 
 use arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
+use reference_runtime::Config;
 use reference_runtime::exercise::{self, exercise};
-use reference_runtime::{Config, WasmFeatures};
+
+#[path = "../../reference-runtime/tests/support/smith_config.rs"]
+mod smith_config;
+use smith_config::smith_config;
 use std::sync::LazyLock;
 
 static CONFIG: LazyLock<Config> = LazyLock::new(exercise::config);
-
-/// What wasm-smith may generate: the interpreter's features, small
-/// memories and tables (within `exercise::config()`'s limits), everything
-/// exported so that every function gets called.
-fn smith_config() -> wasm_smith::Config {
-    let supported = Config::supported_features();
-    let has = |feature| supported.contains(feature);
-    wasm_smith::Config {
-        bulk_memory_enabled: has(WasmFeatures::BULK_MEMORY),
-        reference_types_enabled: has(WasmFeatures::REFERENCE_TYPES),
-        multi_value_enabled: has(WasmFeatures::MULTI_VALUE),
-        saturating_float_to_int_enabled: has(WasmFeatures::SATURATING_FLOAT_TO_INT),
-        sign_extension_ops_enabled: has(WasmFeatures::SIGN_EXTENSION),
-        simd_enabled: has(WasmFeatures::SIMD),
-        relaxed_simd_enabled: has(WasmFeatures::RELAXED_SIMD),
-        tail_call_enabled: has(WasmFeatures::TAIL_CALL),
-        extended_const_enabled: has(WasmFeatures::EXTENDED_CONST),
-        memory64_enabled: has(WasmFeatures::MEMORY64),
-        custom_page_sizes_enabled: has(WasmFeatures::CUSTOM_PAGE_SIZES),
-        wide_arithmetic_enabled: has(WasmFeatures::WIDE_ARITHMETIC),
-        exceptions_enabled: has(WasmFeatures::EXCEPTIONS),
-        gc_enabled: has(WasmFeatures::GC) && has(WasmFeatures::FUNCTION_REFERENCES),
-        threads_enabled: has(WasmFeatures::THREADS),
-        compact_imports_enabled: has(WasmFeatures::COMPACT_IMPORTS),
-        max_memories: if has(WasmFeatures::MULTI_MEMORY) {
-            2
-        } else {
-            1
-        },
-        max_memory32_bytes: 1 << 20,
-        max_memory64_bytes: 1 << 20,
-        max_table_elements: 1_000,
-        export_everything: true,
-        allow_start_export: false,
-        ..wasm_smith::Config::default()
-    }
-}
 
 fn run(data: &[u8]) -> Result<()> {
     let mut u = Unstructured::new(data);

@@ -1,30 +1,16 @@
 //! Robustness of the interpreter on generated modules: wasm-smith modules
-//! (Wasm 2.0 features without SIMD, plus tail calls and multi-memory) go
-//! through [`exercise`], which validates them, instantiates them with stub
+//! with every feature the interpreter supports (`support/smith_config.rs`,
+//! shared with the `smith` fuzz target) go through [`exercise`], which validates them, instantiates them with stub
 //! imports and calls every exported function with fuel. Nothing may panic;
 //! traps are fine. The fuzz targets in `fuzz/` drive the same function.
 
 use arbitrary::Unstructured;
 use reference_runtime::exercise::{self, exercise};
 
-fn smith_config() -> wasm_smith::Config {
-    wasm_smith::Config {
-        simd_enabled: false,
-        relaxed_simd_enabled: false,
-        exceptions_enabled: false,
-        compact_imports_enabled: false,
-        export_everything: true,
-        allow_start_export: false,
-        gc_enabled: false,
-        memory64_enabled: false,
-        threads_enabled: false,
-        wide_arithmetic_enabled: false,
-        custom_page_sizes_enabled: false,
-        max_memories: 2,
-        max_memory32_bytes: 1 << 20,
-        ..wasm_smith::Config::default()
-    }
+mod support {
+    pub mod smith_config;
 }
+use support::smith_config::smith_config;
 
 #[test]
 fn generated_modules_run_without_panicking() {
