@@ -792,40 +792,40 @@ fn do_write(
     }
 }
 
-/// `fd_pread`: POSIX `preadv`.
-pub(crate) fn fd_pread(cx: &mut Cx<'_>, a: &[Val]) -> R {
-    let out = a32(a, 4);
+/// The vectored transfers share one shape: check the result pointer, move
+/// the bytes (at `offset`, or at the fd's position), store the count.
+/// The result pointer is the argument after the iovecs (and the offset).
+fn transfer(cx: &mut Cx<'_>, a: &[Val], offset: Option<u64>, write: bool) -> R {
+    let out = a32(a, if offset.is_some() { 4 } else { 3 });
     cx.mem.range(out, 4)?;
-    let n = do_read(cx, a32(a, 0), a32(a, 1), a32(a, 2), Some(a64(a, 3)))?;
+    let (fd, iovs, len) = (a32(a, 0), a32(a, 1), a32(a, 2));
+    let n = if write {
+        do_write(cx, fd, iovs, len, offset)?
+    } else {
+        do_read(cx, fd, iovs, len, offset)?
+    };
     cx.mem.write_u32(out, n as u32)?;
     Ok(())
+}
+
+/// `fd_pread`: POSIX `preadv`.
+pub(crate) fn fd_pread(cx: &mut Cx<'_>, a: &[Val]) -> R {
+    transfer(cx, a, Some(a64(a, 3)), false)
 }
 
 /// `fd_pwrite`: POSIX `pwritev`.
 pub(crate) fn fd_pwrite(cx: &mut Cx<'_>, a: &[Val]) -> R {
-    let out = a32(a, 4);
-    cx.mem.range(out, 4)?;
-    let n = do_write(cx, a32(a, 0), a32(a, 1), a32(a, 2), Some(a64(a, 3)))?;
-    cx.mem.write_u32(out, n as u32)?;
-    Ok(())
+    transfer(cx, a, Some(a64(a, 3)), true)
 }
 
 /// `fd_read`: POSIX `readv`.
 pub(crate) fn fd_read(cx: &mut Cx<'_>, a: &[Val]) -> R {
-    let out = a32(a, 3);
-    cx.mem.range(out, 4)?;
-    let n = do_read(cx, a32(a, 0), a32(a, 1), a32(a, 2), None)?;
-    cx.mem.write_u32(out, n as u32)?;
-    Ok(())
+    transfer(cx, a, None, false)
 }
 
 /// `fd_write`: POSIX `writev`.
 pub(crate) fn fd_write(cx: &mut Cx<'_>, a: &[Val]) -> R {
-    let out = a32(a, 3);
-    cx.mem.range(out, 4)?;
-    let n = do_write(cx, a32(a, 0), a32(a, 1), a32(a, 2), None)?;
-    cx.mem.write_u32(out, n as u32)?;
-    Ok(())
+    transfer(cx, a, None, true)
 }
 
 /// `fd_prestat_get`: `EBADF` for an fd that is not a preopen (how
