@@ -292,17 +292,14 @@ fn install(request: &Request<'_>, root: &Path, bin: &Path) -> anyhow::Result<Vec
             Ok(vec![link])
         }
         Recipe::System { binary, hint } => {
-            let found = std::env::var_os("PATH")
-                .map(|p| {
-                    std::env::split_paths(&p)
-                        .map(|d| d.join(binary))
-                        .find(|p| runs(p))
-                })
-                .unwrap_or_default();
-            match found {
-                Some(path) => Ok(vec![path]),
-                None => bail!("`{binary}` is not on PATH: {hint}"),
+            // Found the way a run will find it (NAME=, target/runtimes, PATH).
+            let located = conformance_adapters::Discovery::standard(Default::default())
+                .locate(request.name, binary)
+                .map_err(|e| anyhow::anyhow!("{e}; {hint}"))?;
+            if !runs(&located.path) {
+                bail!("{} does not run: {hint}", located.path.display());
             }
+            Ok(vec![located.path])
         }
         Recipe::Unavailable { reason } => bail!("{reason}"),
     }
