@@ -7,6 +7,7 @@
 //! `fp`. A caller's arguments become the callee's parameters in place, and
 //! results are moved down to `fp` on return.
 
+mod hot;
 pub(crate) mod num;
 
 use crate::error::{Error, Trap, TrapKind};
@@ -15,7 +16,6 @@ use crate::ir::{DropKeep, FuncBody, HeapRef, Instr};
 use crate::store::{Caller, Func, FuncEntity, Instance, Store};
 use crate::types::Heap;
 use crate::value::{Slot, Val};
-use num::*;
 use std::sync::Arc;
 
 /// A suspended caller.
@@ -157,14 +157,74 @@ fn trap<V>(kind: TrapKind) -> Result<V, Trap> {
     Err(Trap::new(kind))
 }
 
+/// The value stack as the hot loop sees it: a raw view of the `Vec` that
+/// indexes without bounds checks in release builds.
+///
+/// Sound because every index the executor forms lies inside the current
+/// frame, `fp..fp + frame_size`, whose size the translator computed from the
+/// validated function and which `enter!` made room for; debug builds (and so
+/// `cargo test`) still check each index. The view is refreshed whenever the
+/// `Vec` is resized.
+#[derive(Clone, Copy)]
+struct Slots {
+    ptr: *mut Slot,
+    len: usize,
+}
+
+impl Slots {
+    fn of(vec: &mut Vec<Slot>) -> Slots {
+        Slots {
+            ptr: vec.as_mut_ptr(),
+            len: vec.len(),
+        }
+    }
+
+    fn as_mut_slice<'a>(self) -> &'a mut [Slot] {
+        // SAFETY: `ptr..ptr + len` is the live buffer of the `Vec`, which is
+        // not touched through any other path while the view exists.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.len) }
+    }
+
+    fn copy_within(self, src: std::ops::Range<usize>, dst: usize) {
+        self.as_mut_slice().copy_within(src, dst);
+    }
+}
+
+impl std::ops::Index<usize> for Slots {
+    type Output = Slot;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Slot {
+        debug_assert!(i < self.len, "slot {i} outside the stack of {}", self.len);
+        // SAFETY: see the type's documentation.
+        unsafe { &*self.ptr.add(i) }
+    }
+}
+
+impl std::ops::IndexMut<usize> for Slots {
+    #[inline(always)]
+    fn index_mut(&mut self, i: usize) -> &mut Slot {
+        debug_assert!(i < self.len, "slot {i} outside the stack of {}", self.len);
+        // SAFETY: see the type's documentation.
+        unsafe { &mut *self.ptr.add(i) }
+    }
+}
+
+impl std::ops::Index<std::ops::Range<usize>> for Slots {
+    type Output = [Slot];
+    fn index(&self, r: std::ops::Range<usize>) -> &[Slot] {
+        &self.as_mut_slice()[r]
+    }
+}
+
 /// Runs the Wasm function `entry` whose arguments are at `stack[0..]`;
 /// leaves its results at `stack[0..]`.
 fn run<T>(
     store: &mut Store<T>,
     entry: u32,
-    stack: &mut Vec<Slot>,
+    vec: &mut Vec<Slot>,
     fuel_out: &mut u64,
 ) -> Result<(), Trap> {
+    let mut stack = Slots::of(vec);
     let max_depth = store.engine.config().max_call_depth;
     let max_stack = store.engine.config().max_value_stack;
     let (mut body, mut inst) = match &store.funcs[entry as usize] {
@@ -189,63 +249,17 @@ fn run<T>(
     macro_rules! enter {
         () => {{
             let need = fp + body.frame_size as usize;
-            if need > stack.len() {
+            if need > stack.len {
                 if need > max_stack {
                     fail!(TrapKind::CallStackExhausted);
                 }
                 let len = need.saturating_mul(2).min(max_stack).max(need);
-                stack.resize(len, 0);
+                vec.resize(len, 0);
+                stack = Slots::of(vec);
             }
             let locals = fp + body.params as usize;
             sp = locals + body.locals as usize;
-            for slot in &mut stack[locals..sp] {
-                *slot = 0;
-            }
-        }};
-    }
-    macro_rules! drop_keep {
-        ($dk:expr) => {{
-            let DropKeep { drop, keep } = $dk;
-            if drop != 0 {
-                let (keep, drop) = (keep as usize, drop as usize);
-                for i in sp - keep..sp {
-                    stack[i - drop] = stack[i];
-                }
-                sp -= drop;
-            }
-        }};
-    }
-    macro_rules! bin {
-        ($get:ident, $put:ident, |$a:ident, $b:ident| $e:expr) => {{
-            let $b = $get(stack[sp - 1]);
-            let $a = $get(stack[sp - 2]);
-            sp -= 1;
-            stack[sp - 1] = $put($e);
-        }};
-    }
-    macro_rules! bin_try {
-        ($get:ident, $put:ident, $f:expr) => {{
-            let b = $get(stack[sp - 1]);
-            let a = $get(stack[sp - 2]);
-            sp -= 1;
-            match $f(a, b) {
-                Ok(v) => stack[sp - 1] = $put(v),
-                Err(kind) => fail!(kind),
-            }
-        }};
-    }
-    macro_rules! un {
-        ($get:ident, $put:ident, |$a:ident| $e:expr) => {{
-            let $a = $get(stack[sp - 1]);
-            stack[sp - 1] = $put($e);
-        }};
-    }
-    macro_rules! un_try {
-        ($get:ident, $put:ident, $f:expr) => {{
-            match $f($get(stack[sp - 1]) as f64) {
-                Ok(v) => stack[sp - 1] = $put(v),
-                Err(kind) => fail!(kind),
-            }
+            stack.as_mut_slice()[locals..sp].fill(0);
         }};
     }
     macro_rules! mem_addr {
@@ -256,50 +270,6 @@ fn run<T>(
                 store.instances[inst as usize].memories[$m as usize] as usize
             }
         };
-    }
-    // The `$n` bytes at address `$addr` plus the offset, or a trap.
-    macro_rules! read_mem {
-        ($addr:expr, $arg:expr, $n:literal) => {{
-            let mem = &store.memories[mem_addr!($arg.mem)];
-            let ea = u64_($addr).saturating_add($arg.offset as u64);
-            let bytes =
-                range(ea, $n, mem.data.len()).and_then(|r| <[u8; $n]>::try_from(&mem.data[r]).ok());
-            match bytes {
-                Some(b) => b,
-                None => fail!(TrapKind::MemoryOutOfBounds),
-            }
-        }};
-    }
-    macro_rules! load {
-        ($arg:expr, $n:literal, $conv:expr) => {{
-            let b = read_mem!(stack[sp - 1], $arg, $n);
-            stack[sp - 1] = $conv(b);
-        }};
-    }
-    // Stores `$value` at the popped address plus the offset.
-    macro_rules! write_mem {
-        ($value:expr, $arg:expr, $n:literal, $ty:ty) => {{
-            let mem = &mut store.memories[mem_addr!($arg.mem)];
-            let value = $value as $ty;
-            let ea = u64_(stack[sp - 1]).saturating_add($arg.offset as u64);
-            sp -= 1;
-            match range(ea, $n, mem.data.len()) {
-                Some(r) => mem.data[r].copy_from_slice(&value.to_le_bytes()),
-                None => fail!(TrapKind::MemoryOutOfBounds),
-            }
-        }};
-    }
-    macro_rules! store_mem {
-        ($arg:expr, $n:literal, $ty:ty) => {{
-            let mem = &mut store.memories[mem_addr!($arg.mem)];
-            let value = stack[sp - 1] as $ty;
-            let ea = u64_(stack[sp - 2]).saturating_add($arg.offset as u64);
-            sp -= 2;
-            match range(ea, $n, mem.data.len()) {
-                Some(r) => mem.data[r].copy_from_slice(&value.to_le_bytes()),
-                None => fail!(TrapKind::MemoryOutOfBounds),
-            }
-        }};
     }
     macro_rules! table_addr {
         ($t:expr) => {
@@ -394,8 +364,9 @@ fn run<T>(
                         return Err(e);
                     }
                     sp -= n;
-                    if sp + results.len() > stack.len() {
-                        stack.resize(sp + results.len(), 0);
+                    if sp + results.len() > stack.len {
+                        vec.resize(sp + results.len(), 0);
+                        stack = Slots::of(vec);
                     }
                     for r in &results {
                         stack[sp] = r.to_slot();
@@ -529,50 +500,28 @@ fn run<T>(
 
     enter!();
     loop {
-        if fuel == 0 {
-            fail!(TrapKind::OutOfFuel);
-        }
-        fuel -= 1;
-        let instr = body.code[pc];
-        pc += 1;
+        let mut regs = hot::Regs { pc, sp, fp, fuel };
+        // Without a fuel budget the counter cannot run out (it starts at
+        // `u64::MAX`), so the hot loop is built without the check.
+        let run_hot = match store.fuel {
+            Some(_) => hot::run::<true>,
+            None => hot::run::<false>,
+        };
+        let exit = run_hot(
+            &body.code,
+            stack,
+            &mut regs,
+            &mut store.memories,
+            &store.instances[inst as usize].memories,
+            mem0,
+        );
+        (pc, sp, fuel) = (regs.pc, regs.sp, regs.fuel);
+        let instr = match exit {
+            hot::Exit::Cold(instr) => instr,
+            hot::Exit::Trap(kind) => fail!(kind),
+        };
         match instr {
             Instr::Unreachable => fail!(TrapKind::Unreachable),
-            Instr::Br { target, dk } => {
-                drop_keep!(dk);
-                pc = target as usize;
-            }
-            Instr::BrIfNez { target, dk } => {
-                sp -= 1;
-                if u32_(stack[sp]) != 0 {
-                    drop_keep!(dk);
-                    pc = target as usize;
-                }
-            }
-            Instr::BrIfEqz { target } => {
-                sp -= 1;
-                if u32_(stack[sp]) == 0 {
-                    pc = target as usize;
-                }
-            }
-            Instr::BrTable { len } => {
-                sp -= 1;
-                pc += u32_(stack[sp]).min(len) as usize;
-            }
-            Instr::BrOnNull { target, dk } => {
-                if stack[sp - 1] == 0 {
-                    sp -= 1;
-                    drop_keep!(dk);
-                    pc = target as usize;
-                }
-            }
-            Instr::BrOnNonNull { target, dk } => {
-                if stack[sp - 1] != 0 {
-                    drop_keep!(dk);
-                    pc = target as usize;
-                } else {
-                    sp -= 1;
-                }
-            }
             Instr::Return { keep } => return_from!(keep as usize),
             Instr::Call(idx) => {
                 let f = store.instances[inst as usize].funcs[idx as usize];
@@ -598,23 +547,6 @@ fn run<T>(
                 let f = ref_target!();
                 call!(f, true);
             }
-            Instr::Drop => sp -= 1,
-            Instr::Select => {
-                let c = u32_(stack[sp - 1]);
-                sp -= 2;
-                if c == 0 {
-                    stack[sp - 1] = stack[sp];
-                }
-            }
-            Instr::LocalGet(i) => {
-                stack[sp] = stack[fp + i as usize];
-                sp += 1;
-            }
-            Instr::LocalSet(i) => {
-                sp -= 1;
-                stack[fp + i as usize] = stack[sp];
-            }
-            Instr::LocalTee(i) => stack[fp + i as usize] = stack[sp - 1],
             Instr::GlobalGet(i) => {
                 let g = store.instances[inst as usize].globals[i as usize];
                 stack[sp] = store.globals[g as usize].value;
@@ -625,36 +557,11 @@ fn run<T>(
                 sp -= 1;
                 store.globals[g as usize].value = stack[sp];
             }
-            Instr::Const32(v) => {
-                stack[sp] = v as Slot;
-                sp += 1;
-            }
-            Instr::Const64(v) => {
-                stack[sp] = v as Slot;
-                sp += 1;
-            }
             Instr::ConstPool(i) => {
                 stack[sp] = body.consts[i as usize];
                 sp += 1;
             }
 
-            Instr::I32Load(m) => load!(m, 4, |b| pu32(u32::from_le_bytes(b))),
-            Instr::I64Load(m) => load!(m, 8, |b| pu64(u64::from_le_bytes(b))),
-            Instr::I32Load8S(m) => load!(m, 1, |b| pi32(i8::from_le_bytes(b) as i32)),
-            Instr::I32Load8U(m) => load!(m, 1, |b| pu32(u8::from_le_bytes(b) as u32)),
-            Instr::I32Load16S(m) => load!(m, 2, |b| pi32(i16::from_le_bytes(b) as i32)),
-            Instr::I32Load16U(m) => load!(m, 2, |b| pu32(u16::from_le_bytes(b) as u32)),
-            Instr::I64Load8S(m) => load!(m, 1, |b| pi64(i8::from_le_bytes(b) as i64)),
-            Instr::I64Load8U(m) => load!(m, 1, |b| pu64(u8::from_le_bytes(b) as u64)),
-            Instr::I64Load16S(m) => load!(m, 2, |b| pi64(i16::from_le_bytes(b) as i64)),
-            Instr::I64Load16U(m) => load!(m, 2, |b| pu64(u16::from_le_bytes(b) as u64)),
-            Instr::I64Load32S(m) => load!(m, 4, |b| pi64(i32::from_le_bytes(b) as i64)),
-            Instr::I64Load32U(m) => load!(m, 4, |b| pu64(u32::from_le_bytes(b) as u64)),
-            Instr::I32Store(m) => store_mem!(m, 4, u32),
-            Instr::I64Store(m) => store_mem!(m, 8, u64),
-            Instr::I32Store8(m) => store_mem!(m, 1, u8),
-            Instr::I32Store16(m) => store_mem!(m, 2, u16),
-            Instr::I64Store32(m) => store_mem!(m, 4, u32),
             Instr::MemorySize(m) => {
                 let mem = &store.memories[mem_addr!(m)];
                 stack[sp] = pu64(mem.pages());
@@ -1037,144 +944,6 @@ fn run<T>(
                 }
             }
 
-            Instr::I32Eqz => un!(u32_, pbool, |a| a == 0),
-            Instr::I32Eq => bin!(u32_, pbool, |a, b| a == b),
-            Instr::I32Ne => bin!(u32_, pbool, |a, b| a != b),
-            Instr::I32LtS => bin!(i32_, pbool, |a, b| a < b),
-            Instr::I32LtU => bin!(u32_, pbool, |a, b| a < b),
-            Instr::I32GtS => bin!(i32_, pbool, |a, b| a > b),
-            Instr::I32GtU => bin!(u32_, pbool, |a, b| a > b),
-            Instr::I32LeS => bin!(i32_, pbool, |a, b| a <= b),
-            Instr::I32LeU => bin!(u32_, pbool, |a, b| a <= b),
-            Instr::I32GeS => bin!(i32_, pbool, |a, b| a >= b),
-            Instr::I32GeU => bin!(u32_, pbool, |a, b| a >= b),
-            Instr::I64Eqz => un!(u64_, pbool, |a| a == 0),
-            Instr::I64Eq => bin!(u64_, pbool, |a, b| a == b),
-            Instr::I64Ne => bin!(u64_, pbool, |a, b| a != b),
-            Instr::I64LtS => bin!(i64_, pbool, |a, b| a < b),
-            Instr::I64LtU => bin!(u64_, pbool, |a, b| a < b),
-            Instr::I64GtS => bin!(i64_, pbool, |a, b| a > b),
-            Instr::I64GtU => bin!(u64_, pbool, |a, b| a > b),
-            Instr::I64LeS => bin!(i64_, pbool, |a, b| a <= b),
-            Instr::I64LeU => bin!(u64_, pbool, |a, b| a <= b),
-            Instr::I64GeS => bin!(i64_, pbool, |a, b| a >= b),
-            Instr::I64GeU => bin!(u64_, pbool, |a, b| a >= b),
-            Instr::F32Eq => bin!(f32_, pbool, |a, b| a == b),
-            Instr::F32Ne => bin!(f32_, pbool, |a, b| a != b),
-            Instr::F32Lt => bin!(f32_, pbool, |a, b| a < b),
-            Instr::F32Gt => bin!(f32_, pbool, |a, b| a > b),
-            Instr::F32Le => bin!(f32_, pbool, |a, b| a <= b),
-            Instr::F32Ge => bin!(f32_, pbool, |a, b| a >= b),
-            Instr::F64Eq => bin!(f64_, pbool, |a, b| a == b),
-            Instr::F64Ne => bin!(f64_, pbool, |a, b| a != b),
-            Instr::F64Lt => bin!(f64_, pbool, |a, b| a < b),
-            Instr::F64Gt => bin!(f64_, pbool, |a, b| a > b),
-            Instr::F64Le => bin!(f64_, pbool, |a, b| a <= b),
-            Instr::F64Ge => bin!(f64_, pbool, |a, b| a >= b),
-
-            Instr::I32Clz => un!(u32_, pu32, |a| a.leading_zeros()),
-            Instr::I32Ctz => un!(u32_, pu32, |a| a.trailing_zeros()),
-            Instr::I32Popcnt => un!(u32_, pu32, |a| a.count_ones()),
-            Instr::I32Add => bin!(u32_, pu32, |a, b| a.wrapping_add(b)),
-            Instr::I32Sub => bin!(u32_, pu32, |a, b| a.wrapping_sub(b)),
-            Instr::I32Mul => bin!(u32_, pu32, |a, b| a.wrapping_mul(b)),
-            Instr::I32DivS => bin_try!(i32_, pi32, i32_div_s),
-            Instr::I32DivU => bin_try!(u32_, pu32, i32_div_u),
-            Instr::I32RemS => bin_try!(i32_, pi32, i32_rem_s),
-            Instr::I32RemU => bin_try!(u32_, pu32, i32_rem_u),
-            Instr::I32And => bin!(u32_, pu32, |a, b| a & b),
-            Instr::I32Or => bin!(u32_, pu32, |a, b| a | b),
-            Instr::I32Xor => bin!(u32_, pu32, |a, b| a ^ b),
-            Instr::I32Shl => bin!(u32_, pu32, |a, b| a.wrapping_shl(b)),
-            Instr::I32ShrS => bin!(i32_, pi32, |a, b| a.wrapping_shr(b as u32)),
-            Instr::I32ShrU => bin!(u32_, pu32, |a, b| a.wrapping_shr(b)),
-            Instr::I32Rotl => bin!(u32_, pu32, |a, b| a.rotate_left(b)),
-            Instr::I32Rotr => bin!(u32_, pu32, |a, b| a.rotate_right(b)),
-            Instr::I64Clz => un!(u64_, pu64, |a| a.leading_zeros() as u64),
-            Instr::I64Ctz => un!(u64_, pu64, |a| a.trailing_zeros() as u64),
-            Instr::I64Popcnt => un!(u64_, pu64, |a| a.count_ones() as u64),
-            Instr::I64Add => bin!(u64_, pu64, |a, b| a.wrapping_add(b)),
-            Instr::I64Sub => bin!(u64_, pu64, |a, b| a.wrapping_sub(b)),
-            Instr::I64Mul => bin!(u64_, pu64, |a, b| a.wrapping_mul(b)),
-            Instr::I64DivS => bin_try!(i64_, pi64, i64_div_s),
-            Instr::I64DivU => bin_try!(u64_, pu64, i64_div_u),
-            Instr::I64RemS => bin_try!(i64_, pi64, i64_rem_s),
-            Instr::I64RemU => bin_try!(u64_, pu64, i64_rem_u),
-            Instr::I64And => bin!(u64_, pu64, |a, b| a & b),
-            Instr::I64Or => bin!(u64_, pu64, |a, b| a | b),
-            Instr::I64Xor => bin!(u64_, pu64, |a, b| a ^ b),
-            Instr::I64Shl => bin!(u64_, pu64, |a, b| a.wrapping_shl(b as u32)),
-            Instr::I64ShrS => bin!(i64_, pi64, |a, b| a.wrapping_shr(b as u32)),
-            Instr::I64ShrU => bin!(u64_, pu64, |a, b| a.wrapping_shr(b as u32)),
-            Instr::I64Rotl => bin!(u64_, pu64, |a, b| a.rotate_left((b & 63) as u32)),
-            Instr::I64Rotr => bin!(u64_, pu64, |a, b| a.rotate_right((b & 63) as u32)),
-
-            Instr::F32Abs => un!(u32_, pu32, |a| a & 0x7fff_ffff),
-            Instr::F32Neg => un!(u32_, pu32, |a| a ^ 0x8000_0000),
-            Instr::F32Ceil => un!(f32_, pf32, |a| quiet32(a.ceil())),
-            Instr::F32Floor => un!(f32_, pf32, |a| quiet32(a.floor())),
-            Instr::F32Trunc => un!(f32_, pf32, |a| quiet32(a.trunc())),
-            Instr::F32Nearest => un!(f32_, pf32, |a| quiet32(a.round_ties_even())),
-            Instr::F32Sqrt => un!(f32_, pf32, |a| quiet32(a.sqrt())),
-            Instr::F32Add => bin!(f32_, pf32, |a, b| a + b),
-            Instr::F32Sub => bin!(f32_, pf32, |a, b| a - b),
-            Instr::F32Mul => bin!(f32_, pf32, |a, b| a * b),
-            Instr::F32Div => bin!(f32_, pf32, |a, b| a / b),
-            Instr::F32Min => bin!(f32_, pf32, |a, b| f32_min(a, b)),
-            Instr::F32Max => bin!(f32_, pf32, |a, b| f32_max(a, b)),
-            Instr::F32Copysign => {
-                bin!(u32_, pu32, |a, b| (a & 0x7fff_ffff) | (b & 0x8000_0000))
-            }
-            Instr::F64Abs => un!(u64_, pu64, |a| a & 0x7fff_ffff_ffff_ffff),
-            Instr::F64Neg => un!(u64_, pu64, |a| a ^ 0x8000_0000_0000_0000),
-            Instr::F64Ceil => un!(f64_, pf64, |a| quiet64(a.ceil())),
-            Instr::F64Floor => un!(f64_, pf64, |a| quiet64(a.floor())),
-            Instr::F64Trunc => un!(f64_, pf64, |a| quiet64(a.trunc())),
-            Instr::F64Nearest => un!(f64_, pf64, |a| quiet64(a.round_ties_even())),
-            Instr::F64Sqrt => un!(f64_, pf64, |a| quiet64(a.sqrt())),
-            Instr::F64Add => bin!(f64_, pf64, |a, b| a + b),
-            Instr::F64Sub => bin!(f64_, pf64, |a, b| a - b),
-            Instr::F64Mul => bin!(f64_, pf64, |a, b| a * b),
-            Instr::F64Div => bin!(f64_, pf64, |a, b| a / b),
-            Instr::F64Min => bin!(f64_, pf64, |a, b| f64_min(a, b)),
-            Instr::F64Max => bin!(f64_, pf64, |a, b| f64_max(a, b)),
-            Instr::F64Copysign => bin!(u64_, pu64, |a, b| (a & 0x7fff_ffff_ffff_ffff)
-                | (b & 0x8000_0000_0000_0000)),
-
-            Instr::I32WrapI64 => un!(u64_, pu32, |a| a as u32),
-            Instr::I32TruncF32S => un_try!(f32_, pi32, trunc_i32_s),
-            Instr::I32TruncF32U => un_try!(f32_, pu32, trunc_i32_u),
-            Instr::I32TruncF64S => un_try!(f64_, pi32, trunc_i32_s),
-            Instr::I32TruncF64U => un_try!(f64_, pu32, trunc_i32_u),
-            Instr::I64ExtendI32S => un!(i32_, pi64, |a| a as i64),
-            Instr::I64TruncF32S => un_try!(f32_, pi64, trunc_i64_s),
-            Instr::I64TruncF32U => un_try!(f32_, pu64, trunc_i64_u),
-            Instr::I64TruncF64S => un_try!(f64_, pi64, trunc_i64_s),
-            Instr::I64TruncF64U => un_try!(f64_, pu64, trunc_i64_u),
-            Instr::F32ConvertI32S => un!(i32_, pf32, |a| a as f32),
-            Instr::F32ConvertI32U => un!(u32_, pf32, |a| a as f32),
-            Instr::F32ConvertI64S => un!(i64_, pf32, |a| a as f32),
-            Instr::F32ConvertI64U => un!(u64_, pf32, |a| a as f32),
-            Instr::F32DemoteF64 => un!(f64_, pf32, |a| a as f32),
-            Instr::F64ConvertI32S => un!(i32_, pf64, |a| a as f64),
-            Instr::F64ConvertI32U => un!(u32_, pf64, |a| a as f64),
-            Instr::F64ConvertI64S => un!(i64_, pf64, |a| a as f64),
-            Instr::F64ConvertI64U => un!(u64_, pf64, |a| a as f64),
-            Instr::F64PromoteF32 => un!(f32_, pf64, |a| a as f64),
-            Instr::I32Extend8S => un!(i32_, pi32, |a| a as i8 as i32),
-            Instr::I32Extend16S => un!(i32_, pi32, |a| a as i16 as i32),
-            Instr::I64Extend8S => un!(i64_, pi64, |a| a as i8 as i64),
-            Instr::I64Extend16S => un!(i64_, pi64, |a| a as i16 as i64),
-            Instr::I64Extend32S => un!(i64_, pi64, |a| a as i32 as i64),
-            Instr::I32TruncSatF32S => un!(f32_, pi32, |a| a as i32),
-            Instr::I32TruncSatF32U => un!(f32_, pu32, |a| a as u32),
-            Instr::I32TruncSatF64S => un!(f64_, pi32, |a| a as i32),
-            Instr::I32TruncSatF64U => un!(f64_, pu32, |a| a as u32),
-            Instr::I64TruncSatF32S => un!(f32_, pi64, |a| a as i64),
-            Instr::I64TruncSatF32U => un!(f32_, pu64, |a| a as u64),
-            Instr::I64TruncSatF64S => un!(f64_, pi64, |a| a as i64),
-            Instr::I64TruncSatF64U => un!(f64_, pu64, |a| a as u64),
-
             Instr::I64Add128 | Instr::I64Sub128 => {
                 let b = u64_(stack[sp - 2]) as u128 | (u64_(stack[sp - 1]) as u128) << 64;
                 let a = u64_(stack[sp - 4]) as u128 | (u64_(stack[sp - 3]) as u128) << 64;
@@ -1197,149 +966,6 @@ fn run<T>(
                 stack[sp - 2] = pu64(r as u64);
                 stack[sp - 1] = pu64((r >> 64) as u64);
             }
-            Instr::BinLocal { op, local } => {
-                let b = u64_(stack[fp + local as usize]);
-                stack[sp - 1] = pu64(op.apply(u64_(stack[sp - 1]), b));
-            }
-            Instr::BinConst { op, imm } => {
-                stack[sp - 1] = pu64(op.apply(u64_(stack[sp - 1]), op.imm(imm)));
-            }
-            Instr::BinLocalSet {
-                op,
-                tee,
-                local,
-                dst,
-            } => {
-                let b = u64_(stack[fp + local as usize]);
-                let r = pu64(op.apply(u64_(stack[sp - 1]), b));
-                stack[fp + dst as usize] = r;
-                if tee {
-                    stack[sp - 1] = r;
-                } else {
-                    sp -= 1;
-                }
-            }
-            Instr::BinConstSet { op, tee, imm, dst } => {
-                let r = pu64(op.apply(u64_(stack[sp - 1]), op.imm(imm)));
-                stack[fp + dst as usize] = r;
-                if tee {
-                    stack[sp - 1] = r;
-                } else {
-                    sp -= 1;
-                }
-            }
-            Instr::LocalBinLocal { op, src, local } => {
-                let a = u64_(stack[fp + src as usize]);
-                let b = u64_(stack[fp + local as usize]);
-                stack[sp] = pu64(op.apply(a, b));
-                sp += 1;
-            }
-            Instr::LocalBinConst { op, src, imm } => {
-                let a = u64_(stack[fp + src as usize]);
-                stack[sp] = pu64(op.apply(a, op.imm(imm)));
-                sp += 1;
-            }
-            Instr::LocalBinLocalSet {
-                op,
-                tee,
-                src,
-                local,
-                dst,
-            } => {
-                let a = u64_(stack[fp + src as usize]);
-                let b = u64_(stack[fp + local as usize]);
-                let r = pu64(op.apply(a, b));
-                stack[fp + dst as usize] = r;
-                if tee {
-                    stack[sp] = r;
-                    sp += 1;
-                }
-            }
-            Instr::LocalBinConstSet {
-                op,
-                tee,
-                src,
-                imm,
-                dst,
-            } => {
-                let a = u64_(stack[fp + src as usize]);
-                let r = pu64(op.apply(a, op.imm(imm)));
-                stack[fp + dst as usize] = r;
-                if tee {
-                    stack[sp] = r;
-                    sp += 1;
-                }
-            }
-            Instr::I32LoadLocal { local, m } => {
-                let b = read_mem!(stack[fp + local as usize], m, 4);
-                stack[sp] = pu32(u32::from_le_bytes(b));
-                sp += 1;
-            }
-            Instr::I64LoadLocal { local, m } => {
-                let b = read_mem!(stack[fp + local as usize], m, 8);
-                stack[sp] = pu64(u64::from_le_bytes(b));
-                sp += 1;
-            }
-            Instr::I32StoreLocal { local, m } => {
-                write_mem!(stack[fp + local as usize], m, 4, u32)
-            }
-            Instr::I64StoreLocal { local, m } => {
-                write_mem!(stack[fp + local as usize], m, 8, u64)
-            }
-            Instr::BrIfLocalBinLocal {
-                op,
-                neg,
-                src,
-                local,
-                target,
-            } => {
-                let a = u64_(stack[fp + src as usize]);
-                let b = u64_(stack[fp + local as usize]);
-                if (op.apply(a, b) != 0) != neg {
-                    pc = target as usize;
-                }
-            }
-            Instr::BrIfLocalBinConst {
-                op,
-                neg,
-                src,
-                imm,
-                target,
-            } => {
-                let a = u64_(stack[fp + src as usize]);
-                if (op.apply(a, op.imm(imm)) != 0) != neg {
-                    pc = target as usize;
-                }
-            }
-            Instr::BrIfBin { op, neg, target } => {
-                sp -= 2;
-                if (op.apply(u64_(stack[sp]), u64_(stack[sp + 1])) != 0) != neg {
-                    pc = target as usize;
-                }
-            }
-            Instr::BrIfBinLocal {
-                op,
-                neg,
-                local,
-                target,
-            } => {
-                sp -= 1;
-                let b = u64_(stack[fp + local as usize]);
-                if (op.apply(u64_(stack[sp]), b) != 0) != neg {
-                    pc = target as usize;
-                }
-            }
-            Instr::BrIfBinConst {
-                op,
-                neg,
-                imm,
-                target,
-            } => {
-                sp -= 1;
-                if (op.apply(u64_(stack[sp]), op.imm(imm)) != 0) != neg {
-                    pc = target as usize;
-                }
-            }
             Instr::Simd(op) => {
                 let instances = &store.instances;
                 let memory = |m: u32| {
@@ -1350,12 +976,19 @@ fn run<T>(
                     }
                 };
                 let memories = &mut store.memories;
-                if let Err(kind) =
-                    crate::simd::execute(op, stack, &mut sp, &body.consts, memories, &memory)
-                {
+                if let Err(kind) = crate::simd::execute(
+                    op,
+                    stack.as_mut_slice(),
+                    &mut sp,
+                    &body.consts,
+                    memories,
+                    &memory,
+                ) {
                     fail!(kind);
                 }
             }
+
+            _ => unreachable!("{instr:?} belongs to the hot loop"),
         }
     }
 }
