@@ -8,7 +8,7 @@
 
 use super::num::*;
 use super::*;
-use crate::store::MemoryEntity;
+use crate::store::{FuncEntity, MemoryEntity};
 
 /// The interpreter registers handed between the two loops.
 #[derive(Clone, Copy)]
@@ -27,29 +27,90 @@ pub(super) enum Exit {
     Trap(TrapKind),
 }
 
-/// Runs `code` from `regs.pc` until an instruction outside the hot set or a
-/// trap; `memories` are the store's, `inst_mems` the current instance's
-/// memory addresses, `mem0` the address of its memory 0. `METERED`: whether
+/// What the hot loop may touch besides the registers: the current function
+/// and its callers, and the parts of the store and of the current instance
+/// that its instructions read.
+pub(super) struct Env<'a, T> {
+    pub body: &'a mut Arc<FuncBody>,
+    pub frames: &'a mut Vec<Frame>,
+    pub max_depth: usize,
+    pub funcs: &'a [FuncEntity<T>],
+    pub memories: &'a mut [MemoryEntity],
+    /// The current instance, its function and memory addresses, and the
+    /// address of its memory 0.
+    pub inst: u32,
+    pub inst_funcs: &'a [u32],
+    pub inst_mems: &'a [u32],
+    pub mem0: usize,
+}
+
+/// Runs the current function from `regs.pc` until an instruction outside
+/// the hot set or a trap. Calls to and returns between functions of the
+/// current instance stay in the loop; others leave it. `METERED`: whether
 /// each instruction takes one unit of `regs.fuel`.
 #[inline(never)]
-pub(super) fn run<const METERED: bool>(
-    code: &[Instr],
+pub(super) fn run<T, const METERED: bool>(
     mut stack: Slots,
     regs: &mut Regs,
-    memories: &mut [MemoryEntity],
-    inst_mems: &[u32],
-    mem0: usize,
+    env: Env<'_, T>,
 ) -> Exit {
+    let Env {
+        body,
+        frames,
+        max_depth,
+        funcs,
+        memories,
+        inst,
+        inst_funcs,
+        inst_mems,
+        mem0,
+    } = env;
     let Regs {
-        mut pc,
+        pc,
         mut sp,
-        fp,
+        mut fp,
         mut fuel,
     } = *regs;
+    // The instruction pointer; `pc!()` is its index.
+    let mut base = body.code.as_ptr();
+    debug_assert!(pc < body.code.len());
+    // SAFETY: the translator ends every body with a return and resolves
+    // every branch target inside it, so `ip` stays inside `code`.
+    let mut ip = unsafe { base.add(pc) };
+    macro_rules! pc {
+        () => {
+            // SAFETY: `ip` and `base` point into the same slice.
+            unsafe { ip.offset_from(base) as usize }
+        };
+    }
+    macro_rules! jump {
+        ($target:expr) => {{
+            let target = $target as usize;
+            debug_assert!(target < body.code.len());
+            // SAFETY: see `ip`.
+            ip = unsafe { base.add(target) };
+        }};
+    }
     macro_rules! fail {
         ($kind:expr) => {{
-            *regs = Regs { pc, sp, fp, fuel };
+            *regs = Regs {
+                pc: pc!(),
+                sp,
+                fp,
+                fuel,
+            };
             return Exit::Trap($kind);
+        }};
+    }
+    macro_rules! cold {
+        ($instr:expr) => {{
+            *regs = Regs {
+                pc: pc!(),
+                sp,
+                fp,
+                fuel,
+            };
+            return Exit::Cold($instr);
         }};
     }
     macro_rules! mem_addr {
@@ -157,44 +218,42 @@ pub(super) fn run<const METERED: bool>(
             }
             fuel -= 1;
         }
-        debug_assert!(pc < code.len());
-        // SAFETY: the translator ends every body with a return and resolves
-        // every branch target inside it, so `pc` stays in bounds.
-        let instr = unsafe { code.get_unchecked(pc) };
-        pc += 1;
+        // SAFETY: see `ip`.
+        let instr = unsafe { &*ip };
+        ip = unsafe { ip.add(1) };
         match *instr {
             Instr::Br { target, dk } => {
                 drop_keep!(dk);
-                pc = target as usize;
+                jump!(target);
             }
             Instr::BrIfNez { target, dk } => {
                 sp -= 1;
                 if u32_(stack[sp]) != 0 {
                     drop_keep!(dk);
-                    pc = target as usize;
+                    jump!(target);
                 }
             }
             Instr::BrIfEqz { target } => {
                 sp -= 1;
                 if u32_(stack[sp]) == 0 {
-                    pc = target as usize;
+                    jump!(target);
                 }
             }
             Instr::BrTable { len } => {
                 sp -= 1;
-                pc += u32_(stack[sp]).min(len) as usize;
+                jump!(pc!() + u32_(stack[sp]).min(len) as usize);
             }
             Instr::BrOnNull { target, dk } => {
                 if stack[sp - 1] == 0 {
                     sp -= 1;
                     drop_keep!(dk);
-                    pc = target as usize;
+                    jump!(target);
                 }
             }
             Instr::BrOnNonNull { target, dk } => {
                 if stack[sp - 1] != 0 {
                     drop_keep!(dk);
-                    pc = target as usize;
+                    jump!(target);
                 } else {
                     sp -= 1;
                 }
@@ -478,7 +537,7 @@ pub(super) fn run<const METERED: bool>(
                 let a = u64_(stack[fp + src as usize]);
                 let b = u64_(stack[fp + local as usize]);
                 if (op.apply(a, b) != 0) != neg {
-                    pc = target as usize;
+                    jump!(target);
                 }
             }
             Instr::BrIfLocalBinConst {
@@ -490,13 +549,13 @@ pub(super) fn run<const METERED: bool>(
             } => {
                 let a = u64_(stack[fp + src as usize]);
                 if (op.apply(a, op.imm(imm)) != 0) != neg {
-                    pc = target as usize;
+                    jump!(target);
                 }
             }
             Instr::BrIfBin { op, neg, target } => {
                 sp -= 2;
                 if (op.apply(u64_(stack[sp]), u64_(stack[sp + 1])) != 0) != neg {
-                    pc = target as usize;
+                    jump!(target);
                 }
             }
             Instr::BrIfBinLocal {
@@ -508,7 +567,7 @@ pub(super) fn run<const METERED: bool>(
                 sp -= 1;
                 let b = u64_(stack[fp + local as usize]);
                 if (op.apply(u64_(stack[sp]), b) != 0) != neg {
-                    pc = target as usize;
+                    jump!(target);
                 }
             }
             Instr::BrIfBinConst {
@@ -519,13 +578,118 @@ pub(super) fn run<const METERED: bool>(
             } => {
                 sp -= 1;
                 if (op.apply(u64_(stack[sp]), op.imm(imm)) != 0) != neg {
-                    pc = target as usize;
+                    jump!(target);
                 }
             }
-            _ => {
-                *regs = Regs { pc, sp, fp, fuel };
-                return Exit::Cold(*instr);
+            Instr::Unreachable
+            | Instr::CallIndirect { .. }
+            | Instr::ReturnCall(..)
+            | Instr::ReturnCallIndirect { .. }
+            | Instr::CallRef { .. }
+            | Instr::ReturnCallRef { .. }
+            | Instr::GlobalGet(..)
+            | Instr::GlobalSet(..)
+            | Instr::ConstPool(..)
+            | Instr::MemorySize(..)
+            | Instr::MemoryGrow(..)
+            | Instr::MemoryFill(..)
+            | Instr::MemoryCopy { .. }
+            | Instr::MemoryInit { .. }
+            | Instr::DataDrop(..)
+            | Instr::TableGet(..)
+            | Instr::TableSet(..)
+            | Instr::TableSize(..)
+            | Instr::TableGrow(..)
+            | Instr::TableFill(..)
+            | Instr::TableCopy { .. }
+            | Instr::TableInit { .. }
+            | Instr::ElemDrop(..)
+            | Instr::RefIsNull
+            | Instr::RefFunc(..)
+            | Instr::RefAsNonNull
+            | Instr::StructNew(..)
+            | Instr::StructNewDefault(..)
+            | Instr::StructGet(..)
+            | Instr::StructGetS { .. }
+            | Instr::StructGetU { .. }
+            | Instr::StructSet { .. }
+            | Instr::ArrayNew(..)
+            | Instr::ArrayNewDefault(..)
+            | Instr::ArrayNewFixed { .. }
+            | Instr::ArrayNewData { .. }
+            | Instr::ArrayNewElem { .. }
+            | Instr::ArrayGet
+            | Instr::ArrayGetS(..)
+            | Instr::ArrayGetU(..)
+            | Instr::ArraySet(..)
+            | Instr::ArrayLen
+            | Instr::ArrayFill(..)
+            | Instr::ArrayCopy
+            | Instr::ArrayInitData { .. }
+            | Instr::ArrayInitElem { .. }
+            | Instr::RefI31
+            | Instr::I31GetS
+            | Instr::I31GetU
+            | Instr::RefTest { .. }
+            | Instr::RefCast { .. }
+            | Instr::RefTestKeep { .. }
+            | Instr::AnyConvertExtern
+            | Instr::ExternConvertAny
+            | Instr::RefEq
+            | Instr::Throw(..)
+            | Instr::ThrowRef
+            | Instr::I64Add128
+            | Instr::I64Sub128
+            | Instr::I64MulWideS
+            | Instr::I64MulWideU
+            | Instr::Simd(..) => cold!(*instr),
+            Instr::Call(idx) => {
+                // A call within the instance, with room on both stacks.
+                let f = inst_funcs[idx as usize] as usize;
+                if let FuncEntity::Wasm {
+                    body: callee,
+                    instance,
+                    ..
+                } = &funcs[f]
+                    && *instance == inst
+                    && frames.len() < max_depth
+                    && sp - callee.params as usize + callee.frame_size as usize <= stack.len
+                {
+                    frames.push(Frame {
+                        body: std::mem::replace(body, callee.clone()),
+                        pc: pc!(),
+                        fp,
+                        inst,
+                    });
+                    fp = sp - body.params as usize;
+                    let locals = fp + body.params as usize;
+                    sp = locals + body.locals as usize;
+                    for i in locals..sp {
+                        stack[i] = 0;
+                    }
+                    base = body.code.as_ptr();
+                    ip = base;
+                } else {
+                    cold!(*instr)
+                }
             }
+            Instr::Return { keep } => match frames.last() {
+                Some(caller) if caller.inst == inst => {
+                    let keep = keep as usize;
+                    for i in 0..keep {
+                        stack[fp + i] = stack[sp - keep + i];
+                    }
+                    sp = fp + keep;
+                    let Some(caller) = frames.pop() else {
+                        unreachable!("a caller was just seen")
+                    };
+                    *body = caller.body;
+                    fp = caller.fp;
+                    base = body.code.as_ptr();
+                    jump!(caller.pc);
+                }
+                _ => cold!(*instr),
+            },
         }
     }
 }

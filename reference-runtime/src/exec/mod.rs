@@ -504,18 +504,23 @@ fn run<T>(
         // Without a fuel budget the counter cannot run out (it starts at
         // `u64::MAX`), so the hot loop is built without the check.
         let run_hot = match store.fuel {
-            Some(_) => hot::run::<true>,
-            None => hot::run::<false>,
+            Some(_) => hot::run::<T, true>,
+            None => hot::run::<T, false>,
         };
-        let exit = run_hot(
-            &body.code,
-            stack,
-            &mut regs,
-            &mut store.memories,
-            &store.instances[inst as usize].memories,
+        let instance = &store.instances[inst as usize];
+        let env = hot::Env {
+            body: &mut body,
+            frames: &mut frames,
+            max_depth,
+            funcs: &store.funcs,
+            memories: &mut store.memories,
+            inst,
+            inst_funcs: &instance.funcs,
+            inst_mems: &instance.memories,
             mem0,
-        );
-        (pc, sp, fuel) = (regs.pc, regs.sp, regs.fuel);
+        };
+        let exit = run_hot(stack, &mut regs, env);
+        (pc, sp, fp, fuel) = (regs.pc, regs.sp, regs.fp, regs.fuel);
         let instr = match exit {
             hot::Exit::Cold(instr) => instr,
             hot::Exit::Trap(kind) => fail!(kind),
