@@ -745,6 +745,9 @@ pub(crate) struct FuncBody {
     /// Slots the frame needs: params + locals + the deepest operand stack.
     pub frame_size: u32,
     pub code: Box<[Instr]>,
+    /// For each instruction, the operand-stack height (above the locals)
+    /// it executes at, whichever way it is reached.
+    pub heights: Box<[u32]>,
     /// 128-bit constants referenced by [`Instr::ConstPool`].
     pub consts: Box<[u128]>,
     /// Exception handlers (`try_table`), innermost first.

@@ -47,6 +47,11 @@ struct FuncTranslator<'a> {
     /// The highest operand stack a catch clause fills.
     catch_peak: u32,
     code: Vec<Instr>,
+    /// For each instruction of `code`, the operand-stack height it
+    /// executes at (see [`FuncBody::heights`]).
+    heights: Vec<u32>,
+    /// The height recorded for the instructions emitted next.
+    height: u32,
     consts: Vec<u128>,
     control: Vec<ControlFrame>,
     reachable: bool,
@@ -82,6 +87,8 @@ pub(crate) fn translate_function(
         handlers: Vec::new(),
         catch_peak: 0,
         code: Vec::new(),
+        heights: Vec::new(),
+        height: 0,
         consts: Vec::new(),
         control: vec![ControlFrame {
             kind: FrameKind::Func,
@@ -105,6 +112,7 @@ pub(crate) fn translate_function(
         let (op, offset) = ops.read_with_offset()?;
         let height = validator.operand_stack_height();
         validator.op(offset, &op)?;
+        t.height = height;
         t.translate(&op, height)?;
         if is_control(&op) {
             t.fence = t.code.len();
@@ -121,6 +129,7 @@ pub(crate) fn translate_function(
         frame_size: u32::try_from(frame_size)
             .map_err(|_| Error::Unsupported("function frame too large".into()))?,
         code: t.code.into_boxed_slice(),
+        heights: t.heights.into_boxed_slice(),
         consts: t.consts.into_boxed_slice(),
         handlers: t.handlers.into_boxed_slice(),
     })
@@ -170,6 +179,7 @@ impl FuncTranslator<'_> {
 
     fn emit(&mut self, instr: Instr) -> usize {
         self.code.push(instr);
+        self.heights.push(self.height);
         self.code.len() - 1
     }
 
@@ -300,7 +310,9 @@ impl FuncTranslator<'_> {
             } + with_ref as u32;
             self.catch_peak = self.catch_peak.max(base + values);
             let pad = self.pc();
+            self.height = base + values;
             self.branch(label, base + values, |target, dk| Instr::Br { target, dk })?;
+            self.height = height;
             clauses.push(Clause { tag, with_ref, pad });
         }
         let start = self.pc();
@@ -374,6 +386,9 @@ impl FuncTranslator<'_> {
                     self.handlers.push(handler);
                 }
                 if frame.kind == FrameKind::Func {
+                    // Reached by falling through or by a branch to the
+                    // function's label: either way the results alone.
+                    self.height = frame.height + frame.results;
                     self.emit(I::Return {
                         keep: frame.results,
                     });
@@ -421,6 +436,8 @@ impl FuncTranslator<'_> {
                     .chain(std::iter::once(Ok(targets.default())))
                     .collect::<Result<Vec<u32>, _>>()?;
                 self.emit(I::BrTable { len: targets.len() });
+                // The entries run once the index is popped.
+                self.height = height;
                 for depth in depths {
                     self.branch(depth, height, |target, dk| I::Br { target, dk })?;
                 }
@@ -569,6 +586,7 @@ impl FuncTranslator<'_> {
                     heap: heap_ref(to_ref_type.heap_type())?,
                     nullable: to_ref_type.is_nullable(),
                 });
+                self.height = height + 1;
                 if matches!(op, Operator::BrOnCastFail { .. }) {
                     self.emit(I::I32Eqz);
                 }
@@ -734,6 +752,7 @@ impl FuncTranslator<'_> {
                         other => other,
                     };
                     self.code.truncate(first);
+                    self.heights.truncate(first + 1);
                     self.code.push(both);
                 }
                 return;

@@ -218,6 +218,13 @@ pub(super) fn run<T, const METERED: bool>(
             }
             fuel -= 1;
         }
+        debug_assert_eq!(
+            sp,
+            fp + (body.params + body.locals + body.heights[pc!()]) as usize,
+            "the recorded height of {:?} at {}",
+            unsafe { &*ip },
+            pc!()
+        );
         // SAFETY: see `ip`.
         let instr = unsafe { &*ip };
         ip = unsafe { ip.add(1) };
