@@ -598,6 +598,35 @@ impl BinOp {
         self as u8 >= BinOp::Add64 as u8
     }
 
+    /// The comparison that holds exactly when this one does not (none for
+    /// float comparisons, which are all false on NaN).
+    pub(crate) fn inverse(self) -> Option<BinOp> {
+        use BinOp::*;
+        Some(match self {
+            Eq => Ne,
+            Ne => Eq,
+            LtS => GeS,
+            GeS => LtS,
+            LtU => GeU,
+            GeU => LtU,
+            GtS => LeS,
+            LeS => GtS,
+            GtU => LeU,
+            LeU => GtU,
+            Eq64 => Ne64,
+            Ne64 => Eq64,
+            LtS64 => GeS64,
+            GeS64 => LtS64,
+            LtU64 => GeU64,
+            GeU64 => LtU64,
+            GtS64 => LeS64,
+            LeS64 => GtS64,
+            GtU64 => LeU64,
+            LeU64 => GtU64,
+            _ => return None,
+        })
+    }
+
     /// Whether the operation is a comparison (an i32 truth value).
     pub(crate) fn compares(self) -> bool {
         use BinOp::*;
@@ -745,9 +774,9 @@ pub(crate) struct FuncBody {
     /// Slots the frame needs: params + locals + the deepest operand stack.
     pub frame_size: u32,
     pub code: Box<[Instr]>,
-    /// For each instruction, the operand-stack height (above the locals)
-    /// it executes at, whichever way it is reached.
-    pub heights: Box<[u32]>,
+    /// The register form the hot loop runs ([`crate::lower`]); program
+    /// counters, branch targets and `handlers` count its operations.
+    pub ops: Box<[crate::lower::Op]>,
     /// 128-bit constants referenced by [`Instr::ConstPool`].
     pub consts: Box<[u128]>,
     /// Exception handlers (`try_table`), innermost first.

@@ -16,6 +16,7 @@ mod gc;
 mod instantiate;
 mod ir;
 mod linker;
+mod lower;
 mod module;
 mod simd;
 pub mod spectest;

@@ -47,8 +47,9 @@ struct FuncTranslator<'a> {
     /// The highest operand stack a catch clause fills.
     catch_peak: u32,
     code: Vec<Instr>,
-    /// For each instruction of `code`, the operand-stack height it
-    /// executes at (see [`FuncBody::heights`]).
+    /// For each instruction of `code`, the operand-stack height (above the
+    /// locals) it runs at, whichever way it is reached: what lowering
+    /// ([`crate::lower`]) turns into slot numbers.
     heights: Vec<u32>,
     /// The height recorded for the instructions emitted next.
     height: u32,
@@ -122,6 +123,9 @@ pub(crate) fn translate_function(
     ops.finish()?;
     let max_height = max_height.max(t.catch_peak);
     let frame_size = params as u64 + locals as u64 + max_height as u64 + 1;
+    let lowered = crate::lower::lower(&t.code, &t.heights, params + locals);
+    let mut handlers = t.handlers;
+    lowered.remap_handlers(&mut handlers);
     Ok(FuncBody {
         params,
         results,
@@ -129,9 +133,9 @@ pub(crate) fn translate_function(
         frame_size: u32::try_from(frame_size)
             .map_err(|_| Error::Unsupported("function frame too large".into()))?,
         code: t.code.into_boxed_slice(),
-        heights: t.heights.into_boxed_slice(),
+        ops: lowered.ops,
         consts: t.consts.into_boxed_slice(),
-        handlers: t.handlers.into_boxed_slice(),
+        handlers: handlers.into_boxed_slice(),
     })
 }
 

@@ -1,16 +1,19 @@
-//! The hot loop: the instructions that make up nearly all of a compute
-//! kernel's run (locals, constants, numeric operations, memory loads and
-//! stores, branches) execute here, in a function small enough that the
-//! compiler keeps its state (`pc`, `sp`, `fp`, the fuel) in registers.
-//! Anything else (calls and returns, globals, tables, references, GC,
-//! exceptions, SIMD, bulk memory) leaves the loop as [`Exit::Cold`] and is
-//! executed by the general loop in [`super::run`], which then comes back.
+//! The hot loop: runs a function's register-form operations
+//! ([`crate::lower`]) with the frame pointer, the instruction pointer and
+//! the fuel in registers. Calls and returns between functions of the
+//! current instance stay in the loop; [`Op::Cold`] operations, and calls and
+//! returns that cross instances or need more stack, leave it as
+//! [`Exit::Cold`] for the general loop in [`super::run`], which then comes
+//! back.
 
 use super::num::*;
 use super::*;
+use crate::ir::BinOp;
+use crate::lower::{Op, Reg, with_bin_ops};
 use crate::store::{FuncEntity, MemoryEntity};
 
-/// The interpreter registers handed between the two loops.
+/// The interpreter registers handed between the two loops. `pc` counts
+/// operations; `sp` is only meaningful on [`Exit::Cold`].
 #[derive(Clone, Copy)]
 pub(super) struct Regs {
     pub pc: usize,
@@ -21,8 +24,8 @@ pub(super) struct Regs {
 
 /// Why the hot loop stopped.
 pub(super) enum Exit {
-    /// It fetched an instruction it does not execute (`pc` is past it and
-    /// its fuel is paid).
+    /// An instruction for the general loop, to run with `Regs::sp` (its
+    /// fuel is paid and `pc` is past it).
     Cold(Instr),
     Trap(TrapKind),
 }
@@ -44,11 +47,55 @@ pub(super) struct Env<'a, T> {
     pub mem0: usize,
 }
 
-/// Runs the current function from `regs.pc` until an instruction outside
-/// the hot set or a trap. Calls to and returns between functions of the
-/// current instance stay in the loop; others leave it. `METERED`: whether
-/// each instruction takes one unit of `regs.fuel`.
+/// The low 64 bits of slot `r` of the frame at `frame`: all a numeric
+/// value uses.
+///
+/// # Safety
+/// `frame + r` lies in the stack: lowering only names slots below the
+/// frame size that `enter!` and calls made room for.
+#[inline(always)]
+unsafe fn get(frame: *mut Slot, r: Reg) -> u64 {
+    // SAFETY: see above; on little-endian targets the low half of a u128
+    // is its first 8 bytes.
+    unsafe {
+        if cfg!(target_endian = "little") {
+            *(frame.add(r as usize) as *const u64)
+        } else {
+            *frame.add(r as usize) as u64
+        }
+    }
+}
+
+/// Writes a numeric value to slot `r` (only the low 64 bits on
+/// little-endian targets: the upper half of a numeric slot is never read).
+///
+/// # Safety
+/// As for [`get`].
+#[inline(always)]
+unsafe fn set(frame: *mut Slot, r: Reg, v: u64) {
+    // SAFETY: as for `get`.
+    unsafe {
+        if cfg!(target_endian = "little") {
+            *(frame.add(r as usize) as *mut u64) = v;
+        } else {
+            *frame.add(r as usize) = v as Slot;
+        }
+    }
+}
+
+macro_rules! define_hot_loop {
+    (
+        {}
+        arith { $($aop:ident => $arr:ident, $ari:ident;)* }
+        compare { $($cop:ident => $crr:ident, $cri:ident, $cbr:ident, $cbri:ident;)* }
+    ) => {
+/// Runs the current function from `regs.pc` until an instruction for the
+/// general loop or a trap. `METERED`: whether each operation takes one
+/// unit of `regs.fuel`.
 #[inline(never)]
+// A stack instruction's last stack-pointer update is not read: the next
+// operation addresses its slots itself.
+#[allow(unused_assignments)]
 pub(super) fn run<T, const METERED: bool>(
     mut stack: Slots,
     regs: &mut Regs,
@@ -66,17 +113,18 @@ pub(super) fn run<T, const METERED: bool>(
         mem0,
     } = env;
     let Regs {
-        pc,
-        mut sp,
-        mut fp,
-        mut fuel,
+        pc, mut fp, mut fuel, ..
     } = *regs;
+    // The stack pointer, for the stack instructions of `Op::Legacy`.
+    let mut sp: usize;
     // The instruction pointer; `pc!()` is its index.
-    let mut base = body.code.as_ptr();
-    debug_assert!(pc < body.code.len());
-    // SAFETY: the translator ends every body with a return and resolves
-    // every branch target inside it, so `ip` stays inside `code`.
+    let mut base = body.ops.as_ptr();
+    debug_assert!(pc < body.ops.len());
+    // SAFETY: lowering ends every function with a return and maps every
+    // branch target inside it, so `ip` stays inside `body.ops`.
     let mut ip = unsafe { base.add(pc) };
+    // SAFETY: `fp` is inside the stack (see `Slots`).
+    let mut frame = unsafe { stack.ptr.add(fp) };
     macro_rules! pc {
         () => {
             // SAFETY: `ip` and `base` point into the same slice.
@@ -86,32 +134,47 @@ pub(super) fn run<T, const METERED: bool>(
     macro_rules! jump {
         ($target:expr) => {{
             let target = $target as usize;
-            debug_assert!(target < body.code.len());
+            debug_assert!(target < body.ops.len());
             // SAFETY: see `ip`.
             ip = unsafe { base.add(target) };
         }};
     }
-    macro_rules! fail {
-        ($kind:expr) => {{
-            *regs = Regs {
-                pc: pc!(),
-                sp,
-                fp,
-                fuel,
-            };
-            return Exit::Trap($kind);
+    macro_rules! get {
+        ($r:expr) => {
+            // SAFETY: see `get`.
+            unsafe { get(frame, $r) }
+        };
+    }
+    macro_rules! set {
+        ($r:expr, $v:expr) => {{
+            let v: u64 = $v;
+            // SAFETY: see `get`.
+            unsafe { set(frame, $r, v) }
         }};
     }
-    macro_rules! cold {
-        ($instr:expr) => {{
+    macro_rules! copy {
+        ($dst:expr, $src:expr) => {{
+            let (dst, src) = ($dst as usize, $src as usize);
+            debug_assert!(fp + dst.max(src) < stack.len);
+            // SAFETY: see `get`.
+            unsafe { *frame.add(dst) = *frame.add(src) }
+        }};
+    }
+    macro_rules! leave {
+        ($exit:expr, $sp:expr) => {{
             *regs = Regs {
                 pc: pc!(),
-                sp,
+                sp: $sp,
                 fp,
                 fuel,
             };
-            return Exit::Cold($instr);
+            return $exit;
         }};
+    }
+    macro_rules! fail {
+        ($kind:expr) => {
+            leave!(Exit::Trap($kind), 0)
+        };
     }
     macro_rules! mem_addr {
         ($m:expr) => {
@@ -121,18 +184,6 @@ pub(super) fn run<T, const METERED: bool>(
                 inst_mems[$m as usize] as usize
             }
         };
-    }
-    macro_rules! drop_keep {
-        ($dk:expr) => {{
-            let DropKeep { drop, keep } = $dk;
-            if drop != 0 {
-                let (keep, drop) = (keep as usize, drop as usize);
-                for i in sp - keep..sp {
-                    stack[i - drop] = stack[i];
-                }
-                sp -= drop;
-            }
-        }};
     }
     macro_rules! bin {
         ($get:ident, $put:ident, |$a:ident, $b:ident| $e:expr) => {{
@@ -211,6 +262,34 @@ pub(super) fn run<T, const METERED: bool>(
             }
         }};
     }
+    // The effective address of `$n` bytes at `$addr` plus `$offset` in
+    // memory 0.
+    macro_rules! ea0 {
+        ($addr:expr, $offset:expr, $n:expr) => {{
+            let mem = &mut memories[mem0].data;
+            let ea = get!($addr).saturating_add($offset as u64);
+            match range(ea, $n, mem.len()) {
+                Some(r) => &mut mem[r],
+                None => fail!(TrapKind::MemoryOutOfBounds),
+            }
+        }};
+    }
+    macro_rules! load0 {
+        ($dst:expr, $addr:expr, $offset:expr, $t:ty, $conv:expr) => {{
+            const N: usize = std::mem::size_of::<$t>();
+            let bytes = ea0!($addr, $offset, N as u64);
+            let mut b = [0u8; N];
+            b.copy_from_slice(bytes);
+            set!($dst, $conv(<$t>::from_le_bytes(b)));
+        }};
+    }
+    macro_rules! store0 {
+        ($addr:expr, $value:expr, $offset:expr, $t:ty) => {{
+            let v = get!($value) as $t;
+            const N: usize = std::mem::size_of::<$t>();
+            ea0!($addr, $offset, N as u64).copy_from_slice(&v.to_le_bytes());
+        }};
+    }
     loop {
         if METERED {
             if fuel == 0 {
@@ -218,441 +297,66 @@ pub(super) fn run<T, const METERED: bool>(
             }
             fuel -= 1;
         }
-        debug_assert_eq!(
-            sp,
-            fp + (body.params + body.locals + body.heights[pc!()]) as usize,
-            "the recorded height of {:?} at {}",
-            unsafe { &*ip },
-            pc!()
-        );
         // SAFETY: see `ip`.
-        let instr = unsafe { &*ip };
+        let op = unsafe { *ip };
         ip = unsafe { ip.add(1) };
-        match *instr {
-            Instr::Br { target, dk } => {
-                drop_keep!(dk);
-                jump!(target);
+        match op {
+            Op::Copy { dst, src } => copy!(dst, src),
+            Op::Const { dst, imm } => set!(dst, imm),
+            Op::Select { a, b, cond } => {
+                if get!(cond) as u32 == 0 {
+                    copy!(a, b);
+                }
             }
-            Instr::BrIfNez { target, dk } => {
-                sp -= 1;
-                if u32_(stack[sp]) != 0 {
-                    drop_keep!(dk);
+            Op::Br { target } => jump!(target),
+            Op::BrNez { cond, target } => {
+                if get!(cond) as u32 != 0 {
                     jump!(target);
                 }
             }
-            Instr::BrIfEqz { target } => {
-                sp -= 1;
-                if u32_(stack[sp]) == 0 {
+            Op::BrEqz { cond, target } => {
+                if get!(cond) as u32 == 0 {
                     jump!(target);
                 }
             }
-            Instr::BrTable { len } => {
-                sp -= 1;
-                jump!(pc!() + u32_(stack[sp]).min(len) as usize);
-            }
-            Instr::BrOnNull { target, dk } => {
-                if stack[sp - 1] == 0 {
-                    sp -= 1;
-                    drop_keep!(dk);
+            Op::BrNull { cond, target } => {
+                if stack[fp + cond as usize] == 0 {
                     jump!(target);
                 }
             }
-            Instr::BrOnNonNull { target, dk } => {
-                if stack[sp - 1] != 0 {
-                    drop_keep!(dk);
-                    jump!(target);
-                } else {
-                    sp -= 1;
-                }
-            }
-            Instr::Drop => sp -= 1,
-            Instr::Select => {
-                let c = u32_(stack[sp - 1]);
-                sp -= 2;
-                if c == 0 {
-                    stack[sp - 1] = stack[sp];
-                }
-            }
-            Instr::LocalGet(i) => {
-                stack[sp] = stack[fp + i as usize];
-                sp += 1;
-            }
-            Instr::LocalSet(i) => {
-                sp -= 1;
-                stack[fp + i as usize] = stack[sp];
-            }
-            Instr::LocalTee(i) => stack[fp + i as usize] = stack[sp - 1],
-            Instr::Const32(v) => {
-                stack[sp] = v as Slot;
-                sp += 1;
-            }
-            Instr::Const64(v) => {
-                stack[sp] = v as Slot;
-                sp += 1;
-            }
-            Instr::I32Load(m) => load!(m, 4, |b| pu32(u32::from_le_bytes(b))),
-            Instr::I64Load(m) => load!(m, 8, |b| pu64(u64::from_le_bytes(b))),
-            Instr::I32Load8S(m) => load!(m, 1, |b| pi32(i8::from_le_bytes(b) as i32)),
-            Instr::I32Load8U(m) => load!(m, 1, |b| pu32(u8::from_le_bytes(b) as u32)),
-            Instr::I32Load16S(m) => load!(m, 2, |b| pi32(i16::from_le_bytes(b) as i32)),
-            Instr::I32Load16U(m) => load!(m, 2, |b| pu32(u16::from_le_bytes(b) as u32)),
-            Instr::I64Load8S(m) => load!(m, 1, |b| pi64(i8::from_le_bytes(b) as i64)),
-            Instr::I64Load8U(m) => load!(m, 1, |b| pu64(u8::from_le_bytes(b) as u64)),
-            Instr::I64Load16S(m) => load!(m, 2, |b| pi64(i16::from_le_bytes(b) as i64)),
-            Instr::I64Load16U(m) => load!(m, 2, |b| pu64(u16::from_le_bytes(b) as u64)),
-            Instr::I64Load32S(m) => load!(m, 4, |b| pi64(i32::from_le_bytes(b) as i64)),
-            Instr::I64Load32U(m) => load!(m, 4, |b| pu64(u32::from_le_bytes(b) as u64)),
-            Instr::I32Store(m) => store_mem!(m, 4, u32),
-            Instr::I64Store(m) => store_mem!(m, 8, u64),
-            Instr::I32Store8(m) => store_mem!(m, 1, u8),
-            Instr::I32Store16(m) => store_mem!(m, 2, u16),
-            Instr::I64Store32(m) => store_mem!(m, 4, u32),
-            Instr::I32Eqz => un!(u32_, pbool, |a| a == 0),
-            Instr::I32Eq => bin!(u32_, pbool, |a, b| a == b),
-            Instr::I32Ne => bin!(u32_, pbool, |a, b| a != b),
-            Instr::I32LtS => bin!(i32_, pbool, |a, b| a < b),
-            Instr::I32LtU => bin!(u32_, pbool, |a, b| a < b),
-            Instr::I32GtS => bin!(i32_, pbool, |a, b| a > b),
-            Instr::I32GtU => bin!(u32_, pbool, |a, b| a > b),
-            Instr::I32LeS => bin!(i32_, pbool, |a, b| a <= b),
-            Instr::I32LeU => bin!(u32_, pbool, |a, b| a <= b),
-            Instr::I32GeS => bin!(i32_, pbool, |a, b| a >= b),
-            Instr::I32GeU => bin!(u32_, pbool, |a, b| a >= b),
-            Instr::I64Eqz => un!(u64_, pbool, |a| a == 0),
-            Instr::I64Eq => bin!(u64_, pbool, |a, b| a == b),
-            Instr::I64Ne => bin!(u64_, pbool, |a, b| a != b),
-            Instr::I64LtS => bin!(i64_, pbool, |a, b| a < b),
-            Instr::I64LtU => bin!(u64_, pbool, |a, b| a < b),
-            Instr::I64GtS => bin!(i64_, pbool, |a, b| a > b),
-            Instr::I64GtU => bin!(u64_, pbool, |a, b| a > b),
-            Instr::I64LeS => bin!(i64_, pbool, |a, b| a <= b),
-            Instr::I64LeU => bin!(u64_, pbool, |a, b| a <= b),
-            Instr::I64GeS => bin!(i64_, pbool, |a, b| a >= b),
-            Instr::I64GeU => bin!(u64_, pbool, |a, b| a >= b),
-            Instr::F32Eq => bin!(f32_, pbool, |a, b| a == b),
-            Instr::F32Ne => bin!(f32_, pbool, |a, b| a != b),
-            Instr::F32Lt => bin!(f32_, pbool, |a, b| a < b),
-            Instr::F32Gt => bin!(f32_, pbool, |a, b| a > b),
-            Instr::F32Le => bin!(f32_, pbool, |a, b| a <= b),
-            Instr::F32Ge => bin!(f32_, pbool, |a, b| a >= b),
-            Instr::F64Eq => bin!(f64_, pbool, |a, b| a == b),
-            Instr::F64Ne => bin!(f64_, pbool, |a, b| a != b),
-            Instr::F64Lt => bin!(f64_, pbool, |a, b| a < b),
-            Instr::F64Gt => bin!(f64_, pbool, |a, b| a > b),
-            Instr::F64Le => bin!(f64_, pbool, |a, b| a <= b),
-            Instr::F64Ge => bin!(f64_, pbool, |a, b| a >= b),
-
-            Instr::I32Clz => un!(u32_, pu32, |a| a.leading_zeros()),
-            Instr::I32Ctz => un!(u32_, pu32, |a| a.trailing_zeros()),
-            Instr::I32Popcnt => un!(u32_, pu32, |a| a.count_ones()),
-            Instr::I32Add => bin!(u32_, pu32, |a, b| a.wrapping_add(b)),
-            Instr::I32Sub => bin!(u32_, pu32, |a, b| a.wrapping_sub(b)),
-            Instr::I32Mul => bin!(u32_, pu32, |a, b| a.wrapping_mul(b)),
-            Instr::I32DivS => bin_try!(i32_, pi32, i32_div_s),
-            Instr::I32DivU => bin_try!(u32_, pu32, i32_div_u),
-            Instr::I32RemS => bin_try!(i32_, pi32, i32_rem_s),
-            Instr::I32RemU => bin_try!(u32_, pu32, i32_rem_u),
-            Instr::I32And => bin!(u32_, pu32, |a, b| a & b),
-            Instr::I32Or => bin!(u32_, pu32, |a, b| a | b),
-            Instr::I32Xor => bin!(u32_, pu32, |a, b| a ^ b),
-            Instr::I32Shl => bin!(u32_, pu32, |a, b| a.wrapping_shl(b)),
-            Instr::I32ShrS => bin!(i32_, pi32, |a, b| a.wrapping_shr(b as u32)),
-            Instr::I32ShrU => bin!(u32_, pu32, |a, b| a.wrapping_shr(b)),
-            Instr::I32Rotl => bin!(u32_, pu32, |a, b| a.rotate_left(b)),
-            Instr::I32Rotr => bin!(u32_, pu32, |a, b| a.rotate_right(b)),
-            Instr::I64Clz => un!(u64_, pu64, |a| a.leading_zeros() as u64),
-            Instr::I64Ctz => un!(u64_, pu64, |a| a.trailing_zeros() as u64),
-            Instr::I64Popcnt => un!(u64_, pu64, |a| a.count_ones() as u64),
-            Instr::I64Add => bin!(u64_, pu64, |a, b| a.wrapping_add(b)),
-            Instr::I64Sub => bin!(u64_, pu64, |a, b| a.wrapping_sub(b)),
-            Instr::I64Mul => bin!(u64_, pu64, |a, b| a.wrapping_mul(b)),
-            Instr::I64DivS => bin_try!(i64_, pi64, i64_div_s),
-            Instr::I64DivU => bin_try!(u64_, pu64, i64_div_u),
-            Instr::I64RemS => bin_try!(i64_, pi64, i64_rem_s),
-            Instr::I64RemU => bin_try!(u64_, pu64, i64_rem_u),
-            Instr::I64And => bin!(u64_, pu64, |a, b| a & b),
-            Instr::I64Or => bin!(u64_, pu64, |a, b| a | b),
-            Instr::I64Xor => bin!(u64_, pu64, |a, b| a ^ b),
-            Instr::I64Shl => bin!(u64_, pu64, |a, b| a.wrapping_shl(b as u32)),
-            Instr::I64ShrS => bin!(i64_, pi64, |a, b| a.wrapping_shr(b as u32)),
-            Instr::I64ShrU => bin!(u64_, pu64, |a, b| a.wrapping_shr(b as u32)),
-            Instr::I64Rotl => bin!(u64_, pu64, |a, b| a.rotate_left((b & 63) as u32)),
-            Instr::I64Rotr => bin!(u64_, pu64, |a, b| a.rotate_right((b & 63) as u32)),
-
-            Instr::F32Abs => un!(u32_, pu32, |a| a & 0x7fff_ffff),
-            Instr::F32Neg => un!(u32_, pu32, |a| a ^ 0x8000_0000),
-            Instr::F32Ceil => un!(f32_, pf32, |a| quiet32(a.ceil())),
-            Instr::F32Floor => un!(f32_, pf32, |a| quiet32(a.floor())),
-            Instr::F32Trunc => un!(f32_, pf32, |a| quiet32(a.trunc())),
-            Instr::F32Nearest => un!(f32_, pf32, |a| quiet32(a.round_ties_even())),
-            Instr::F32Sqrt => un!(f32_, pf32, |a| quiet32(a.sqrt())),
-            Instr::F32Add => bin!(f32_, pf32, |a, b| a + b),
-            Instr::F32Sub => bin!(f32_, pf32, |a, b| a - b),
-            Instr::F32Mul => bin!(f32_, pf32, |a, b| a * b),
-            Instr::F32Div => bin!(f32_, pf32, |a, b| a / b),
-            Instr::F32Min => bin!(f32_, pf32, |a, b| f32_min(a, b)),
-            Instr::F32Max => bin!(f32_, pf32, |a, b| f32_max(a, b)),
-            Instr::F32Copysign => {
-                bin!(u32_, pu32, |a, b| (a & 0x7fff_ffff) | (b & 0x8000_0000))
-            }
-            Instr::F64Abs => un!(u64_, pu64, |a| a & 0x7fff_ffff_ffff_ffff),
-            Instr::F64Neg => un!(u64_, pu64, |a| a ^ 0x8000_0000_0000_0000),
-            Instr::F64Ceil => un!(f64_, pf64, |a| quiet64(a.ceil())),
-            Instr::F64Floor => un!(f64_, pf64, |a| quiet64(a.floor())),
-            Instr::F64Trunc => un!(f64_, pf64, |a| quiet64(a.trunc())),
-            Instr::F64Nearest => un!(f64_, pf64, |a| quiet64(a.round_ties_even())),
-            Instr::F64Sqrt => un!(f64_, pf64, |a| quiet64(a.sqrt())),
-            Instr::F64Add => bin!(f64_, pf64, |a, b| a + b),
-            Instr::F64Sub => bin!(f64_, pf64, |a, b| a - b),
-            Instr::F64Mul => bin!(f64_, pf64, |a, b| a * b),
-            Instr::F64Div => bin!(f64_, pf64, |a, b| a / b),
-            Instr::F64Min => bin!(f64_, pf64, |a, b| f64_min(a, b)),
-            Instr::F64Max => bin!(f64_, pf64, |a, b| f64_max(a, b)),
-            Instr::F64Copysign => bin!(u64_, pu64, |a, b| (a & 0x7fff_ffff_ffff_ffff)
-                | (b & 0x8000_0000_0000_0000)),
-
-            Instr::I32WrapI64 => un!(u64_, pu32, |a| a as u32),
-            Instr::I32TruncF32S => un_try!(f32_, pi32, trunc_i32_s),
-            Instr::I32TruncF32U => un_try!(f32_, pu32, trunc_i32_u),
-            Instr::I32TruncF64S => un_try!(f64_, pi32, trunc_i32_s),
-            Instr::I32TruncF64U => un_try!(f64_, pu32, trunc_i32_u),
-            Instr::I64ExtendI32S => un!(i32_, pi64, |a| a as i64),
-            Instr::I64TruncF32S => un_try!(f32_, pi64, trunc_i64_s),
-            Instr::I64TruncF32U => un_try!(f32_, pu64, trunc_i64_u),
-            Instr::I64TruncF64S => un_try!(f64_, pi64, trunc_i64_s),
-            Instr::I64TruncF64U => un_try!(f64_, pu64, trunc_i64_u),
-            Instr::F32ConvertI32S => un!(i32_, pf32, |a| a as f32),
-            Instr::F32ConvertI32U => un!(u32_, pf32, |a| a as f32),
-            Instr::F32ConvertI64S => un!(i64_, pf32, |a| a as f32),
-            Instr::F32ConvertI64U => un!(u64_, pf32, |a| a as f32),
-            Instr::F32DemoteF64 => un!(f64_, pf32, |a| a as f32),
-            Instr::F64ConvertI32S => un!(i32_, pf64, |a| a as f64),
-            Instr::F64ConvertI32U => un!(u32_, pf64, |a| a as f64),
-            Instr::F64ConvertI64S => un!(i64_, pf64, |a| a as f64),
-            Instr::F64ConvertI64U => un!(u64_, pf64, |a| a as f64),
-            Instr::F64PromoteF32 => un!(f32_, pf64, |a| a as f64),
-            Instr::I32Extend8S => un!(i32_, pi32, |a| a as i8 as i32),
-            Instr::I32Extend16S => un!(i32_, pi32, |a| a as i16 as i32),
-            Instr::I64Extend8S => un!(i64_, pi64, |a| a as i8 as i64),
-            Instr::I64Extend16S => un!(i64_, pi64, |a| a as i16 as i64),
-            Instr::I64Extend32S => un!(i64_, pi64, |a| a as i32 as i64),
-            Instr::I32TruncSatF32S => un!(f32_, pi32, |a| a as i32),
-            Instr::I32TruncSatF32U => un!(f32_, pu32, |a| a as u32),
-            Instr::I32TruncSatF64S => un!(f64_, pi32, |a| a as i32),
-            Instr::I32TruncSatF64U => un!(f64_, pu32, |a| a as u32),
-            Instr::I64TruncSatF32S => un!(f32_, pi64, |a| a as i64),
-            Instr::I64TruncSatF32U => un!(f32_, pu64, |a| a as u64),
-            Instr::I64TruncSatF64S => un!(f64_, pi64, |a| a as i64),
-            Instr::I64TruncSatF64U => un!(f64_, pu64, |a| a as u64),
-
-            Instr::BinLocal { op, local } => {
-                let b = u64_(stack[fp + local as usize]);
-                stack[sp - 1] = pu64(op.apply(u64_(stack[sp - 1]), b));
-            }
-            Instr::BinConst { op, imm } => {
-                stack[sp - 1] = pu64(op.apply(u64_(stack[sp - 1]), op.imm(imm)));
-            }
-            Instr::BinLocalSet {
-                op,
-                tee,
-                local,
-                dst,
-            } => {
-                let b = u64_(stack[fp + local as usize]);
-                let r = pu64(op.apply(u64_(stack[sp - 1]), b));
-                stack[fp + dst as usize] = r;
-                if tee {
-                    stack[sp - 1] = r;
-                } else {
-                    sp -= 1;
-                }
-            }
-            Instr::BinConstSet { op, tee, imm, dst } => {
-                let r = pu64(op.apply(u64_(stack[sp - 1]), op.imm(imm)));
-                stack[fp + dst as usize] = r;
-                if tee {
-                    stack[sp - 1] = r;
-                } else {
-                    sp -= 1;
-                }
-            }
-            Instr::LocalBinLocal { op, src, local } => {
-                let a = u64_(stack[fp + src as usize]);
-                let b = u64_(stack[fp + local as usize]);
-                stack[sp] = pu64(op.apply(a, b));
-                sp += 1;
-            }
-            Instr::LocalBinConst { op, src, imm } => {
-                let a = u64_(stack[fp + src as usize]);
-                stack[sp] = pu64(op.apply(a, op.imm(imm)));
-                sp += 1;
-            }
-            Instr::LocalBinLocalSet {
-                op,
-                tee,
-                src,
-                local,
-                dst,
-            } => {
-                let a = u64_(stack[fp + src as usize]);
-                let b = u64_(stack[fp + local as usize]);
-                let r = pu64(op.apply(a, b));
-                stack[fp + dst as usize] = r;
-                if tee {
-                    stack[sp] = r;
-                    sp += 1;
-                }
-            }
-            Instr::LocalBinConstSet {
-                op,
-                tee,
-                src,
-                imm,
-                dst,
-            } => {
-                let a = u64_(stack[fp + src as usize]);
-                let r = pu64(op.apply(a, op.imm(imm)));
-                stack[fp + dst as usize] = r;
-                if tee {
-                    stack[sp] = r;
-                    sp += 1;
-                }
-            }
-            Instr::I32LoadLocal { local, m } => {
-                let b = read_mem!(stack[fp + local as usize], m, 4);
-                stack[sp] = pu32(u32::from_le_bytes(b));
-                sp += 1;
-            }
-            Instr::I64LoadLocal { local, m } => {
-                let b = read_mem!(stack[fp + local as usize], m, 8);
-                stack[sp] = pu64(u64::from_le_bytes(b));
-                sp += 1;
-            }
-            Instr::I32StoreLocal { local, m } => {
-                write_mem!(stack[fp + local as usize], m, 4, u32)
-            }
-            Instr::I64StoreLocal { local, m } => {
-                write_mem!(stack[fp + local as usize], m, 8, u64)
-            }
-            Instr::BrIfLocalBinLocal {
-                op,
-                neg,
-                src,
-                local,
-                target,
-            } => {
-                let a = u64_(stack[fp + src as usize]);
-                let b = u64_(stack[fp + local as usize]);
-                if (op.apply(a, b) != 0) != neg {
+            Op::BrNonNull { cond, target } => {
+                if stack[fp + cond as usize] != 0 {
                     jump!(target);
                 }
             }
-            Instr::BrIfLocalBinConst {
-                op,
-                neg,
-                src,
-                imm,
-                target,
-            } => {
-                let a = u64_(stack[fp + src as usize]);
-                if (op.apply(a, op.imm(imm)) != 0) != neg {
-                    jump!(target);
-                }
+            Op::BrTable { index, len } => {
+                let entry = (get!(index) as u32).min(len) as usize;
+                jump!(pc!() + entry);
             }
-            Instr::BrIfBin { op, neg, target } => {
-                sp -= 2;
-                if (op.apply(u64_(stack[sp]), u64_(stack[sp + 1])) != 0) != neg {
-                    jump!(target);
+            Op::Return { from, keep } => match frames.last() {
+                Some(caller) if caller.inst == inst => {
+                    for i in 0..keep {
+                        copy!(i, from + i);
+                    }
+                    let Some(caller) = frames.pop() else {
+                        unreachable!("a caller was just seen")
+                    };
+                    *body = caller.body;
+                    fp = caller.fp;
+                    // SAFETY: the caller's frame is inside the stack.
+                    frame = unsafe { stack.ptr.add(fp) };
+                    base = body.ops.as_ptr();
+                    jump!(caller.pc);
                 }
-            }
-            Instr::BrIfBinLocal {
-                op,
-                neg,
-                local,
-                target,
-            } => {
-                sp -= 1;
-                let b = u64_(stack[fp + local as usize]);
-                if (op.apply(u64_(stack[sp]), b) != 0) != neg {
-                    jump!(target);
-                }
-            }
-            Instr::BrIfBinConst {
-                op,
-                neg,
-                imm,
-                target,
-            } => {
-                sp -= 1;
-                if (op.apply(u64_(stack[sp]), op.imm(imm)) != 0) != neg {
-                    jump!(target);
-                }
-            }
-            Instr::Unreachable
-            | Instr::CallIndirect { .. }
-            | Instr::ReturnCall(..)
-            | Instr::ReturnCallIndirect { .. }
-            | Instr::CallRef { .. }
-            | Instr::ReturnCallRef { .. }
-            | Instr::GlobalGet(..)
-            | Instr::GlobalSet(..)
-            | Instr::ConstPool(..)
-            | Instr::MemorySize(..)
-            | Instr::MemoryGrow(..)
-            | Instr::MemoryFill(..)
-            | Instr::MemoryCopy { .. }
-            | Instr::MemoryInit { .. }
-            | Instr::DataDrop(..)
-            | Instr::TableGet(..)
-            | Instr::TableSet(..)
-            | Instr::TableSize(..)
-            | Instr::TableGrow(..)
-            | Instr::TableFill(..)
-            | Instr::TableCopy { .. }
-            | Instr::TableInit { .. }
-            | Instr::ElemDrop(..)
-            | Instr::RefIsNull
-            | Instr::RefFunc(..)
-            | Instr::RefAsNonNull
-            | Instr::StructNew(..)
-            | Instr::StructNewDefault(..)
-            | Instr::StructGet(..)
-            | Instr::StructGetS { .. }
-            | Instr::StructGetU { .. }
-            | Instr::StructSet { .. }
-            | Instr::ArrayNew(..)
-            | Instr::ArrayNewDefault(..)
-            | Instr::ArrayNewFixed { .. }
-            | Instr::ArrayNewData { .. }
-            | Instr::ArrayNewElem { .. }
-            | Instr::ArrayGet
-            | Instr::ArrayGetS(..)
-            | Instr::ArrayGetU(..)
-            | Instr::ArraySet(..)
-            | Instr::ArrayLen
-            | Instr::ArrayFill(..)
-            | Instr::ArrayCopy
-            | Instr::ArrayInitData { .. }
-            | Instr::ArrayInitElem { .. }
-            | Instr::RefI31
-            | Instr::I31GetS
-            | Instr::I31GetU
-            | Instr::RefTest { .. }
-            | Instr::RefCast { .. }
-            | Instr::RefTestKeep { .. }
-            | Instr::AnyConvertExtern
-            | Instr::ExternConvertAny
-            | Instr::RefEq
-            | Instr::Throw(..)
-            | Instr::ThrowRef
-            | Instr::I64Add128
-            | Instr::I64Sub128
-            | Instr::I64MulWideS
-            | Instr::I64MulWideU
-            | Instr::Simd(..) => cold!(*instr),
-            Instr::Call(idx) => {
+                _ => leave!(
+                    Exit::Cold(Instr::Return { keep }),
+                    fp + (from + keep) as usize
+                ),
+            },
+            Op::Call { func, args } => {
                 // A call within the instance, with room on both stacks.
-                let f = inst_funcs[idx as usize] as usize;
+                let sp = fp + args as usize;
+                let f = inst_funcs[func as usize] as usize;
                 if let FuncEntity::Wasm {
                     body: callee,
                     instance,
@@ -670,33 +374,186 @@ pub(super) fn run<T, const METERED: bool>(
                     });
                     fp = sp - body.params as usize;
                     let locals = fp + body.params as usize;
-                    sp = locals + body.locals as usize;
-                    for i in locals..sp {
+                    for i in locals..locals + body.locals as usize {
                         stack[i] = 0;
                     }
-                    base = body.code.as_ptr();
+                    // SAFETY: checked against the stack's length above.
+                    frame = unsafe { stack.ptr.add(fp) };
+                    base = body.ops.as_ptr();
                     ip = base;
                 } else {
-                    cold!(*instr)
+                    leave!(Exit::Cold(Instr::Call(func)), sp)
                 }
             }
-            Instr::Return { keep } => match frames.last() {
-                Some(caller) if caller.inst == inst => {
-                    let keep = keep as usize;
-                    for i in 0..keep {
-                        stack[fp + i] = stack[sp - keep + i];
+            Op::I32Load { dst, addr, offset } => load0!(dst, addr, offset, u32, |v| v as u64),
+            Op::I64Load { dst, addr, offset } => load0!(dst, addr, offset, u64, |v| v),
+            Op::I32Load8S { dst, addr, offset } => {
+                load0!(dst, addr, offset, i8, |v| v as i32 as u32 as u64)
+            }
+            Op::I32Load8U { dst, addr, offset } => load0!(dst, addr, offset, u8, |v| v as u64),
+            Op::I32Load16S { dst, addr, offset } => {
+                load0!(dst, addr, offset, i16, |v| v as i32 as u32 as u64)
+            }
+            Op::I32Load16U { dst, addr, offset } => load0!(dst, addr, offset, u16, |v| v as u64),
+            Op::I64Load8S { dst, addr, offset } => load0!(dst, addr, offset, i8, |v| v as i64 as u64),
+            Op::I64Load8U { dst, addr, offset } => load0!(dst, addr, offset, u8, |v| v as u64),
+            Op::I64Load16S { dst, addr, offset } => {
+                load0!(dst, addr, offset, i16, |v| v as i64 as u64)
+            }
+            Op::I64Load16U { dst, addr, offset } => load0!(dst, addr, offset, u16, |v| v as u64),
+            Op::I64Load32S { dst, addr, offset } => {
+                load0!(dst, addr, offset, i32, |v| v as i64 as u64)
+            }
+            Op::I64Load32U { dst, addr, offset } => load0!(dst, addr, offset, u32, |v| v as u64),
+            Op::I32Store { addr, value, offset } => store0!(addr, value, offset, u32),
+            Op::I64Store { addr, value, offset } => store0!(addr, value, offset, u64),
+            Op::I32Store8 { addr, value, offset } => store0!(addr, value, offset, u8),
+            Op::I32Store16 { addr, value, offset } => store0!(addr, value, offset, u16),
+            Op::I64Store32 { addr, value, offset } => store0!(addr, value, offset, u32),
+            Op::Cold { instr, sp } => leave!(Exit::Cold(body.code[instr as usize]), fp + sp as usize),
+            Op::Legacy { instr, sp: at } => {
+                sp = fp + at as usize;
+                match body.code[instr as usize] {
+                    Instr::I32Load(m) => load!(m, 4, |b| pu32(u32::from_le_bytes(b))),
+                    Instr::I64Load(m) => load!(m, 8, |b| pu64(u64::from_le_bytes(b))),
+                    Instr::I32Load8S(m) => load!(m, 1, |b| pi32(i8::from_le_bytes(b) as i32)),
+                    Instr::I32Load8U(m) => load!(m, 1, |b| pu32(u8::from_le_bytes(b) as u32)),
+                    Instr::I32Load16S(m) => load!(m, 2, |b| pi32(i16::from_le_bytes(b) as i32)),
+                    Instr::I32Load16U(m) => load!(m, 2, |b| pu32(u16::from_le_bytes(b) as u32)),
+                    Instr::I64Load8S(m) => load!(m, 1, |b| pi64(i8::from_le_bytes(b) as i64)),
+                    Instr::I64Load8U(m) => load!(m, 1, |b| pu64(u8::from_le_bytes(b) as u64)),
+                    Instr::I64Load16S(m) => load!(m, 2, |b| pi64(i16::from_le_bytes(b) as i64)),
+                    Instr::I64Load16U(m) => load!(m, 2, |b| pu64(u16::from_le_bytes(b) as u64)),
+                    Instr::I64Load32S(m) => load!(m, 4, |b| pi64(i32::from_le_bytes(b) as i64)),
+                    Instr::I64Load32U(m) => load!(m, 4, |b| pu64(u32::from_le_bytes(b) as u64)),
+                    Instr::I32Store(m) => store_mem!(m, 4, u32),
+                    Instr::I64Store(m) => store_mem!(m, 8, u64),
+                    Instr::I32Store8(m) => store_mem!(m, 1, u8),
+                    Instr::I32Store16(m) => store_mem!(m, 2, u16),
+                    Instr::I64Store32(m) => store_mem!(m, 4, u32),
+                    Instr::I32Eqz => un!(u32_, pbool, |a| a == 0),
+                    Instr::I64Eqz => un!(u64_, pbool, |a| a == 0),
+                    Instr::I32Clz => un!(u32_, pu32, |a| a.leading_zeros()),
+                    Instr::I32Ctz => un!(u32_, pu32, |a| a.trailing_zeros()),
+                    Instr::I32Popcnt => un!(u32_, pu32, |a| a.count_ones()),
+                    Instr::I32DivS => bin_try!(i32_, pi32, i32_div_s),
+                    Instr::I32DivU => bin_try!(u32_, pu32, i32_div_u),
+                    Instr::I32RemS => bin_try!(i32_, pi32, i32_rem_s),
+                    Instr::I32RemU => bin_try!(u32_, pu32, i32_rem_u),
+                    Instr::I32Rotl => bin!(u32_, pu32, |a, b| a.rotate_left(b)),
+                    Instr::I32Rotr => bin!(u32_, pu32, |a, b| a.rotate_right(b)),
+                    Instr::I64Clz => un!(u64_, pu64, |a| a.leading_zeros() as u64),
+                    Instr::I64Ctz => un!(u64_, pu64, |a| a.trailing_zeros() as u64),
+                    Instr::I64Popcnt => un!(u64_, pu64, |a| a.count_ones() as u64),
+                    Instr::I64DivS => bin_try!(i64_, pi64, i64_div_s),
+                    Instr::I64DivU => bin_try!(u64_, pu64, i64_div_u),
+                    Instr::I64RemS => bin_try!(i64_, pi64, i64_rem_s),
+                    Instr::I64RemU => bin_try!(u64_, pu64, i64_rem_u),
+                    Instr::I64Rotl => bin!(u64_, pu64, |a, b| a.rotate_left((b & 63) as u32)),
+                    Instr::I64Rotr => bin!(u64_, pu64, |a, b| a.rotate_right((b & 63) as u32)),
+
+                    Instr::F32Abs => un!(u32_, pu32, |a| a & 0x7fff_ffff),
+                    Instr::F32Neg => un!(u32_, pu32, |a| a ^ 0x8000_0000),
+                    Instr::F32Ceil => un!(f32_, pf32, |a| quiet32(a.ceil())),
+                    Instr::F32Floor => un!(f32_, pf32, |a| quiet32(a.floor())),
+                    Instr::F32Trunc => un!(f32_, pf32, |a| quiet32(a.trunc())),
+                    Instr::F32Nearest => un!(f32_, pf32, |a| quiet32(a.round_ties_even())),
+                    Instr::F32Sqrt => un!(f32_, pf32, |a| quiet32(a.sqrt())),
+                    Instr::F32Min => bin!(f32_, pf32, |a, b| f32_min(a, b)),
+                    Instr::F32Max => bin!(f32_, pf32, |a, b| f32_max(a, b)),
+                    Instr::F32Copysign => {
+                        bin!(u32_, pu32, |a, b| (a & 0x7fff_ffff) | (b & 0x8000_0000))
                     }
-                    sp = fp + keep;
-                    let Some(caller) = frames.pop() else {
-                        unreachable!("a caller was just seen")
-                    };
-                    *body = caller.body;
-                    fp = caller.fp;
-                    base = body.code.as_ptr();
-                    jump!(caller.pc);
+                    Instr::F64Abs => un!(u64_, pu64, |a| a & 0x7fff_ffff_ffff_ffff),
+                    Instr::F64Neg => un!(u64_, pu64, |a| a ^ 0x8000_0000_0000_0000),
+                    Instr::F64Ceil => un!(f64_, pf64, |a| quiet64(a.ceil())),
+                    Instr::F64Floor => un!(f64_, pf64, |a| quiet64(a.floor())),
+                    Instr::F64Trunc => un!(f64_, pf64, |a| quiet64(a.trunc())),
+                    Instr::F64Nearest => un!(f64_, pf64, |a| quiet64(a.round_ties_even())),
+                    Instr::F64Sqrt => un!(f64_, pf64, |a| quiet64(a.sqrt())),
+                    Instr::F64Min => bin!(f64_, pf64, |a, b| f64_min(a, b)),
+                    Instr::F64Max => bin!(f64_, pf64, |a, b| f64_max(a, b)),
+                    Instr::F64Copysign => bin!(u64_, pu64, |a, b| (a & 0x7fff_ffff_ffff_ffff)
+                        | (b & 0x8000_0000_0000_0000)),
+
+                    Instr::I32WrapI64 => un!(u64_, pu32, |a| a as u32),
+                    Instr::I32TruncF32S => un_try!(f32_, pi32, trunc_i32_s),
+                    Instr::I32TruncF32U => un_try!(f32_, pu32, trunc_i32_u),
+                    Instr::I32TruncF64S => un_try!(f64_, pi32, trunc_i32_s),
+                    Instr::I32TruncF64U => un_try!(f64_, pu32, trunc_i32_u),
+                    Instr::I64ExtendI32S => un!(i32_, pi64, |a| a as i64),
+                    Instr::I64TruncF32S => un_try!(f32_, pi64, trunc_i64_s),
+                    Instr::I64TruncF32U => un_try!(f32_, pu64, trunc_i64_u),
+                    Instr::I64TruncF64S => un_try!(f64_, pi64, trunc_i64_s),
+                    Instr::I64TruncF64U => un_try!(f64_, pu64, trunc_i64_u),
+                    Instr::F32ConvertI32S => un!(i32_, pf32, |a| a as f32),
+                    Instr::F32ConvertI32U => un!(u32_, pf32, |a| a as f32),
+                    Instr::F32ConvertI64S => un!(i64_, pf32, |a| a as f32),
+                    Instr::F32ConvertI64U => un!(u64_, pf32, |a| a as f32),
+                    Instr::F32DemoteF64 => un!(f64_, pf32, |a| a as f32),
+                    Instr::F64ConvertI32S => un!(i32_, pf64, |a| a as f64),
+                    Instr::F64ConvertI32U => un!(u32_, pf64, |a| a as f64),
+                    Instr::F64ConvertI64S => un!(i64_, pf64, |a| a as f64),
+                    Instr::F64ConvertI64U => un!(u64_, pf64, |a| a as f64),
+                    Instr::F64PromoteF32 => un!(f32_, pf64, |a| a as f64),
+                    Instr::I32Extend8S => un!(i32_, pi32, |a| a as i8 as i32),
+                    Instr::I32Extend16S => un!(i32_, pi32, |a| a as i16 as i32),
+                    Instr::I64Extend8S => un!(i64_, pi64, |a| a as i8 as i64),
+                    Instr::I64Extend16S => un!(i64_, pi64, |a| a as i16 as i64),
+                    Instr::I64Extend32S => un!(i64_, pi64, |a| a as i32 as i64),
+                    Instr::I32TruncSatF32S => un!(f32_, pi32, |a| a as i32),
+                    Instr::I32TruncSatF32U => un!(f32_, pu32, |a| a as u32),
+                    Instr::I32TruncSatF64S => un!(f64_, pi32, |a| a as i32),
+                    Instr::I32TruncSatF64U => un!(f64_, pu32, |a| a as u32),
+                    Instr::I64TruncSatF32S => un!(f32_, pi64, |a| a as i64),
+                    Instr::I64TruncSatF32U => un!(f32_, pu64, |a| a as u64),
+                    Instr::I64TruncSatF64S => un!(f64_, pi64, |a| a as i64),
+                    Instr::I64TruncSatF64U => un!(f64_, pu64, |a| a as u64),
+
+                    Instr::I32LoadLocal { local, m } => {
+                        let b = read_mem!(stack[fp + local as usize], m, 4);
+                        stack[sp] = pu32(u32::from_le_bytes(b));
+                        sp += 1;
+                    }
+                    Instr::I64LoadLocal { local, m } => {
+                        let b = read_mem!(stack[fp + local as usize], m, 8);
+                        stack[sp] = pu64(u64::from_le_bytes(b));
+                        sp += 1;
+                    }
+                    Instr::I32StoreLocal { local, m } => {
+                        write_mem!(stack[fp + local as usize], m, 4, u32)
+                    }
+                    Instr::I64StoreLocal { local, m } => {
+                        write_mem!(stack[fp + local as usize], m, 8, u64)
+                    }
+                    other => unreachable!("{other:?} is lowered, not run as a stack instruction"),
                 }
-                _ => cold!(*instr),
-            },
+            }
+            $(
+                Op::$arr { dst, a, b } => set!(dst, BinOp::$aop.apply(get!(a), get!(b))),
+                Op::$ari { dst, a, imm } => {
+                    set!(dst, BinOp::$aop.apply(get!(a), BinOp::$aop.imm(imm)))
+                }
+            )*
+            $(
+                Op::$crr { dst, a, b } => set!(dst, BinOp::$cop.apply(get!(a), get!(b))),
+                Op::$cri { dst, a, imm } => {
+                    set!(dst, BinOp::$cop.apply(get!(a), BinOp::$cop.imm(imm)))
+                }
+                Op::$cbr { a, b, target } => {
+                    if BinOp::$cop.apply(get!(a), get!(b)) != 0 {
+                        jump!(target);
+                    }
+                }
+                Op::$cbri { a, imm, target } => {
+                    if BinOp::$cop.apply(get!(a), BinOp::$cop.imm(imm)) != 0 {
+                        jump!(target);
+                    }
+                }
+            )*
         }
     }
 }
+    };
+}
+with_bin_ops!(define_hot_loop! {});

@@ -12,7 +12,7 @@ pub(crate) mod num;
 
 use crate::error::{Error, Trap, TrapKind};
 use crate::gc;
-use crate::ir::{DropKeep, FuncBody, HeapRef, Instr};
+use crate::ir::{FuncBody, HeapRef, Instr};
 use crate::store::{Caller, Func, FuncEntity, Instance, Store};
 use crate::types::Heap;
 use crate::value::{Slot, Val};

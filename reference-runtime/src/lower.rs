@@ -1,0 +1,715 @@
+//! Lowering: turns a function's stack IR ([`crate::ir`]) into the register
+//! form the hot loop of [`crate::exec`] runs.
+//!
+//! The translator records the operand-stack height of every instruction
+//! ([`crate::ir::FuncBody::heights`]), so every operand has a fixed frame
+//! slot: local `i` is slot `i`, the operand at height `h` is slot
+//! `params + locals + h`. A lowered operation names its slots, so the loop
+//! keeps no stack pointer; `local.get`, `local.set` and `drop` become copies
+//! or nothing; each integer and float operation has its own operation per
+//! operand form (slot or immediate), so it is one dispatch with no second
+//! `match` on the operator; and comparisons fused with `br_if` branch
+//! directly.
+//!
+//! What is not lowered keeps its stack form: [`Op::Legacy`] runs one stack
+//! instruction inside the hot loop (numeric operations without their own
+//! operation here, accesses to memories other than 0), [`Op::Cold`] leaves
+//! the hot loop for the general one (globals, tables, references, GC,
+//! exceptions, SIMD, bulk memory, indirect and cross-instance calls). Both
+//! carry the stack pointer the instruction expects.
+//!
+//! Program counters at run time count operations, not instructions:
+//! [`lower`] remaps every branch target, and the exception handlers, into
+//! operation indices.
+
+use crate::ir::{BinOp, DropKeep, Handler, Instr, MemArg};
+
+/// A frame slot, counted from the frame pointer.
+pub(crate) type Reg = u32;
+
+/// Calls `$cb! { { extra tokens } arith { ... } compare { ... } }` with the
+/// register-form operation names of every [`BinOp`]: `op => slot-slot
+/// form, slot-immediate form` and, for comparisons, the two forms fused
+/// with a conditional branch.
+macro_rules! with_bin_ops {
+    ($cb:ident ! { $($extra:tt)* }) => {
+        $cb! {
+            { $($extra)* }
+            arith {
+                Add => AddRR, AddRI;
+                Sub => SubRR, SubRI;
+                Mul => MulRR, MulRI;
+                And => AndRR, AndRI;
+                Or => OrRR, OrRI;
+                Xor => XorRR, XorRI;
+                Shl => ShlRR, ShlRI;
+                ShrS => ShrSRR, ShrSRI;
+                ShrU => ShrURR, ShrURI;
+                F32Add => F32AddRR, F32AddRI;
+                F32Sub => F32SubRR, F32SubRI;
+                F32Mul => F32MulRR, F32MulRI;
+                F32Div => F32DivRR, F32DivRI;
+                Add64 => Add64RR, Add64RI;
+                Sub64 => Sub64RR, Sub64RI;
+                Mul64 => Mul64RR, Mul64RI;
+                And64 => And64RR, And64RI;
+                Or64 => Or64RR, Or64RI;
+                Xor64 => Xor64RR, Xor64RI;
+                Shl64 => Shl64RR, Shl64RI;
+                ShrS64 => ShrS64RR, ShrS64RI;
+                ShrU64 => ShrU64RR, ShrU64RI;
+                F64Add => F64AddRR, F64AddRI;
+                F64Sub => F64SubRR, F64SubRI;
+                F64Mul => F64MulRR, F64MulRI;
+                F64Div => F64DivRR, F64DivRI;
+            }
+            compare {
+                Eq => EqRR, EqRI, BrEqRR, BrEqRI;
+                Ne => NeRR, NeRI, BrNeRR, BrNeRI;
+                LtS => LtSRR, LtSRI, BrLtSRR, BrLtSRI;
+                LtU => LtURR, LtURI, BrLtURR, BrLtURI;
+                GtS => GtSRR, GtSRI, BrGtSRR, BrGtSRI;
+                GtU => GtURR, GtURI, BrGtURR, BrGtURI;
+                LeS => LeSRR, LeSRI, BrLeSRR, BrLeSRI;
+                LeU => LeURR, LeURI, BrLeURR, BrLeURI;
+                GeS => GeSRR, GeSRI, BrGeSRR, BrGeSRI;
+                GeU => GeURR, GeURI, BrGeURR, BrGeURI;
+                F32Eq => F32EqRR, F32EqRI, BrF32EqRR, BrF32EqRI;
+                F32Ne => F32NeRR, F32NeRI, BrF32NeRR, BrF32NeRI;
+                F32Lt => F32LtRR, F32LtRI, BrF32LtRR, BrF32LtRI;
+                F32Gt => F32GtRR, F32GtRI, BrF32GtRR, BrF32GtRI;
+                F32Le => F32LeRR, F32LeRI, BrF32LeRR, BrF32LeRI;
+                F32Ge => F32GeRR, F32GeRI, BrF32GeRR, BrF32GeRI;
+                Eq64 => Eq64RR, Eq64RI, BrEq64RR, BrEq64RI;
+                Ne64 => Ne64RR, Ne64RI, BrNe64RR, BrNe64RI;
+                LtS64 => LtS64RR, LtS64RI, BrLtS64RR, BrLtS64RI;
+                LtU64 => LtU64RR, LtU64RI, BrLtU64RR, BrLtU64RI;
+                GtS64 => GtS64RR, GtS64RI, BrGtS64RR, BrGtS64RI;
+                GtU64 => GtU64RR, GtU64RI, BrGtU64RR, BrGtU64RI;
+                LeS64 => LeS64RR, LeS64RI, BrLeS64RR, BrLeS64RI;
+                LeU64 => LeU64RR, LeU64RI, BrLeU64RR, BrLeU64RI;
+                GeS64 => GeS64RR, GeS64RI, BrGeS64RR, BrGeS64RI;
+                GeU64 => GeU64RR, GeU64RI, BrGeU64RR, BrGeU64RI;
+                F64Eq => F64EqRR, F64EqRI, BrF64EqRR, BrF64EqRI;
+                F64Ne => F64NeRR, F64NeRI, BrF64NeRR, BrF64NeRI;
+                F64Lt => F64LtRR, F64LtRI, BrF64LtRR, BrF64LtRI;
+                F64Gt => F64GtRR, F64GtRI, BrF64GtRR, BrF64GtRI;
+                F64Le => F64LeRR, F64LeRI, BrF64LeRR, BrF64LeRI;
+                F64Ge => F64GeRR, F64GeRI, BrF64GeRR, BrF64GeRI;
+            }
+        }
+    };
+}
+pub(crate) use with_bin_ops;
+
+macro_rules! define_op {
+    (
+        {}
+        arith { $($a:ident => $arr:ident, $ari:ident;)* }
+        compare { $($c:ident => $crr:ident, $cri:ident, $cbr:ident, $cbri:ident;)* }
+    ) => {
+        /// One register-form operation. Slots hold 128 bits; numeric
+        /// operations read and write the low 64 (the upper half of a
+        /// numeric slot is never read), copies move all 128.
+        #[derive(Debug, Clone, Copy, PartialEq)]
+        pub(crate) enum Op {
+            /// `dst = src`.
+            Copy { dst: Reg, src: Reg },
+            /// `dst = imm`.
+            Const { dst: Reg, imm: u64 },
+            /// `a = if cond != 0 { a } else { b }`.
+            Select { a: Reg, b: Reg, cond: Reg },
+            Br { target: u32 },
+            /// Branch if the i32 in `cond` is non-zero.
+            BrNez { cond: Reg, target: u32 },
+            /// Branch if the i32 in `cond` is zero.
+            BrEqz { cond: Reg, target: u32 },
+            /// Branch if the reference in `cond` is null.
+            BrNull { cond: Reg, target: u32 },
+            /// Branch if the reference in `cond` is not null.
+            BrNonNull { cond: Reg, target: u32 },
+            /// Continue at the entry `min(index, len)` of the `len + 1`
+            /// one-operation entries that follow.
+            BrTable { index: Reg, len: u32 },
+            /// Return the `keep` slots from `from` on.
+            Return { from: Reg, keep: u32 },
+            /// Call the module's function `func` with the arguments that
+            /// end below slot `args`.
+            Call { func: u32, args: Reg },
+            I32Load { dst: Reg, addr: Reg, offset: u32 },
+            I64Load { dst: Reg, addr: Reg, offset: u32 },
+            I32Load8S { dst: Reg, addr: Reg, offset: u32 },
+            I32Load8U { dst: Reg, addr: Reg, offset: u32 },
+            I32Load16S { dst: Reg, addr: Reg, offset: u32 },
+            I32Load16U { dst: Reg, addr: Reg, offset: u32 },
+            I64Load8S { dst: Reg, addr: Reg, offset: u32 },
+            I64Load8U { dst: Reg, addr: Reg, offset: u32 },
+            I64Load16S { dst: Reg, addr: Reg, offset: u32 },
+            I64Load16U { dst: Reg, addr: Reg, offset: u32 },
+            I64Load32S { dst: Reg, addr: Reg, offset: u32 },
+            I64Load32U { dst: Reg, addr: Reg, offset: u32 },
+            I32Store { addr: Reg, value: Reg, offset: u32 },
+            I64Store { addr: Reg, value: Reg, offset: u32 },
+            I32Store8 { addr: Reg, value: Reg, offset: u32 },
+            I32Store16 { addr: Reg, value: Reg, offset: u32 },
+            I64Store32 { addr: Reg, value: Reg, offset: u32 },
+            /// Run stack instruction `instr` in the hot loop, with the stack
+            /// pointer at frame slot `sp`.
+            Legacy { instr: u32, sp: Reg },
+            /// Leave the hot loop to run stack instruction `instr`, with the
+            /// stack pointer at frame slot `sp`.
+            Cold { instr: u32, sp: Reg },
+            $(
+                $arr { dst: Reg, a: Reg, b: Reg },
+                $ari { dst: Reg, a: Reg, imm: u32 },
+            )*
+            $(
+                $crr { dst: Reg, a: Reg, b: Reg },
+                $cri { dst: Reg, a: Reg, imm: u32 },
+                $cbr { a: Reg, b: Reg, target: u32 },
+                $cbri { a: Reg, imm: u32, target: u32 },
+            )*
+        }
+
+        impl Op {
+            /// `dst = a <op> b`.
+            fn rr(op: BinOp, dst: Reg, a: Reg, b: Reg) -> Op {
+                match op {
+                    $(BinOp::$a => Op::$arr { dst, a, b },)*
+                    $(BinOp::$c => Op::$crr { dst, a, b },)*
+                }
+            }
+
+            /// `dst = a <op> imm` (see [`BinOp::imm`]).
+            fn ri(op: BinOp, dst: Reg, a: Reg, imm: u32) -> Op {
+                match op {
+                    $(BinOp::$a => Op::$ari { dst, a, imm },)*
+                    $(BinOp::$c => Op::$cri { dst, a, imm },)*
+                }
+            }
+
+            /// Branch if `a <op> b`, for a comparison.
+            fn br_rr(op: BinOp, a: Reg, b: Reg, target: u32) -> Option<Op> {
+                match op {
+                    $(BinOp::$c => Some(Op::$cbr { a, b, target }),)*
+                    _ => None,
+                }
+            }
+
+            /// Branch if `a <op> imm`, for a comparison.
+            fn br_ri(op: BinOp, a: Reg, imm: u32, target: u32) -> Option<Op> {
+                match op {
+                    $(BinOp::$c => Some(Op::$cbri { a, imm, target }),)*
+                    _ => None,
+                }
+            }
+
+            /// The branch target, for operations that branch.
+            fn target_mut(&mut self) -> Option<&mut u32> {
+                match self {
+                    Op::Br { target }
+                    | Op::BrNez { target, .. }
+                    | Op::BrEqz { target, .. }
+                    | Op::BrNull { target, .. }
+                    | Op::BrNonNull { target, .. }
+                    $(| Op::$cbr { target, .. } | Op::$cbri { target, .. })* => Some(target),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+with_bin_ops!(define_op! {});
+
+const _: () = assert!(std::mem::size_of::<Op>() <= 16);
+
+/// The second operand of a binary operation.
+#[derive(Clone, Copy)]
+enum Rhs {
+    Reg(Reg),
+    Imm(u32),
+}
+
+/// A function's register-form code, and where its stack instructions went.
+pub(crate) struct Lowered {
+    pub ops: Box<[Op]>,
+    /// For each stack instruction (and one past the end), the index of its
+    /// first operation.
+    pub map: Vec<u32>,
+}
+
+impl Lowered {
+    /// The operation index of stack instruction `pc`.
+    pub(crate) fn at(&self, pc: u32) -> u32 {
+        self.map
+            .get(pc as usize)
+            .copied()
+            .unwrap_or(self.ops.len() as u32)
+    }
+
+    /// Rewrites handlers' ranges and landing pads into operation indices.
+    pub(crate) fn remap_handlers(&self, handlers: &mut [Handler]) {
+        for h in handlers {
+            h.start = self.at(h.start);
+            h.end = self.at(h.end);
+            for c in h.clauses.iter_mut() {
+                c.pad = self.at(c.pad);
+            }
+        }
+    }
+}
+
+struct Lowering {
+    ops: Vec<Op>,
+    /// Operations whose target is still a stack-instruction index.
+    unmapped: Vec<usize>,
+    /// Branch-table entries that need moves: (entry, moves + branch).
+    stubs: Vec<(usize, Vec<Op>)>,
+    /// Slots before the operand stack: params + locals.
+    base: u32,
+}
+
+impl Lowering {
+    fn slot(&self, height: u32) -> Reg {
+        self.base + height
+    }
+
+    fn push(&mut self, op: Op) {
+        self.ops.push(op);
+    }
+
+    /// A branch to stack instruction `target` (remapped at the end).
+    fn branch(&mut self, op: Op) {
+        self.unmapped.push(self.ops.len());
+        self.ops.push(op);
+    }
+
+    /// The copies a branch makes at height `height`: the top `keep`
+    /// operands move down over the `drop` beneath them.
+    fn moves(&self, dk: DropKeep, height: u32) -> Vec<Op> {
+        let from = self.slot(height - dk.keep);
+        let to = from - dk.drop;
+        (0..dk.keep)
+            .map(|j| Op::Copy {
+                dst: to + j,
+                src: from + j,
+            })
+            .collect()
+    }
+
+    /// A branch taken when `skip_if` (built with the target it receives)
+    /// does not skip it, moving `dk` at `height` first.
+    fn branch_with_moves(
+        &mut self,
+        skip_if: impl FnOnce(u32) -> Op,
+        dk: DropKeep,
+        height: u32,
+        target: u32,
+    ) {
+        let skip = self.ops.len();
+        self.push(skip_if(0));
+        let moves = self.moves(dk, height);
+        self.ops.extend(moves);
+        self.branch(Op::Br { target });
+        let after = self.ops.len() as u32;
+        if let Some(t) = self.ops[skip].target_mut() {
+            *t = after;
+        }
+    }
+
+    /// `dst = a <op> rhs`.
+    fn bin(&mut self, op: BinOp, dst: Reg, a: Reg, rhs: Rhs) {
+        self.push(match rhs {
+            Rhs::Reg(b) => Op::rr(op, dst, a, b),
+            Rhs::Imm(imm) => Op::ri(op, dst, a, imm),
+        });
+    }
+
+    /// `dst = a <op> rhs`, then, for a tee, the result also in `tee`.
+    fn bin_set(&mut self, op: BinOp, dst: Reg, a: Reg, rhs: Rhs, tee: Option<Reg>) {
+        self.bin(op, dst, a, rhs);
+        if let Some(tee) = tee {
+            self.push(Op::Copy { dst: tee, src: dst });
+        }
+    }
+
+    /// Branch to `target` if `a <op> rhs` is non-zero (zero when `neg`);
+    /// `scratch` is a slot free to hold the truth value.
+    fn cond_branch(&mut self, op: BinOp, neg: bool, a: Reg, rhs: Rhs, scratch: Reg, target: u32) {
+        let op2 = if neg { op.inverse() } else { Some(op) };
+        let fused = op2.and_then(|op2| match rhs {
+            Rhs::Reg(b) => Op::br_rr(op2, a, b, target),
+            Rhs::Imm(imm) => Op::br_ri(op2, a, imm, target),
+        });
+        match fused {
+            Some(op) => self.branch(op),
+            None => {
+                self.bin(op, scratch, a, rhs);
+                let cond = scratch;
+                self.branch(if neg {
+                    Op::BrEqz { cond, target }
+                } else {
+                    Op::BrNez { cond, target }
+                });
+            }
+        }
+    }
+}
+
+/// Whether `instr` must leave the hot loop: it needs the store beyond the
+/// current instance's memories, or the caller's frames.
+fn is_cold(instr: &Instr) -> bool {
+    use Instr as I;
+    matches!(
+        instr,
+        I::Unreachable
+            | I::CallIndirect { .. }
+            | I::ReturnCall(..)
+            | I::ReturnCallIndirect { .. }
+            | I::CallRef { .. }
+            | I::ReturnCallRef { .. }
+            | I::GlobalGet(..)
+            | I::GlobalSet(..)
+            | I::ConstPool(..)
+            | I::MemorySize(..)
+            | I::MemoryGrow(..)
+            | I::MemoryFill(..)
+            | I::MemoryCopy { .. }
+            | I::MemoryInit { .. }
+            | I::DataDrop(..)
+            | I::TableGet(..)
+            | I::TableSet(..)
+            | I::TableSize(..)
+            | I::TableGrow(..)
+            | I::TableFill(..)
+            | I::TableCopy { .. }
+            | I::TableInit { .. }
+            | I::ElemDrop(..)
+            | I::RefIsNull
+            | I::RefFunc(..)
+            | I::RefAsNonNull
+            | I::StructNew(..)
+            | I::StructNewDefault(..)
+            | I::StructGet(..)
+            | I::StructGetS { .. }
+            | I::StructGetU { .. }
+            | I::StructSet { .. }
+            | I::ArrayNew(..)
+            | I::ArrayNewDefault(..)
+            | I::ArrayNewFixed { .. }
+            | I::ArrayNewData { .. }
+            | I::ArrayNewElem { .. }
+            | I::ArrayGet
+            | I::ArrayGetS(..)
+            | I::ArrayGetU(..)
+            | I::ArraySet(..)
+            | I::ArrayLen
+            | I::ArrayFill(..)
+            | I::ArrayCopy
+            | I::ArrayInitData { .. }
+            | I::ArrayInitElem { .. }
+            | I::RefI31
+            | I::I31GetS
+            | I::I31GetU
+            | I::RefTest { .. }
+            | I::RefCast { .. }
+            | I::RefTestKeep { .. }
+            | I::AnyConvertExtern
+            | I::ExternConvertAny
+            | I::RefEq
+            | I::Throw(..)
+            | I::ThrowRef
+            | I::I64Add128
+            | I::I64Sub128
+            | I::I64MulWideS
+            | I::I64MulWideU
+            | I::Simd(..)
+    )
+}
+
+/// A load from memory 0 into `dst` from the address in `addr`.
+fn load(instr: &Instr, dst: Reg, addr: Reg) -> Option<Op> {
+    use Instr as I;
+    let (make, m): (fn(Reg, Reg, u32) -> Op, MemArg) = match *instr {
+        I::I32Load(m) | I::I32LoadLocal { m, .. } => {
+            (|dst, addr, offset| Op::I32Load { dst, addr, offset }, m)
+        }
+        I::I64Load(m) | I::I64LoadLocal { m, .. } => {
+            (|dst, addr, offset| Op::I64Load { dst, addr, offset }, m)
+        }
+        I::I32Load8S(m) => (|dst, addr, offset| Op::I32Load8S { dst, addr, offset }, m),
+        I::I32Load8U(m) => (|dst, addr, offset| Op::I32Load8U { dst, addr, offset }, m),
+        I::I32Load16S(m) => (|dst, addr, offset| Op::I32Load16S { dst, addr, offset }, m),
+        I::I32Load16U(m) => (|dst, addr, offset| Op::I32Load16U { dst, addr, offset }, m),
+        I::I64Load8S(m) => (|dst, addr, offset| Op::I64Load8S { dst, addr, offset }, m),
+        I::I64Load8U(m) => (|dst, addr, offset| Op::I64Load8U { dst, addr, offset }, m),
+        I::I64Load16S(m) => (|dst, addr, offset| Op::I64Load16S { dst, addr, offset }, m),
+        I::I64Load16U(m) => (|dst, addr, offset| Op::I64Load16U { dst, addr, offset }, m),
+        I::I64Load32S(m) => (|dst, addr, offset| Op::I64Load32S { dst, addr, offset }, m),
+        I::I64Load32U(m) => (|dst, addr, offset| Op::I64Load32U { dst, addr, offset }, m),
+        _ => return None,
+    };
+    (m.mem == 0).then(|| make(dst, addr, m.offset))
+}
+
+/// A store to memory 0 of `value` at the address in `addr`.
+fn store(instr: &Instr, addr: Reg, value: Reg) -> Option<Op> {
+    use Instr as I;
+    let (make, m): (fn(Reg, Reg, u32) -> Op, MemArg) = match *instr {
+        I::I32Store(m) | I::I32StoreLocal { m, .. } => (
+            |addr, value, offset| Op::I32Store {
+                addr,
+                value,
+                offset,
+            },
+            m,
+        ),
+        I::I64Store(m) | I::I64StoreLocal { m, .. } => (
+            |addr, value, offset| Op::I64Store {
+                addr,
+                value,
+                offset,
+            },
+            m,
+        ),
+        I::I32Store8(m) => (
+            |addr, value, offset| Op::I32Store8 {
+                addr,
+                value,
+                offset,
+            },
+            m,
+        ),
+        I::I32Store16(m) => (
+            |addr, value, offset| Op::I32Store16 {
+                addr,
+                value,
+                offset,
+            },
+            m,
+        ),
+        I::I64Store32(m) => (
+            |addr, value, offset| Op::I64Store32 {
+                addr,
+                value,
+                offset,
+            },
+            m,
+        ),
+        _ => return None,
+    };
+    (m.mem == 0).then(|| make(addr, value, m.offset))
+}
+
+/// Lowers `code`, whose instruction `i` runs at operand-stack height
+/// `heights[i]`, for a frame with `base` slots of params and locals.
+pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
+    use Instr as I;
+    let mut l = Lowering {
+        ops: Vec::with_capacity(code.len()),
+        unmapped: Vec::new(),
+        stubs: Vec::new(),
+        base,
+    };
+    let mut map = Vec::with_capacity(code.len() + 1);
+    // Branch-table entries still to come: each must be one operation.
+    let mut entries = 0u32;
+    for (i, instr) in code.iter().enumerate() {
+        map.push(l.ops.len() as u32);
+        let h = heights[i];
+        let s = |height: u32| base + height;
+        let is_entry = entries > 0;
+        entries = entries.saturating_sub(1);
+        match *instr {
+            I::LocalGet(local) => l.push(Op::Copy {
+                dst: s(h),
+                src: local,
+            }),
+            I::LocalSet(local) | I::LocalTee(local) => l.push(Op::Copy {
+                dst: local,
+                src: s(h - 1),
+            }),
+            I::Drop => {}
+            I::Select => l.push(Op::Select {
+                a: s(h - 3),
+                b: s(h - 2),
+                cond: s(h - 1),
+            }),
+            I::Const32(v) => l.push(Op::Const {
+                dst: s(h),
+                imm: v as u64,
+            }),
+            I::Const64(v) => l.push(Op::Const { dst: s(h), imm: v }),
+            I::Br { target, dk } if dk.drop == 0 => l.branch(Op::Br { target }),
+            I::Br { target, dk } if is_entry => {
+                // One operation: a branch to a stub with the moves.
+                let mut stub = l.moves(dk, h);
+                stub.push(Op::Br { target });
+                l.stubs.push((l.ops.len(), stub));
+                l.push(Op::Br { target: 0 });
+            }
+            I::Br { target, dk } => {
+                let moves = l.moves(dk, h);
+                l.ops.extend(moves);
+                l.branch(Op::Br { target });
+            }
+            I::BrIfNez { target, dk } if dk.drop == 0 => l.branch(Op::BrNez {
+                cond: s(h - 1),
+                target,
+            }),
+            I::BrIfNez { target, dk } => {
+                let cond = s(h - 1);
+                l.branch_with_moves(|t| Op::BrEqz { cond, target: t }, dk, h - 1, target);
+            }
+            I::BrIfEqz { target } => l.branch(Op::BrEqz {
+                cond: s(h - 1),
+                target,
+            }),
+            I::BrOnNull { target, dk } if dk.drop == 0 => l.branch(Op::BrNull {
+                cond: s(h - 1),
+                target,
+            }),
+            I::BrOnNull { target, dk } => {
+                let cond = s(h - 1);
+                l.branch_with_moves(|t| Op::BrNonNull { cond, target: t }, dk, h - 1, target);
+            }
+            I::BrOnNonNull { target, dk } if dk.drop == 0 => l.branch(Op::BrNonNull {
+                cond: s(h - 1),
+                target,
+            }),
+            I::BrOnNonNull { target, dk } => {
+                let cond = s(h - 1);
+                l.branch_with_moves(|t| Op::BrNull { cond, target: t }, dk, h, target);
+            }
+            I::BrTable { len } => {
+                entries = len + 1;
+                l.push(Op::BrTable {
+                    index: s(h - 1),
+                    len,
+                });
+            }
+            I::Return { keep } => l.push(Op::Return {
+                from: s(h - keep),
+                keep,
+            }),
+            I::Call(func) => l.push(Op::Call { func, args: s(h) }),
+            I::I32LoadLocal { local, .. } | I::I64LoadLocal { local, .. }
+                if load(instr, s(h), local).is_some() =>
+            {
+                l.ops.extend(load(instr, s(h), local));
+            }
+            I::I32StoreLocal { local, .. } | I::I64StoreLocal { local, .. }
+                if store(instr, s(h - 1), local).is_some() =>
+            {
+                l.ops.extend(store(instr, s(h - 1), local));
+            }
+            I::BinLocal { op, local } => l.bin(op, s(h - 1), s(h - 1), Rhs::Reg(local)),
+            I::BinConst { op, imm } => l.bin(op, s(h - 1), s(h - 1), Rhs::Imm(imm)),
+            I::BinLocalSet {
+                op,
+                tee,
+                local,
+                dst,
+            } => l.bin_set(op, dst, s(h - 1), Rhs::Reg(local), tee.then(|| s(h - 1))),
+            I::BinConstSet { op, tee, imm, dst } => {
+                l.bin_set(op, dst, s(h - 1), Rhs::Imm(imm), tee.then(|| s(h - 1)))
+            }
+            I::LocalBinLocal { op, src, local } => l.bin(op, s(h), src, Rhs::Reg(local)),
+            I::LocalBinConst { op, src, imm } => l.bin(op, s(h), src, Rhs::Imm(imm)),
+            I::LocalBinLocalSet {
+                op,
+                tee,
+                src,
+                local,
+                dst,
+            } => l.bin_set(op, dst, src, Rhs::Reg(local), tee.then(|| s(h))),
+            I::LocalBinConstSet {
+                op,
+                tee,
+                src,
+                imm,
+                dst,
+            } => l.bin_set(op, dst, src, Rhs::Imm(imm), tee.then(|| s(h))),
+            I::BrIfBin { op, neg, target } => {
+                l.cond_branch(op, neg, s(h - 2), Rhs::Reg(s(h - 1)), s(h - 2), target)
+            }
+            I::BrIfBinLocal {
+                op,
+                neg,
+                local,
+                target,
+            } => l.cond_branch(op, neg, s(h - 1), Rhs::Reg(local), s(h - 1), target),
+            I::BrIfBinConst {
+                op,
+                neg,
+                imm,
+                target,
+            } => l.cond_branch(op, neg, s(h - 1), Rhs::Imm(imm), s(h - 1), target),
+            I::BrIfLocalBinLocal {
+                op,
+                neg,
+                src,
+                local,
+                target,
+            } => l.cond_branch(op, neg, src, Rhs::Reg(local), s(h), target),
+            I::BrIfLocalBinConst {
+                op,
+                neg,
+                src,
+                imm,
+                target,
+            } => l.cond_branch(op, neg, src, Rhs::Imm(imm), s(h), target),
+            _ => {
+                // Operands of whatever instruction this is (unused, and
+                // kept in range, when it has fewer).
+                let (top, second) = (s(h.saturating_sub(1)), s(h.saturating_sub(2)));
+                if let Some(op) = BinOp::of(instr) {
+                    l.bin(op, second, second, Rhs::Reg(top));
+                } else if let Some(op) = load(instr, top, top) {
+                    l.push(op);
+                } else if let Some(op) = store(instr, second, top) {
+                    l.push(op);
+                } else if is_cold(instr) {
+                    l.push(Op::Cold {
+                        instr: i as u32,
+                        sp: s(h),
+                    });
+                } else {
+                    l.push(Op::Legacy {
+                        instr: i as u32,
+                        sp: s(h),
+                    });
+                }
+            }
+        }
+    }
+    map.push(l.ops.len() as u32);
+    let Lowering {
+        mut ops,
+        unmapped,
+        stubs,
+        ..
+    } = l;
+    let end = ops.len() as u32;
+    for at in unmapped {
+        if let Some(t) = ops[at].target_mut() {
+            *t = map.get(*t as usize).copied().unwrap_or(end);
+        }
+    }
+    for (entry, stub) in stubs {
+        let start = ops.len() as u32;
+        if let Some(t) = ops[entry].target_mut() {
+            *t = start;
+        }
+        for mut op in stub {
+            if let Some(t) = op.target_mut() {
+                *t = map.get(*t as usize).copied().unwrap_or(start);
+            }
+            ops.push(op);
+        }
+    }
+    Lowered {
+        ops: ops.into_boxed_slice(),
+        map,
+    }
+}
