@@ -204,6 +204,94 @@ macro_rules! define_op {
                 }
             }
 
+            /// The single-slot operands the operation reads, as places a
+            /// peephole may rewrite. `None` for operations that read slot
+            /// ranges or the whole stack (calls, returns, stack
+            /// instructions), and for `Select`, whose first operand is
+            /// also its result.
+            fn sources_mut(&mut self) -> Option<[Option<&mut Reg>; 2]> {
+                Some(match self {
+                    Op::Copy { src, .. } => [Some(src), None],
+                    Op::Const { .. } | Op::Br { .. } => [None, None],
+                    Op::BrNez { cond, .. }
+                    | Op::BrEqz { cond, .. }
+                    | Op::BrNull { cond, .. }
+                    | Op::BrNonNull { cond, .. } => [Some(cond), None],
+                    Op::BrTable { index, .. } => [Some(index), None],
+                    Op::I32Load { addr, .. }
+                    | Op::I64Load { addr, .. }
+                    | Op::I32Load8S { addr, .. }
+                    | Op::I32Load8U { addr, .. }
+                    | Op::I32Load16S { addr, .. }
+                    | Op::I32Load16U { addr, .. }
+                    | Op::I64Load8S { addr, .. }
+                    | Op::I64Load8U { addr, .. }
+                    | Op::I64Load16S { addr, .. }
+                    | Op::I64Load16U { addr, .. }
+                    | Op::I64Load32S { addr, .. }
+                    | Op::I64Load32U { addr, .. } => [Some(addr), None],
+                    Op::I32Store { addr, value, .. }
+                    | Op::I64Store { addr, value, .. }
+                    | Op::I32Store8 { addr, value, .. }
+                    | Op::I32Store16 { addr, value, .. }
+                    | Op::I64Store32 { addr, value, .. } => [Some(addr), Some(value)],
+                    $(
+                        Op::$arr { a, b, .. } => [Some(a), Some(b)],
+                        Op::$ari { a, .. } => [Some(a), None],
+                    )*
+                    $(
+                        Op::$crr { a, b, .. } | Op::$cbr { a, b, .. } => [Some(a), Some(b)],
+                        Op::$cri { a, .. } | Op::$cbri { a, .. } => [Some(a), None],
+                    )*
+                    Op::Select { .. }
+                    | Op::Return { .. }
+                    | Op::Call { .. }
+                    | Op::Legacy { .. }
+                    | Op::Cold { .. } => return None,
+                })
+            }
+
+            /// The slot the operation writes, if it writes exactly one and
+            /// reads all its operands first.
+            fn dst_mut(&mut self) -> Option<&mut Reg> {
+                match self {
+                    Op::Copy { dst, .. }
+                    | Op::Const { dst, .. }
+                    | Op::I32Load { dst, .. }
+                    | Op::I64Load { dst, .. }
+                    | Op::I32Load8S { dst, .. }
+                    | Op::I32Load8U { dst, .. }
+                    | Op::I32Load16S { dst, .. }
+                    | Op::I32Load16U { dst, .. }
+                    | Op::I64Load8S { dst, .. }
+                    | Op::I64Load8U { dst, .. }
+                    | Op::I64Load16S { dst, .. }
+                    | Op::I64Load16U { dst, .. }
+                    | Op::I64Load32S { dst, .. }
+                    | Op::I64Load32U { dst, .. }
+                    $(| Op::$arr { dst, .. } | Op::$ari { dst, .. })*
+                    $(| Op::$crr { dst, .. } | Op::$cri { dst, .. })* => Some(dst),
+                    _ => None,
+                }
+            }
+
+            /// This slot-slot operation with its second operand replaced by
+            /// the constant `v`, when the immediate form can hold it.
+            fn with_imm(self, v: u64) -> Option<Op> {
+                let imm = v as u32;
+                let fits = |op: BinOp| op.imm(imm) == v;
+                match self {
+                    $(Op::$arr { dst, a, .. } if fits(BinOp::$a) => Some(Op::$ari { dst, a, imm }),)*
+                    $(
+                        Op::$crr { dst, a, .. } if fits(BinOp::$c) => Some(Op::$cri { dst, a, imm }),
+                        Op::$cbr { a, target, .. } if fits(BinOp::$c) => {
+                            Some(Op::$cbri { a, imm, target })
+                        }
+                    )*
+                    _ => None,
+                }
+            }
+
             /// The branch target, for operations that branch.
             fn target_mut(&mut self) -> Option<&mut u32> {
                 match self {
@@ -708,8 +796,194 @@ pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
             ops.push(op);
         }
     }
+    let removed = peephole(&mut ops, code, heights, &map, base);
+    compact(&mut ops, &mut map, &removed);
     Lowered {
         ops: ops.into_boxed_slice(),
         map,
+    }
+}
+
+/// The stack instruction a branch instruction jumps to.
+fn instr_target(instr: &Instr) -> Option<u32> {
+    use Instr as I;
+    match *instr {
+        I::Br { target, .. }
+        | I::BrIfNez { target, .. }
+        | I::BrIfEqz { target }
+        | I::BrIfBin { target, .. }
+        | I::BrIfBinLocal { target, .. }
+        | I::BrIfBinConst { target, .. }
+        | I::BrIfLocalBinLocal { target, .. }
+        | I::BrIfLocalBinConst { target, .. }
+        | I::BrOnNull { target, .. }
+        | I::BrOnNonNull { target, .. } => Some(target),
+        _ => None,
+    }
+}
+
+/// Removes the copies that only carry a local or a constant into the next
+/// instruction, or a result into the local a `local.set` stores it in:
+///
+/// - `t = x` (a local, or a constant) followed by an instruction whose first
+///   operation reads `t` and after which `t` is dead: that operation reads
+///   `x` (or takes the constant as its immediate) instead;
+/// - `t = <op>` followed by `local.set l` (`l = t`): the operation writes `l`.
+///
+/// Only across instructions that nothing jumps between. A temporary above
+/// the next instruction's height is dead: the stack discipline never
+/// reads it again. Returns which operations are gone.
+fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: u32) -> Vec<bool> {
+    let mut labels = vec![false; code.len() + 1];
+    let mut entries = 0;
+    for (i, instr) in code.iter().enumerate() {
+        if let Some(t) = instr_target(instr) {
+            labels[t as usize] = true;
+        }
+        if entries > 0 {
+            labels[i] = true;
+            entries -= 1;
+        }
+        if let Instr::BrTable { len } = *instr {
+            entries = len + 1;
+        }
+    }
+    // Landing pads are reached from throws, which only the handlers know:
+    // a pad is a branch, and what follows a branch is a label anyway.
+    let mut removed = vec![false; ops.len()];
+    // The last operation run before the current instruction on every path.
+    let mut last: Option<usize> = None;
+    for (i, instr) in code.iter().enumerate() {
+        if labels[i] {
+            last = None;
+        }
+        let (q0, q1) = (map[i] as usize, map[i + 1] as usize);
+        let after = heights.get(i + 1).map(|h| base + h);
+        match (last, instr) {
+            (Some(p), Instr::LocalSet(local)) if q1 == q0 + 1 => {
+                if let Op::Copy { dst, src: t } = ops[q0]
+                    && dst == *local
+                    && t >= base
+                    && let Some(d) = ops[p].dst_mut()
+                    && *d == t
+                {
+                    *d = dst;
+                    removed[q0] = true;
+                    continue;
+                }
+            }
+            // Not into branches whose target keeps the operand they read.
+            (Some(p), _)
+                if q1 > q0
+                    && !matches!(
+                        instr,
+                        Instr::Br { .. } | Instr::Return { .. } | Instr::BrOnNonNull { .. }
+                    ) =>
+            {
+                if let Some(after) = after
+                    && forward(ops, p, q0, q1, after, base)
+                {
+                    removed[p] = true;
+                }
+            }
+            _ => {}
+        }
+        for (q, gone) in removed.iter().enumerate().take(q1).skip(q0) {
+            if !gone {
+                last = Some(q);
+            }
+        }
+        if matches!(
+            instr,
+            Instr::Br { .. } | Instr::Return { .. } | Instr::BrTable { .. } | Instr::Unreachable
+        ) {
+            last = None;
+        }
+    }
+    removed
+}
+
+/// Whether reading slot `t` is all `op` may do with it.
+fn reads(op: &mut Op, t: Reg) -> bool {
+    match op.sources_mut() {
+        Some(srcs) => srcs.into_iter().flatten().any(|r| *r == t),
+        None => true,
+    }
+}
+
+/// Forwards the copy or constant at `p` into the first operation `q0` of
+/// the next instruction (whose operations end at `q1`); `after` is the
+/// first dead slot once it ran. Whether `p` can go.
+fn forward(ops: &mut [Op], p: usize, q0: usize, q1: usize, after: Reg, base: u32) -> bool {
+    let (t, value) = match ops[p] {
+        Op::Copy { dst, src } => (dst, Ok(src)),
+        Op::Const { dst, imm } => (dst, Err(imm)),
+        _ => return false,
+    };
+    if t < base || (q0 + 1..q1).any(|q| reads(&mut ops[q], t)) {
+        return false;
+    }
+    let overwrites = ops[q0].dst_mut().is_some_and(|d| *d == t);
+    if t < after && !overwrites {
+        return false;
+    }
+    match value {
+        Ok(x) => match ops[q0].sources_mut() {
+            Some(srcs) => {
+                let mut any = false;
+                for r in srcs.into_iter().flatten() {
+                    if *r == t {
+                        *r = x;
+                        any = true;
+                    }
+                }
+                any
+            }
+            None => false,
+        },
+        Err(imm) => {
+            let next = match ops[q0] {
+                Op::Copy { dst, src } if src == t => Some(Op::Const { dst, imm }),
+                op => match op.clone().sources_mut() {
+                    // The constant can only be the second operand.
+                    Some([Some(a), Some(b)]) if *b == t && *a != t => op.with_imm(imm),
+                    _ => None,
+                },
+            };
+            match next {
+                Some(op) => {
+                    ops[q0] = op;
+                    true
+                }
+                None => false,
+            }
+        }
+    }
+}
+
+/// Drops the `removed` operations, renumbering branch targets and `map`.
+fn compact(ops: &mut Vec<Op>, map: &mut [u32], removed: &[bool]) {
+    // new[q]: the index of the first kept operation at or after `q`.
+    let mut new = Vec::with_capacity(ops.len() + 1);
+    let mut kept = 0u32;
+    for gone in removed {
+        new.push(kept);
+        if !gone {
+            kept += 1;
+        }
+    }
+    new.push(kept);
+    let mut q = 0;
+    ops.retain(|_| {
+        q += 1;
+        !removed[q - 1]
+    });
+    for op in ops.iter_mut() {
+        if let Some(t) = op.target_mut() {
+            *t = new[*t as usize];
+        }
+    }
+    for m in map.iter_mut() {
+        *m = new[*m as usize];
     }
 }
