@@ -153,6 +153,13 @@ macro_rules! define_op {
             I32Store8 { addr: Reg, value: Reg, offset: u32 },
             I32Store16 { addr: Reg, value: Reg, offset: u32 },
             I64Store32 { addr: Reg, value: Reg, offset: u32 },
+            /// Stores of a constant: `imm` is the value (sign-extended for
+            /// `I64StoreImm`).
+            I32StoreImm { addr: Reg, imm: u32, offset: u32 },
+            I64StoreImm { addr: Reg, imm: u32, offset: u32 },
+            I32Store8Imm { addr: Reg, imm: u32, offset: u32 },
+            I32Store16Imm { addr: Reg, imm: u32, offset: u32 },
+            I64Store32Imm { addr: Reg, imm: u32, offset: u32 },
             /// Run stack instruction `instr` in the hot loop, with the stack
             /// pointer at frame slot `sp`.
             Legacy { instr: u32, sp: Reg },
@@ -235,6 +242,11 @@ macro_rules! define_op {
                     | Op::I32Store8 { addr, value, .. }
                     | Op::I32Store16 { addr, value, .. }
                     | Op::I64Store32 { addr, value, .. } => [Some(addr), Some(value)],
+                    Op::I32StoreImm { addr, .. }
+                    | Op::I64StoreImm { addr, .. }
+                    | Op::I32Store8Imm { addr, .. }
+                    | Op::I32Store16Imm { addr, .. }
+                    | Op::I64Store32Imm { addr, .. } => [Some(addr), None],
                     $(
                         Op::$arr { a, b, .. } => [Some(a), Some(b)],
                         Op::$ari { a, .. } => [Some(a), None],
@@ -275,12 +287,21 @@ macro_rules! define_op {
                 }
             }
 
-            /// This slot-slot operation with its second operand replaced by
-            /// the constant `v`, when the immediate form can hold it.
+            /// This slot-slot operation (or store) with its second operand
+            /// (the stored value) replaced by the constant `v`, when the
+            /// immediate form can hold it.
             fn with_imm(self, v: u64) -> Option<Op> {
                 let imm = v as u32;
                 let fits = |op: BinOp| op.imm(imm) == v;
+                let narrow = imm as u64 == v;
+                let wide = imm as i32 as i64 as u64 == v;
                 match self {
+                    Op::I32Store { addr, offset, .. } if narrow => Some(Op::I32StoreImm { addr, imm, offset }),
+                    Op::I64Store { addr, offset, .. } if wide => Some(Op::I64StoreImm { addr, imm, offset }),
+                    // Narrow stores keep the low bits only.
+                    Op::I32Store8 { addr, offset, .. } => Some(Op::I32Store8Imm { addr, imm, offset }),
+                    Op::I32Store16 { addr, offset, .. } => Some(Op::I32Store16Imm { addr, imm, offset }),
+                    Op::I64Store32 { addr, offset, .. } => Some(Op::I64Store32Imm { addr, imm, offset }),
                     $(Op::$arr { dst, a, .. } if fits(BinOp::$a) => Some(Op::$ari { dst, a, imm }),)*
                     $(
                         Op::$crr { dst, a, .. } if fits(BinOp::$c) => Some(Op::$cri { dst, a, imm }),
@@ -850,54 +871,56 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
     }
     // Landing pads are reached from throws, which only the handlers know:
     // a pad is a branch, and what follows a branch is a label anyway.
-    let mut removed = vec![false; ops.len()];
-    // The last operation run before the current instruction on every path.
-    let mut last: Option<usize> = None;
+    let mut p = Peephole {
+        ops,
+        code,
+        heights,
+        map,
+        labels,
+        base,
+    };
+    let mut removed = vec![false; p.ops.len()];
+    for i in 0..code.len() {
+        // The instruction's last operation (a `local.get` or constant, or
+        // the copy a tee leaves on the stack).
+        let Some(q) = (map[i + 1] as usize)
+            .checked_sub(1)
+            .filter(|q| *q >= map[i] as usize)
+        else {
+            continue;
+        };
+        if let Some(c) = p.consumer(i, q)
+            && p.forward(q, c)
+        {
+            removed[q] = true;
+        }
+    }
+    // The operations run, in order, since the last label: on every path
+    // to the current instruction they ran just before it.
+    let mut recent: Vec<usize> = Vec::new();
     for (i, instr) in code.iter().enumerate() {
-        if labels[i] {
-            last = None;
+        if p.labels[i] {
+            recent.clear();
         }
         let (q0, q1) = (map[i] as usize, map[i + 1] as usize);
-        let after = heights.get(i + 1).map(|h| base + h);
-        match (last, instr) {
-            (Some(p), Instr::LocalSet(local)) if q1 == q0 + 1 => {
-                if let Op::Copy { dst, src: t } = ops[q0]
-                    && dst == *local
-                    && t >= base
-                    && let Some(d) = ops[p].dst_mut()
-                    && *d == t
-                {
-                    *d = dst;
-                    removed[q0] = true;
-                    continue;
-                }
-            }
-            // Not into branches whose target keeps the operand they read.
-            (Some(p), _)
-                if q1 > q0
-                    && !matches!(
-                        instr,
-                        Instr::Br { .. } | Instr::Return { .. } | Instr::BrOnNonNull { .. }
-                    ) =>
-            {
-                if let Some(after) = after
-                    && forward(ops, p, q0, q1, after, base)
-                {
-                    removed[p] = true;
-                }
-            }
-            _ => {}
+        if let (Some(&last), Instr::LocalSet(local)) = (recent.last(), instr)
+            && q1 == q0 + 1
+            && let Op::Copy { dst, src: t } = p.ops[q0]
+            && dst == *local
+            && t >= base
+            && let Some(d) = p.ops[last].dst_mut()
+            && *d == t
+        {
+            *d = dst;
+            removed[q0] = true;
+            continue;
         }
-        for (q, gone) in removed.iter().enumerate().take(q1).skip(q0) {
-            if !gone {
-                last = Some(q);
-            }
-        }
+        recent.extend((q0..q1).filter(|q| !removed[*q]));
         if matches!(
             instr,
             Instr::Br { .. } | Instr::Return { .. } | Instr::BrTable { .. } | Instr::Unreachable
         ) {
-            last = None;
+            recent.clear();
         }
     }
     removed
@@ -911,51 +934,118 @@ fn reads(op: &mut Op, t: Reg) -> bool {
     }
 }
 
-/// Forwards the copy or constant at `p` into the first operation `q0` of
-/// the next instruction (whose operations end at `q1`); `after` is the
-/// first dead slot once it ran. Whether `p` can go.
-fn forward(ops: &mut [Op], p: usize, q0: usize, q1: usize, after: Reg, base: u32) -> bool {
-    let (t, value) = match ops[p] {
-        Op::Copy { dst, src } => (dst, Ok(src)),
-        Op::Const { dst, imm } => (dst, Err(imm)),
-        _ => return false,
-    };
-    if t < base || (q0 + 1..q1).any(|q| reads(&mut ops[q], t)) {
-        return false;
+/// A function's operations with what the peephole needs to know of its
+/// stack instructions.
+struct Peephole<'a> {
+    ops: &'a mut [Op],
+    code: &'a [Instr],
+    heights: &'a [u32],
+    map: &'a [u32],
+    /// Instructions a branch may reach other than by falling through.
+    labels: Vec<bool>,
+    base: u32,
+}
+
+impl Peephole<'_> {
+    /// The operations of instruction `i`.
+    fn ops_of(&self, i: usize) -> std::ops::Range<usize> {
+        self.map[i] as usize..self.map[i + 1] as usize
     }
-    let overwrites = ops[q0].dst_mut().is_some_and(|d| *d == t);
-    if t < after && !overwrites {
-        return false;
-    }
-    match value {
-        Ok(x) => match ops[q0].sources_mut() {
-            Some(srcs) => {
-                let mut any = false;
-                for r in srcs.into_iter().flatten() {
-                    if *r == t {
-                        *r = x;
-                        any = true;
-                    }
-                }
-                any
+
+    /// For instruction `i` whose last operation `q` put a local's copy or a
+    /// constant in a temporary, the instruction that pops it, if the local
+    /// keeps its value until then and nothing else can see the temporary:
+    /// no label in between, no branch in between (it could carry the
+    /// temporary to its target), no other read of it, no write to the
+    /// local.
+    fn consumer(&mut self, i: usize, q: usize) -> Option<usize> {
+        let base = self.base;
+        let (t, local) = match self.ops[q] {
+            Op::Copy { dst, src } if src < base && dst >= base => (dst, Some(src)),
+            Op::Const { dst, .. } if dst >= base => (dst, None),
+            _ => return None,
+        };
+        // Instructions the temporary lives across, at most.
+        const REACH: usize = 64;
+        for j in i + 1..self.code.len().min(i + 1 + REACH) {
+            if self.labels[j]
+                || matches!(
+                    self.code[j],
+                    Instr::Br { .. }
+                        | Instr::Return { .. }
+                        | Instr::BrTable { .. }
+                        | Instr::Unreachable
+                        | Instr::BrOnNonNull { .. }
+                )
+            {
+                return None;
             }
-            None => false,
-        },
-        Err(imm) => {
-            let next = match ops[q0] {
-                Op::Copy { dst, src } if src == t => Some(Op::Const { dst, imm }),
-                op => match op.clone().sources_mut() {
-                    // The constant can only be the second operand.
-                    Some([Some(a), Some(b)]) if *b == t && *a != t => op.with_imm(imm),
-                    _ => None,
-                },
-            };
-            match next {
-                Some(op) => {
-                    ops[q0] = op;
-                    true
+            // Popped, or replaced by the result of the operation reading it.
+            let first = &mut self.ops[self.map[j] as usize];
+            let in_place = first.dst_mut().is_some_and(|d| *d == t) && reads(first, t);
+            if self.heights.get(j + 1).is_some_and(|h| base + h <= t) || in_place {
+                return Some(j);
+            }
+            // `local.tee` and `ref.test`-keeping forms read a temporary
+            // without popping it; calls and stack instructions read what
+            // they like.
+            let touches = self.ops_of(j).any(|q| {
+                let op = &mut self.ops[q];
+                reads(op, t) || local.is_some_and(|l| op.dst_mut().is_some_and(|d| *d == l))
+            });
+            if instr_target(&self.code[j]).is_some() || touches {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Forwards the copy or constant at `p` into the first operation of
+    /// instruction `c`, when that operation is the only one of `c` reading
+    /// it. Whether `p` can go.
+    fn forward(&mut self, p: usize, c: usize) -> bool {
+        let range = self.ops_of(c);
+        let ops = &mut *self.ops;
+        let (t, value) = match ops[p] {
+            // Locals only: the operations skipped write temporaries alone.
+            Op::Copy { dst, src } if src < self.base => (dst, Ok(src)),
+            Op::Const { dst, imm } => (dst, Err(imm)),
+            _ => return false,
+        };
+        let q0 = range.start;
+        if t < self.base || range.is_empty() || (q0 + 1..range.end).any(|q| reads(&mut ops[q], t)) {
+            return false;
+        }
+        match value {
+            Ok(x) => match ops[q0].sources_mut() {
+                Some(srcs) => {
+                    let mut any = false;
+                    for r in srcs.into_iter().flatten() {
+                        if *r == t {
+                            *r = x;
+                            any = true;
+                        }
+                    }
+                    any
                 }
                 None => false,
+            },
+            Err(imm) => {
+                let next = match ops[q0] {
+                    Op::Copy { dst, src } if src == t => Some(Op::Const { dst, imm }),
+                    mut op => match op.sources_mut() {
+                        // The constant can only be the second operand.
+                        Some([Some(a), Some(b)]) if *b == t && *a != t => op.with_imm(imm),
+                        _ => None,
+                    },
+                };
+                match next {
+                    Some(op) => {
+                        ops[q0] = op;
+                        true
+                    }
+                    None => false,
+                }
             }
         }
     }

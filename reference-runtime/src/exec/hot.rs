@@ -284,8 +284,11 @@ pub(super) fn run<T, const METERED: bool>(
         }};
     }
     macro_rules! store0 {
-        ($addr:expr, $value:expr, $offset:expr, $t:ty) => {{
-            let v = get!($value) as $t;
+        ($addr:expr, $value:expr, $offset:expr, $t:ty) => {
+            store0!($addr, $value, $offset, $t, get!($value))
+        };
+        ($addr:expr, $value:expr, $offset:expr, $t:ty, $v:expr) => {{
+            let v = $v as $t;
             const N: usize = std::mem::size_of::<$t>();
             ea0!($addr, $offset, N as u64).copy_from_slice(&v.to_le_bytes());
         }};
@@ -410,6 +413,13 @@ pub(super) fn run<T, const METERED: bool>(
             Op::I32Store8 { addr, value, offset } => store0!(addr, value, offset, u8),
             Op::I32Store16 { addr, value, offset } => store0!(addr, value, offset, u16),
             Op::I64Store32 { addr, value, offset } => store0!(addr, value, offset, u32),
+            Op::I32StoreImm { addr, imm, offset } => store0!(addr, imm, offset, u32, imm),
+            Op::I64StoreImm { addr, imm, offset } => {
+                store0!(addr, imm, offset, u64, imm as i32 as i64)
+            }
+            Op::I32Store8Imm { addr, imm, offset } => store0!(addr, imm, offset, u8, imm),
+            Op::I32Store16Imm { addr, imm, offset } => store0!(addr, imm, offset, u16, imm),
+            Op::I64Store32Imm { addr, imm, offset } => store0!(addr, imm, offset, u32, imm),
             Op::Cold { instr, sp } => leave!(Exit::Cold(body.code[instr as usize]), fp + sp as usize),
             Op::Legacy { instr, sp: at } => {
                 sp = fp + at as usize;
