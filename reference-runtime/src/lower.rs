@@ -27,11 +27,18 @@ use crate::ir::{BinOp, DropKeep, Handler, Instr, MemArg};
 /// A frame slot, counted from the frame pointer.
 pub(crate) type Reg = u32;
 
-/// Calls `$cb! { { extra tokens } arith { ... } compare { ... } }` with the
-/// register-form operation names of every [`BinOp`]: `op => slot-slot
-/// form, slot-immediate form` and, for comparisons, the two forms fused
-/// with a conditional branch.
-macro_rules! with_bin_ops {
+/// Calls `$cb! { { extra tokens } arith { ... } compare { ... } unary { ... }
+/// unary_try { ... } binary { ... } binary_try { ... } }` with the table of
+/// numeric operations:
+/// - `arith`, `compare`: the register-form operation names of every
+///   [`BinOp`]: `op => slot-slot form, slot-immediate form` and, for
+///   comparisons, the two forms fused with a conditional branch;
+/// - the other numeric instructions, each an operation of the same name:
+///   `instr => operand type, result type, |a| result` (`|a, b|` for the
+///   binary ones), or a function returning `Result<_, TrapKind>` for
+///   those that trap. The operand and result types are the `exec` helpers
+///   that read and make slots.
+macro_rules! with_op_table {
     ($cb:ident ! { $($extra:tt)* }) => {
         $cb! {
             { $($extra)* }
@@ -97,16 +104,101 @@ macro_rules! with_bin_ops {
                 F64Le => F64LeRR, F64LeRI, BrF64LeRR, BrF64LeRI;
                 F64Ge => F64GeRR, F64GeRI, BrF64GeRR, BrF64GeRI;
             }
+            unary {
+                I32Eqz => u32_, pbool, |a| a == 0;
+                I64Eqz => u64_, pbool, |a| a == 0;
+                I32Clz => u32_, pu32, |a| a.leading_zeros();
+                I32Ctz => u32_, pu32, |a| a.trailing_zeros();
+                I32Popcnt => u32_, pu32, |a| a.count_ones();
+                I64Clz => u64_, pu64, |a| a.leading_zeros() as u64;
+                I64Ctz => u64_, pu64, |a| a.trailing_zeros() as u64;
+                I64Popcnt => u64_, pu64, |a| a.count_ones() as u64;
+                F32Abs => u32_, pu32, |a| a & 0x7fff_ffff;
+                F32Neg => u32_, pu32, |a| a ^ 0x8000_0000;
+                F32Ceil => f32_, pf32, |a| quiet32(a.ceil());
+                F32Floor => f32_, pf32, |a| quiet32(a.floor());
+                F32Trunc => f32_, pf32, |a| quiet32(a.trunc());
+                F32Nearest => f32_, pf32, |a| quiet32(a.round_ties_even());
+                F32Sqrt => f32_, pf32, |a| quiet32(a.sqrt());
+                F64Abs => u64_, pu64, |a| a & 0x7fff_ffff_ffff_ffff;
+                F64Neg => u64_, pu64, |a| a ^ 0x8000_0000_0000_0000;
+                F64Ceil => f64_, pf64, |a| quiet64(a.ceil());
+                F64Floor => f64_, pf64, |a| quiet64(a.floor());
+                F64Trunc => f64_, pf64, |a| quiet64(a.trunc());
+                F64Nearest => f64_, pf64, |a| quiet64(a.round_ties_even());
+                F64Sqrt => f64_, pf64, |a| quiet64(a.sqrt());
+                I32WrapI64 => u64_, pu32, |a| a as u32;
+                I64ExtendI32S => i32_, pi64, |a| a as i64;
+                F32ConvertI32S => i32_, pf32, |a| a as f32;
+                F32ConvertI32U => u32_, pf32, |a| a as f32;
+                F32ConvertI64S => i64_, pf32, |a| a as f32;
+                F32ConvertI64U => u64_, pf32, |a| a as f32;
+                F32DemoteF64 => f64_, pf32, |a| a as f32;
+                F64ConvertI32S => i32_, pf64, |a| a as f64;
+                F64ConvertI32U => u32_, pf64, |a| a as f64;
+                F64ConvertI64S => i64_, pf64, |a| a as f64;
+                F64ConvertI64U => u64_, pf64, |a| a as f64;
+                F64PromoteF32 => f32_, pf64, |a| a as f64;
+                I32Extend8S => i32_, pi32, |a| a as i8 as i32;
+                I32Extend16S => i32_, pi32, |a| a as i16 as i32;
+                I64Extend8S => i64_, pi64, |a| a as i8 as i64;
+                I64Extend16S => i64_, pi64, |a| a as i16 as i64;
+                I64Extend32S => i64_, pi64, |a| a as i32 as i64;
+                I32TruncSatF32S => f32_, pi32, |a| a as i32;
+                I32TruncSatF32U => f32_, pu32, |a| a as u32;
+                I32TruncSatF64S => f64_, pi32, |a| a as i32;
+                I32TruncSatF64U => f64_, pu32, |a| a as u32;
+                I64TruncSatF32S => f32_, pi64, |a| a as i64;
+                I64TruncSatF32U => f32_, pu64, |a| a as u64;
+                I64TruncSatF64S => f64_, pi64, |a| a as i64;
+                I64TruncSatF64U => f64_, pu64, |a| a as u64;
+            }
+            unary_try {
+                I32TruncF32S => f32_, pi32, trunc_i32_s;
+                I32TruncF32U => f32_, pu32, trunc_i32_u;
+                I32TruncF64S => f64_, pi32, trunc_i32_s;
+                I32TruncF64U => f64_, pu32, trunc_i32_u;
+                I64TruncF32S => f32_, pi64, trunc_i64_s;
+                I64TruncF32U => f32_, pu64, trunc_i64_u;
+                I64TruncF64S => f64_, pi64, trunc_i64_s;
+                I64TruncF64U => f64_, pu64, trunc_i64_u;
+            }
+            binary {
+                I32Rotl => u32_, pu32, |a, b| a.rotate_left(b);
+                I32Rotr => u32_, pu32, |a, b| a.rotate_right(b);
+                I64Rotl => u64_, pu64, |a, b| a.rotate_left((b & 63) as u32);
+                I64Rotr => u64_, pu64, |a, b| a.rotate_right((b & 63) as u32);
+                F32Min => f32_, pf32, |a, b| f32_min(a, b);
+                F32Max => f32_, pf32, |a, b| f32_max(a, b);
+                F32Copysign => u32_, pu32, |a, b| (a & 0x7fff_ffff) | (b & 0x8000_0000);
+                F64Min => f64_, pf64, |a, b| f64_min(a, b);
+                F64Max => f64_, pf64, |a, b| f64_max(a, b);
+                F64Copysign => u64_, pu64, |a, b| (a & 0x7fff_ffff_ffff_ffff) | (b & 0x8000_0000_0000_0000);
+            }
+            binary_try {
+                I32DivS => i32_, pi32, i32_div_s;
+                I32DivU => u32_, pu32, i32_div_u;
+                I32RemS => i32_, pi32, i32_rem_s;
+                I32RemU => u32_, pu32, i32_rem_u;
+                I64DivS => i64_, pi64, i64_div_s;
+                I64DivU => u64_, pu64, i64_div_u;
+                I64RemS => i64_, pi64, i64_rem_s;
+                I64RemU => u64_, pu64, i64_rem_u;
+            }
         }
     };
 }
-pub(crate) use with_bin_ops;
+pub(crate) use with_op_table;
 
 macro_rules! define_op {
     (
         {}
         arith { $($a:ident => $arr:ident, $ari:ident;)* }
         compare { $($c:ident => $crr:ident, $cri:ident, $cbr:ident, $cbri:ident;)* }
+        unary { $($un:ident => $ug:ident, $up:ident, |$ua:ident| $ue:expr;)* }
+        unary_try { $($unt:ident => $utg:ident, $utp:ident, $utf:expr;)* }
+        binary { $($bn:ident => $bg:ident, $bp:ident, |$ba:ident, $bb:ident| $be:expr;)* }
+        binary_try { $($bnt:ident => $btg:ident, $btp:ident, $btf:expr;)* }
     ) => {
         /// One register-form operation. Slots hold 128 bits; numeric
         /// operations read and write the low 64 (the upper half of a
@@ -176,6 +268,10 @@ macro_rules! define_op {
                 $cbr { a: Reg, b: Reg, target: u32 },
                 $cbri { a: Reg, imm: u32, target: u32 },
             )*
+            $($un { dst: Reg, src: Reg },)*
+            $($unt { dst: Reg, src: Reg },)*
+            $($bn { dst: Reg, a: Reg, b: Reg },)*
+            $($bnt { dst: Reg, a: Reg, b: Reg },)*
         }
 
         impl Op {
@@ -255,6 +351,10 @@ macro_rules! define_op {
                         Op::$crr { a, b, .. } | Op::$cbr { a, b, .. } => [Some(a), Some(b)],
                         Op::$cri { a, .. } | Op::$cbri { a, .. } => [Some(a), None],
                     )*
+                    $(Op::$un { src, .. } => [Some(src), None],)*
+                    $(Op::$unt { src, .. } => [Some(src), None],)*
+                    $(Op::$bn { a, b, .. } => [Some(a), Some(b)],)*
+                    $(Op::$bnt { a, b, .. } => [Some(a), Some(b)],)*
                     Op::Select { .. }
                     | Op::Return { .. }
                     | Op::Call { .. }
@@ -282,9 +382,25 @@ macro_rules! define_op {
                     | Op::I64Load32S { dst, .. }
                     | Op::I64Load32U { dst, .. }
                     $(| Op::$arr { dst, .. } | Op::$ari { dst, .. })*
-                    $(| Op::$crr { dst, .. } | Op::$cri { dst, .. })* => Some(dst),
+                    $(| Op::$crr { dst, .. } | Op::$cri { dst, .. })*
+                    $(| Op::$un { dst, .. })*
+                    $(| Op::$unt { dst, .. })*
+                    $(| Op::$bn { dst, .. })*
+                    $(| Op::$bnt { dst, .. })* => Some(dst),
                     _ => None,
                 }
+            }
+
+            /// The operation of a numeric stack instruction with no
+            /// [`BinOp`], on the stack slots `top` and the one below it.
+            fn numeric(instr: &Instr, top: Reg, second: Reg) -> Option<Op> {
+                Some(match instr {
+                    $(Instr::$un => Op::$un { dst: top, src: top },)*
+                    $(Instr::$unt => Op::$unt { dst: top, src: top },)*
+                    $(Instr::$bn => Op::$bn { dst: second, a: second, b: top },)*
+                    $(Instr::$bnt => Op::$bnt { dst: second, a: second, b: top },)*
+                    _ => return None,
+                })
             }
 
             /// This slot-slot operation (or store) with its second operand
@@ -328,7 +444,7 @@ macro_rules! define_op {
         }
     };
 }
-with_bin_ops!(define_op! {});
+with_op_table!(define_op! {});
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 16);
 
@@ -774,6 +890,8 @@ pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
                 let (top, second) = (s(h.saturating_sub(1)), s(h.saturating_sub(2)));
                 if let Some(op) = BinOp::of(instr) {
                     l.bin(op, second, second, Rhs::Reg(top));
+                } else if let Some(op) = Op::numeric(instr, top, second) {
+                    l.push(op);
                 } else if let Some(op) = load(instr, top, top) {
                     l.push(op);
                 } else if let Some(op) = store(instr, second, top) {

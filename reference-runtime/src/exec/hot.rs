@@ -9,7 +9,7 @@
 use super::num::*;
 use super::*;
 use crate::ir::BinOp;
-use crate::lower::{Op, Reg, with_bin_ops};
+use crate::lower::{Op, Reg, with_op_table};
 use crate::store::{FuncEntity, MemoryEntity};
 
 /// The interpreter registers handed between the two loops. `pc` counts
@@ -88,6 +88,10 @@ macro_rules! define_hot_loop {
         {}
         arith { $($aop:ident => $arr:ident, $ari:ident;)* }
         compare { $($cop:ident => $crr:ident, $cri:ident, $cbr:ident, $cbri:ident;)* }
+        unary { $($un:ident => $uget:ident, $uput:ident, |$ua:ident| $ue:expr;)* }
+        unary_try { $($unt:ident => $utget:ident, $utput:ident, $utf:expr;)* }
+        binary { $($bn:ident => $bget:ident, $bput:ident, |$ba:ident, $bb:ident| $be:expr;)* }
+        binary_try { $($bnt:ident => $btget:ident, $btput:ident, $btf:expr;)* }
     ) => {
 /// Runs the current function from `regs.pc` until an instruction for the
 /// general loop or a trap. `METERED`: whether each operation takes one
@@ -184,39 +188,6 @@ pub(super) fn run<T, const METERED: bool>(
                 inst_mems[$m as usize] as usize
             }
         };
-    }
-    macro_rules! bin {
-        ($get:ident, $put:ident, |$a:ident, $b:ident| $e:expr) => {{
-            let $b = $get(stack[sp - 1]);
-            let $a = $get(stack[sp - 2]);
-            sp -= 1;
-            stack[sp - 1] = $put($e);
-        }};
-    }
-    macro_rules! bin_try {
-        ($get:ident, $put:ident, $f:expr) => {{
-            let b = $get(stack[sp - 1]);
-            let a = $get(stack[sp - 2]);
-            sp -= 1;
-            match $f(a, b) {
-                Ok(v) => stack[sp - 1] = $put(v),
-                Err(kind) => fail!(kind),
-            }
-        }};
-    }
-    macro_rules! un {
-        ($get:ident, $put:ident, |$a:ident| $e:expr) => {{
-            let $a = $get(stack[sp - 1]);
-            stack[sp - 1] = $put($e);
-        }};
-    }
-    macro_rules! un_try {
-        ($get:ident, $put:ident, $f:expr) => {{
-            match $f($get(stack[sp - 1]) as f64) {
-                Ok(v) => stack[sp - 1] = $put(v),
-                Err(kind) => fail!(kind),
-            }
-        }};
     }
     // The `$n` bytes at address `$addr` plus the offset, or a trap.
     macro_rules! read_mem {
@@ -441,85 +412,6 @@ pub(super) fn run<T, const METERED: bool>(
                     Instr::I32Store8(m) => store_mem!(m, 1, u8),
                     Instr::I32Store16(m) => store_mem!(m, 2, u16),
                     Instr::I64Store32(m) => store_mem!(m, 4, u32),
-                    Instr::I32Eqz => un!(u32_, pbool, |a| a == 0),
-                    Instr::I64Eqz => un!(u64_, pbool, |a| a == 0),
-                    Instr::I32Clz => un!(u32_, pu32, |a| a.leading_zeros()),
-                    Instr::I32Ctz => un!(u32_, pu32, |a| a.trailing_zeros()),
-                    Instr::I32Popcnt => un!(u32_, pu32, |a| a.count_ones()),
-                    Instr::I32DivS => bin_try!(i32_, pi32, i32_div_s),
-                    Instr::I32DivU => bin_try!(u32_, pu32, i32_div_u),
-                    Instr::I32RemS => bin_try!(i32_, pi32, i32_rem_s),
-                    Instr::I32RemU => bin_try!(u32_, pu32, i32_rem_u),
-                    Instr::I32Rotl => bin!(u32_, pu32, |a, b| a.rotate_left(b)),
-                    Instr::I32Rotr => bin!(u32_, pu32, |a, b| a.rotate_right(b)),
-                    Instr::I64Clz => un!(u64_, pu64, |a| a.leading_zeros() as u64),
-                    Instr::I64Ctz => un!(u64_, pu64, |a| a.trailing_zeros() as u64),
-                    Instr::I64Popcnt => un!(u64_, pu64, |a| a.count_ones() as u64),
-                    Instr::I64DivS => bin_try!(i64_, pi64, i64_div_s),
-                    Instr::I64DivU => bin_try!(u64_, pu64, i64_div_u),
-                    Instr::I64RemS => bin_try!(i64_, pi64, i64_rem_s),
-                    Instr::I64RemU => bin_try!(u64_, pu64, i64_rem_u),
-                    Instr::I64Rotl => bin!(u64_, pu64, |a, b| a.rotate_left((b & 63) as u32)),
-                    Instr::I64Rotr => bin!(u64_, pu64, |a, b| a.rotate_right((b & 63) as u32)),
-
-                    Instr::F32Abs => un!(u32_, pu32, |a| a & 0x7fff_ffff),
-                    Instr::F32Neg => un!(u32_, pu32, |a| a ^ 0x8000_0000),
-                    Instr::F32Ceil => un!(f32_, pf32, |a| quiet32(a.ceil())),
-                    Instr::F32Floor => un!(f32_, pf32, |a| quiet32(a.floor())),
-                    Instr::F32Trunc => un!(f32_, pf32, |a| quiet32(a.trunc())),
-                    Instr::F32Nearest => un!(f32_, pf32, |a| quiet32(a.round_ties_even())),
-                    Instr::F32Sqrt => un!(f32_, pf32, |a| quiet32(a.sqrt())),
-                    Instr::F32Min => bin!(f32_, pf32, |a, b| f32_min(a, b)),
-                    Instr::F32Max => bin!(f32_, pf32, |a, b| f32_max(a, b)),
-                    Instr::F32Copysign => {
-                        bin!(u32_, pu32, |a, b| (a & 0x7fff_ffff) | (b & 0x8000_0000))
-                    }
-                    Instr::F64Abs => un!(u64_, pu64, |a| a & 0x7fff_ffff_ffff_ffff),
-                    Instr::F64Neg => un!(u64_, pu64, |a| a ^ 0x8000_0000_0000_0000),
-                    Instr::F64Ceil => un!(f64_, pf64, |a| quiet64(a.ceil())),
-                    Instr::F64Floor => un!(f64_, pf64, |a| quiet64(a.floor())),
-                    Instr::F64Trunc => un!(f64_, pf64, |a| quiet64(a.trunc())),
-                    Instr::F64Nearest => un!(f64_, pf64, |a| quiet64(a.round_ties_even())),
-                    Instr::F64Sqrt => un!(f64_, pf64, |a| quiet64(a.sqrt())),
-                    Instr::F64Min => bin!(f64_, pf64, |a, b| f64_min(a, b)),
-                    Instr::F64Max => bin!(f64_, pf64, |a, b| f64_max(a, b)),
-                    Instr::F64Copysign => bin!(u64_, pu64, |a, b| (a & 0x7fff_ffff_ffff_ffff)
-                        | (b & 0x8000_0000_0000_0000)),
-
-                    Instr::I32WrapI64 => un!(u64_, pu32, |a| a as u32),
-                    Instr::I32TruncF32S => un_try!(f32_, pi32, trunc_i32_s),
-                    Instr::I32TruncF32U => un_try!(f32_, pu32, trunc_i32_u),
-                    Instr::I32TruncF64S => un_try!(f64_, pi32, trunc_i32_s),
-                    Instr::I32TruncF64U => un_try!(f64_, pu32, trunc_i32_u),
-                    Instr::I64ExtendI32S => un!(i32_, pi64, |a| a as i64),
-                    Instr::I64TruncF32S => un_try!(f32_, pi64, trunc_i64_s),
-                    Instr::I64TruncF32U => un_try!(f32_, pu64, trunc_i64_u),
-                    Instr::I64TruncF64S => un_try!(f64_, pi64, trunc_i64_s),
-                    Instr::I64TruncF64U => un_try!(f64_, pu64, trunc_i64_u),
-                    Instr::F32ConvertI32S => un!(i32_, pf32, |a| a as f32),
-                    Instr::F32ConvertI32U => un!(u32_, pf32, |a| a as f32),
-                    Instr::F32ConvertI64S => un!(i64_, pf32, |a| a as f32),
-                    Instr::F32ConvertI64U => un!(u64_, pf32, |a| a as f32),
-                    Instr::F32DemoteF64 => un!(f64_, pf32, |a| a as f32),
-                    Instr::F64ConvertI32S => un!(i32_, pf64, |a| a as f64),
-                    Instr::F64ConvertI32U => un!(u32_, pf64, |a| a as f64),
-                    Instr::F64ConvertI64S => un!(i64_, pf64, |a| a as f64),
-                    Instr::F64ConvertI64U => un!(u64_, pf64, |a| a as f64),
-                    Instr::F64PromoteF32 => un!(f32_, pf64, |a| a as f64),
-                    Instr::I32Extend8S => un!(i32_, pi32, |a| a as i8 as i32),
-                    Instr::I32Extend16S => un!(i32_, pi32, |a| a as i16 as i32),
-                    Instr::I64Extend8S => un!(i64_, pi64, |a| a as i8 as i64),
-                    Instr::I64Extend16S => un!(i64_, pi64, |a| a as i16 as i64),
-                    Instr::I64Extend32S => un!(i64_, pi64, |a| a as i32 as i64),
-                    Instr::I32TruncSatF32S => un!(f32_, pi32, |a| a as i32),
-                    Instr::I32TruncSatF32U => un!(f32_, pu32, |a| a as u32),
-                    Instr::I32TruncSatF64S => un!(f64_, pi32, |a| a as i32),
-                    Instr::I32TruncSatF64U => un!(f64_, pu32, |a| a as u32),
-                    Instr::I64TruncSatF32S => un!(f32_, pi64, |a| a as i64),
-                    Instr::I64TruncSatF32U => un!(f32_, pu64, |a| a as u64),
-                    Instr::I64TruncSatF64S => un!(f64_, pi64, |a| a as i64),
-                    Instr::I64TruncSatF64U => un!(f64_, pu64, |a| a as u64),
-
                     Instr::I32LoadLocal { local, m } => {
                         let b = read_mem!(stack[fp + local as usize], m, 4);
                         stack[sp] = pu32(u32::from_le_bytes(b));
@@ -539,6 +431,32 @@ pub(super) fn run<T, const METERED: bool>(
                     other => unreachable!("{other:?} is lowered, not run as a stack instruction"),
                 }
             }
+            $(
+                Op::$un { dst, src } => {
+                    let $ua = $uget(get!(src) as Slot);
+                    set!(dst, $uput($ue) as u64)
+                }
+            )*
+            $(
+                Op::$unt { dst, src } => match $utf($utget(get!(src) as Slot) as f64) {
+                    Ok(v) => set!(dst, $utput(v) as u64),
+                    Err(kind) => fail!(kind),
+                },
+            )*
+            $(
+                Op::$bn { dst, a, b } => {
+                    let ($ba, $bb) = ($bget(get!(a) as Slot), $bget(get!(b) as Slot));
+                    set!(dst, $bput($be) as u64)
+                }
+            )*
+            $(
+                Op::$bnt { dst, a, b } => {
+                    match $btf($btget(get!(a) as Slot), $btget(get!(b) as Slot)) {
+                        Ok(v) => set!(dst, $btput(v) as u64),
+                        Err(kind) => fail!(kind),
+                    }
+                }
+            )*
             $(
                 Op::$arr { dst, a, b } => set!(dst, BinOp::$aop.apply(get!(a), get!(b))),
                 Op::$ari { dst, a, imm } => {
@@ -566,4 +484,4 @@ pub(super) fn run<T, const METERED: bool>(
 }
     };
 }
-with_bin_ops!(define_hot_loop! {});
+with_op_table!(define_hot_loop! {});
