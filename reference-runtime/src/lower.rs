@@ -252,6 +252,10 @@ macro_rules! define_op {
             I32Store8Imm { addr: Reg, imm: u32, offset: u32 },
             I32Store16Imm { addr: Reg, imm: u32, offset: u32 },
             I64Store32Imm { addr: Reg, imm: u32, offset: u32 },
+            /// `dst = imm - b` (sign-extended for `Sub64IR`): a constant
+            /// minuend, as in a negation.
+            SubIR { dst: Reg, imm: u32, b: Reg },
+            Sub64IR { dst: Reg, imm: u32, b: Reg },
             /// Run stack instruction `instr` in the hot loop, with the stack
             /// pointer at frame slot `sp`.
             Legacy { instr: u32, sp: Reg },
@@ -351,6 +355,7 @@ macro_rules! define_op {
                         Op::$crr { a, b, .. } | Op::$cbr { a, b, .. } => [Some(a), Some(b)],
                         Op::$cri { a, .. } | Op::$cbri { a, .. } => [Some(a), None],
                     )*
+                    Op::SubIR { b, .. } | Op::Sub64IR { b, .. } => [Some(b), None],
                     $(Op::$un { src, .. } => [Some(src), None],)*
                     $(Op::$unt { src, .. } => [Some(src), None],)*
                     $(Op::$bn { a, b, .. } => [Some(a), Some(b)],)*
@@ -383,6 +388,8 @@ macro_rules! define_op {
                     | Op::I64Load32U { dst, .. }
                     $(| Op::$arr { dst, .. } | Op::$ari { dst, .. })*
                     $(| Op::$crr { dst, .. } | Op::$cri { dst, .. })*
+                    | Op::SubIR { dst, .. }
+                    | Op::Sub64IR { dst, .. }
                     $(| Op::$un { dst, .. })*
                     $(| Op::$unt { dst, .. })*
                     $(| Op::$bn { dst, .. })*
@@ -401,6 +408,19 @@ macro_rules! define_op {
                     $(Instr::$bnt => Op::$bnt { dst: second, a: second, b: top },)*
                     _ => return None,
                 })
+            }
+
+            /// This subtraction with its first operand replaced by the
+            /// constant `v`, when the immediate form can hold it.
+            fn with_imm_first(self, v: u64) -> Option<Op> {
+                let imm = v as u32;
+                match self {
+                    Op::SubRR { dst, b, .. } if imm as u64 == v => Some(Op::SubIR { dst, imm, b }),
+                    Op::Sub64RR { dst, b, .. } if imm as i32 as i64 as u64 == v => {
+                        Some(Op::Sub64IR { dst, imm, b })
+                    }
+                    _ => None,
+                }
             }
 
             /// This slot-slot operation (or store) with its second operand
@@ -989,6 +1009,7 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
     }
     // Landing pads are reached from throws, which only the handlers know:
     // a pad is a branch, and what follows a branch is a label anyway.
+    let ops_len = ops.len();
     let mut p = Peephole {
         ops,
         code,
@@ -996,32 +1017,20 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
         map,
         labels,
         base,
+        removed: vec![false; ops_len],
     };
-    let mut removed = vec![false; p.ops.len()];
-    for i in 0..code.len() {
-        // The instruction's last operation (a `local.get` or constant, or
-        // the copy a tee leaves on the stack).
-        let Some(q) = (map[i + 1] as usize)
-            .checked_sub(1)
-            .filter(|q| *q >= map[i] as usize)
-        else {
-            continue;
-        };
-        if let Some(c) = p.consumer(i, q)
-            && p.forward(q, c)
-        {
-            removed[q] = true;
-        }
-    }
-    // The operations run, in order, since the last label: on every path
-    // to the current instruction they ran just before it.
+    // First the results that local.set and local.tee store: the operation
+    // writes the local (a tee then copies it back to the stack).
+    // `recent`: the operations run, in order, since the last label: on
+    // every path to the current instruction they ran just before it.
     let mut recent: Vec<usize> = Vec::new();
     for (i, instr) in code.iter().enumerate() {
         if p.labels[i] {
             recent.clear();
         }
         let (q0, q1) = (map[i] as usize, map[i + 1] as usize);
-        if let (Some(&last), Instr::LocalSet(local)) = (recent.last(), instr)
+        if let (Some(&last), Instr::LocalSet(local) | Instr::LocalTee(local)) =
+            (recent.last(), instr)
             && q1 == q0 + 1
             && let Op::Copy { dst, src: t } = p.ops[q0]
             && dst == *local
@@ -1030,10 +1039,13 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
             && *d == t
         {
             *d = dst;
-            removed[q0] = true;
-            continue;
+            if matches!(instr, Instr::LocalSet(_)) {
+                p.removed[q0] = true;
+                continue;
+            }
+            p.ops[q0] = Op::Copy { dst: t, src: dst };
         }
-        recent.extend((q0..q1).filter(|q| !removed[*q]));
+        recent.extend((q0..q1).filter(|q| !p.removed[*q]));
         if matches!(
             instr,
             Instr::Br { .. } | Instr::Return { .. } | Instr::BrTable { .. } | Instr::Unreachable
@@ -1041,7 +1053,20 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
             recent.clear();
         }
     }
-    removed
+    // Then the locals and constants read from temporaries.
+    for i in 0..code.len() {
+        // The instruction's last operation (a `local.get` or constant, or
+        // the copy a tee leaves on the stack).
+        let Some(&q) = p.live(i).last() else {
+            continue;
+        };
+        if let Some(c) = p.consumer(i, q)
+            && p.forward(q, c)
+        {
+            p.removed[q] = true;
+        }
+    }
+    p.removed
 }
 
 /// Whether reading slot `t` is all `op` may do with it.
@@ -1062,12 +1087,16 @@ struct Peephole<'a> {
     /// Instructions a branch may reach other than by falling through.
     labels: Vec<bool>,
     base: u32,
+    /// Operations dropped so far.
+    removed: Vec<bool>,
 }
 
 impl Peephole<'_> {
-    /// The operations of instruction `i`.
-    fn ops_of(&self, i: usize) -> std::ops::Range<usize> {
-        self.map[i] as usize..self.map[i + 1] as usize
+    /// The operations of instruction `i` not dropped.
+    fn live(&self, i: usize) -> Vec<usize> {
+        (self.map[i] as usize..self.map[i + 1] as usize)
+            .filter(|q| !self.removed[*q])
+            .collect()
     }
 
     /// For instruction `i` whose last operation `q` put a local's copy or a
@@ -1099,15 +1128,18 @@ impl Peephole<'_> {
                 return None;
             }
             // Popped, or replaced by the result of the operation reading it.
-            let first = &mut self.ops[self.map[j] as usize];
-            let in_place = first.dst_mut().is_some_and(|d| *d == t) && reads(first, t);
+            let live = self.live(j);
+            let in_place = live.first().is_some_and(|&q| {
+                let first = &mut self.ops[q];
+                first.dst_mut().is_some_and(|d| *d == t) && reads(first, t)
+            });
             if self.heights.get(j + 1).is_some_and(|h| base + h <= t) || in_place {
                 return Some(j);
             }
             // `local.tee` and `ref.test`-keeping forms read a temporary
             // without popping it; calls and stack instructions read what
             // they like.
-            let touches = self.ops_of(j).any(|q| {
+            let touches = live.into_iter().any(|q| {
                 let op = &mut self.ops[q];
                 reads(op, t) || local.is_some_and(|l| op.dst_mut().is_some_and(|d| *d == l))
             });
@@ -1122,7 +1154,7 @@ impl Peephole<'_> {
     /// instruction `c`, when that operation is the only one of `c` reading
     /// it. Whether `p` can go.
     fn forward(&mut self, p: usize, c: usize) -> bool {
-        let range = self.ops_of(c);
+        let live = self.live(c);
         let ops = &mut *self.ops;
         let (t, value) = match ops[p] {
             // Locals only: the operations skipped write temporaries alone.
@@ -1130,8 +1162,10 @@ impl Peephole<'_> {
             Op::Const { dst, imm } => (dst, Err(imm)),
             _ => return false,
         };
-        let q0 = range.start;
-        if t < self.base || range.is_empty() || (q0 + 1..range.end).any(|q| reads(&mut ops[q], t)) {
+        let Some((&q0, rest)) = live.split_first() else {
+            return false;
+        };
+        if t < self.base || rest.iter().any(|&q| reads(&mut ops[q], t)) {
             return false;
         }
         match value {
@@ -1152,8 +1186,8 @@ impl Peephole<'_> {
                 let next = match ops[q0] {
                     Op::Copy { dst, src } if src == t => Some(Op::Const { dst, imm }),
                     mut op => match op.sources_mut() {
-                        // The constant can only be the second operand.
                         Some([Some(a), Some(b)]) if *b == t && *a != t => op.with_imm(imm),
+                        Some([Some(a), Some(b)]) if *a == t && *b != t => op.with_imm_first(imm),
                         _ => None,
                     },
                 };

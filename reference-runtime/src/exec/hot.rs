@@ -391,6 +391,10 @@ pub(super) fn run<T, const METERED: bool>(
             Op::I32Store8Imm { addr, imm, offset } => store0!(addr, imm, offset, u8, imm),
             Op::I32Store16Imm { addr, imm, offset } => store0!(addr, imm, offset, u16, imm),
             Op::I64Store32Imm { addr, imm, offset } => store0!(addr, imm, offset, u32, imm),
+            Op::SubIR { dst, imm, b } => set!(dst, BinOp::Sub.apply(imm as u64, get!(b))),
+            Op::Sub64IR { dst, imm, b } => {
+                set!(dst, BinOp::Sub64.apply(BinOp::Sub64.imm(imm), get!(b)))
+            }
             Op::Cold { instr, sp } => leave!(Exit::Cold(body.code[instr as usize]), fp + sp as usize),
             Op::Legacy { instr, sp: at } => {
                 sp = fp + at as usize;
