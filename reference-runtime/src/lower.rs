@@ -24,8 +24,13 @@
 
 use crate::ir::{BinOp, DropKeep, Handler, Instr, MemArg};
 
-/// A frame slot, counted from the frame pointer.
+/// A frame slot: while lowering, its index from the frame pointer; in a
+/// lowered function, its byte offset ([`SLOT_BYTES`] per slot), which the
+/// hot loop adds to the frame pointer as it is.
 pub(crate) type Reg = u32;
+
+/// The size of a slot.
+pub(crate) const SLOT_BYTES: u32 = std::mem::size_of::<crate::value::Slot>() as u32;
 
 /// Calls `$cb! { { extra tokens } arith { ... } compare { ... } unary { ... }
 /// unary_try { ... } binary { ... } binary_try { ... } }` with the table of
@@ -226,8 +231,8 @@ macro_rules! define_op {
             /// Return the `keep` slots from `from` on.
             Return { from: Reg, keep: u32 },
             /// Call the module's function `func` with the arguments that
-            /// end below slot `args`.
-            Call { func: u32, args: Reg },
+            /// end below slot `args` (a slot index, not an offset).
+            Call { func: u32, args: u32 },
             I32Load { dst: Reg, addr: Reg, offset: u32 },
             I64Load { dst: Reg, addr: Reg, offset: u32 },
             I32Load8S { dst: Reg, addr: Reg, offset: u32 },
@@ -257,11 +262,11 @@ macro_rules! define_op {
             SubIR { dst: Reg, imm: u32, b: Reg },
             Sub64IR { dst: Reg, imm: u32, b: Reg },
             /// Run stack instruction `instr` in the hot loop, with the stack
-            /// pointer at frame slot `sp`.
-            Legacy { instr: u32, sp: Reg },
+            /// pointer at frame slot `sp` (an index).
+            Legacy { instr: u32, sp: u32 },
             /// Leave the hot loop to run stack instruction `instr`, with the
-            /// stack pointer at frame slot `sp`.
-            Cold { instr: u32, sp: Reg },
+            /// stack pointer at frame slot `sp` (an index).
+            Cold { instr: u32, sp: u32 },
             $(
                 $arr { dst: Reg, a: Reg, b: Reg },
                 $ari { dst: Reg, a: Reg, imm: u32 },
@@ -366,6 +371,26 @@ macro_rules! define_op {
                     | Op::Legacy { .. }
                     | Op::Cold { .. } => return None,
                 })
+            }
+
+            /// Turns slot indices into byte offsets.
+            fn scale(&mut self) {
+                if let Op::Select { a, b, cond } = self {
+                    for r in [a, b, cond] {
+                        *r *= SLOT_BYTES;
+                    }
+                }
+                if let Op::Return { from, .. } = self {
+                    *from *= SLOT_BYTES;
+                }
+                if let Some(srcs) = self.sources_mut() {
+                    for r in srcs.into_iter().flatten() {
+                        *r *= SLOT_BYTES;
+                    }
+                }
+                if let Some(dst) = self.dst_mut() {
+                    *dst *= SLOT_BYTES;
+                }
             }
 
             /// The slot the operation writes, if it writes exactly one and
@@ -957,6 +982,9 @@ pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
     }
     let removed = peephole(&mut ops, code, heights, &map, base);
     compact(&mut ops, &mut map, &removed);
+    for op in &mut ops {
+        op.scale();
+    }
     Lowered {
         ops: ops.into_boxed_slice(),
         map,

@@ -9,7 +9,7 @@
 use super::num::*;
 use super::*;
 use crate::ir::BinOp;
-use crate::lower::{Op, Reg, with_op_table};
+use crate::lower::{Op, Reg, SLOT_BYTES, with_op_table};
 use crate::store::{FuncEntity, MemoryEntity};
 
 /// The interpreter registers handed between the two loops. `pc` counts
@@ -47,8 +47,8 @@ pub(super) struct Env<'a, T> {
     pub mem0: usize,
 }
 
-/// The low 64 bits of slot `r` of the frame at `frame`: all a numeric
-/// value uses.
+/// The low 64 bits of the slot at byte offset `r` in the frame at `frame`:
+/// all a numeric value uses.
 ///
 /// # Safety
 /// `frame + r` lies in the stack: lowering only names slots below the
@@ -59,9 +59,9 @@ unsafe fn get(frame: *mut Slot, r: Reg) -> u64 {
     // is its first 8 bytes.
     unsafe {
         if cfg!(target_endian = "little") {
-            *(frame.add(r as usize) as *const u64)
+            *(frame.byte_add(r as usize) as *const u64)
         } else {
-            *frame.add(r as usize) as u64
+            *frame.byte_add(r as usize) as u64
         }
     }
 }
@@ -76,9 +76,9 @@ unsafe fn set(frame: *mut Slot, r: Reg, v: u64) {
     // SAFETY: as for `get`.
     unsafe {
         if cfg!(target_endian = "little") {
-            *(frame.add(r as usize) as *mut u64) = v;
+            *(frame.byte_add(r as usize) as *mut u64) = v;
         } else {
-            *frame.add(r as usize) = v as Slot;
+            *frame.byte_add(r as usize) = v as Slot;
         }
     }
 }
@@ -156,12 +156,18 @@ pub(super) fn run<T, const METERED: bool>(
             unsafe { set(frame, $r, v) }
         }};
     }
+    // A whole slot (byte offset `$r`).
+    macro_rules! slot {
+        ($r:expr) => {{
+            let r = $r as usize;
+            debug_assert!(fp + r / (SLOT_BYTES as usize) < stack.len);
+            // SAFETY: see `get`.
+            unsafe { &mut *frame.byte_add(r) }
+        }};
+    }
     macro_rules! copy {
         ($dst:expr, $src:expr) => {{
-            let (dst, src) = ($dst as usize, $src as usize);
-            debug_assert!(fp + dst.max(src) < stack.len);
-            // SAFETY: see `get`.
-            unsafe { *frame.add(dst) = *frame.add(src) }
+            *slot!($dst) = *slot!($src);
         }};
     }
     macro_rules! leave {
@@ -294,12 +300,12 @@ pub(super) fn run<T, const METERED: bool>(
                 }
             }
             Op::BrNull { cond, target } => {
-                if stack[fp + cond as usize] == 0 {
+                if *slot!(cond) == 0 {
                     jump!(target);
                 }
             }
             Op::BrNonNull { cond, target } => {
-                if stack[fp + cond as usize] != 0 {
+                if *slot!(cond) != 0 {
                     jump!(target);
                 }
             }
@@ -310,7 +316,7 @@ pub(super) fn run<T, const METERED: bool>(
             Op::Return { from, keep } => match frames.last() {
                 Some(caller) if caller.inst == inst => {
                     for i in 0..keep {
-                        copy!(i, from + i);
+                        copy!(i * SLOT_BYTES, from + i * SLOT_BYTES);
                     }
                     let Some(caller) = frames.pop() else {
                         unreachable!("a caller was just seen")
@@ -324,7 +330,7 @@ pub(super) fn run<T, const METERED: bool>(
                 }
                 _ => leave!(
                     Exit::Cold(Instr::Return { keep }),
-                    fp + (from + keep) as usize
+                    fp + (from / SLOT_BYTES + keep) as usize
                 ),
             },
             Op::Call { func, args } => {
