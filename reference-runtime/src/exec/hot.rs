@@ -34,7 +34,7 @@ pub(super) enum Exit {
 /// and its callers, and the parts of the store and of the current instance
 /// that its instructions read.
 pub(super) struct Env<'a, T> {
-    pub body: &'a mut Arc<FuncBody>,
+    pub body: &'a mut BodyRef,
     pub frames: &'a mut Vec<Frame>,
     pub max_depth: usize,
     pub funcs: &'a [FuncEntity<T>],
@@ -361,7 +361,7 @@ pub(super) fn run<T, const METERED: bool>(
                     && sp - callee.params as usize + callee.frame_size as usize <= stack.len
                 {
                     frames.push(Frame {
-                        body: std::mem::replace(body, callee.clone()),
+                        body: std::mem::replace(body, BodyRef::of(callee)),
                         pc: pc!(),
                         fp,
                         inst,
