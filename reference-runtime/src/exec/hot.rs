@@ -239,38 +239,26 @@ pub(super) fn run<T, const METERED: bool>(
             }
         }};
     }
-    // Memory 0's bytes. Only cold operations (memory.grow, host calls)
-    // resize a memory, and stack instructions may borrow the memories, so
-    // this is taken again on entry and after each of those.
-    macro_rules! memory0 {
-        () => {
-            match memories.get_mut(mem0) {
-                Some(m) => (m.data.as_mut_ptr(), m.data.len()),
-                None => (std::ptr::null_mut(), 0),
-            }
-        };
-    }
-    let (mut mem0_ptr, mut mem0_len): (*mut u8, usize) = memory0!();
-    // A pointer to the `$n` bytes at `$addr` plus `$offset` in memory 0, or
-    // an out-of-bounds trap.
+    // The effective address of `$n` bytes at `$addr` plus `$offset` in
+    // memory 0.
     macro_rules! ea0 {
         ($addr:expr, $offset:expr, $n:expr) => {{
-            // 64-bit address plus 32-bit offset plus size: no overflow in
-            // 128 bits.
+            let mem = &mut memories[mem0].data;
             let ea = get!($addr) as u128 + $offset as u128;
-            if ea + $n as u128 > mem0_len as u128 {
+            if ea + $n as u128 > mem.len() as u128 {
                 fail!(TrapKind::MemoryOutOfBounds);
             }
-            // SAFETY: `ea + $n` is within memory 0's `mem0_len` bytes.
-            unsafe { mem0_ptr.add(ea as usize) }
+            // SAFETY: checked just above.
+            unsafe { mem.get_unchecked_mut(ea as usize..ea as usize + $n as usize) }
         }};
     }
     macro_rules! load0 {
         ($dst:expr, $addr:expr, $offset:expr, $t:ty, $conv:expr) => {{
-            let p = ea0!($addr, $offset, std::mem::size_of::<$t>()) as *const $t;
-            // SAFETY: `ea0!` checked the bytes; Wasm accesses are unaligned.
-            let v = <$t>::from_le(unsafe { p.read_unaligned() });
-            set!($dst, $conv(v));
+            const N: usize = std::mem::size_of::<$t>();
+            let bytes = ea0!($addr, $offset, N as u64);
+            let mut b = [0u8; N];
+            b.copy_from_slice(bytes);
+            set!($dst, $conv(<$t>::from_le_bytes(b)));
         }};
     }
     macro_rules! store0 {
@@ -279,9 +267,8 @@ pub(super) fn run<T, const METERED: bool>(
         };
         ($addr:expr, $value:expr, $offset:expr, $t:ty, $v:expr) => {{
             let v = $v as $t;
-            let p = ea0!($addr, $offset, std::mem::size_of::<$t>()) as *mut $t;
-            // SAFETY: as for `load0!`.
-            unsafe { p.write_unaligned(v.to_le()) }
+            const N: usize = std::mem::size_of::<$t>();
+            ea0!($addr, $offset, N as u64).copy_from_slice(&v.to_le_bytes());
         }};
     }
     loop {
@@ -454,7 +441,6 @@ pub(super) fn run<T, const METERED: bool>(
                     }
                     other => unreachable!("{other:?} is lowered, not run as a stack instruction"),
                 }
-                (mem0_ptr, mem0_len) = memory0!();
             }
             $(
                 Op::$un { dst, src } => {
