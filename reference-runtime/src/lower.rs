@@ -257,6 +257,21 @@ macro_rules! define_op {
             I32Store8Imm { addr: Reg, imm: u32, offset: u32 },
             I32Store16Imm { addr: Reg, imm: u32, offset: u32 },
             I64Store32Imm { addr: Reg, imm: u32, offset: u32 },
+            /// Accesses to a 32-bit memory 0 at the address `a + b` or
+            /// `a + imm`, wrapped to 32 bits: an `i32.add` fused with the
+            /// load or store (offset 0) that alone uses its result.
+            I32LoadRR { dst: Reg, a: Reg, b: Reg },
+            I32LoadRI { dst: Reg, a: Reg, imm: u32 },
+            I64LoadRR { dst: Reg, a: Reg, b: Reg },
+            I64LoadRI { dst: Reg, a: Reg, imm: u32 },
+            I32Load8URR { dst: Reg, a: Reg, b: Reg },
+            I32Load8URI { dst: Reg, a: Reg, imm: u32 },
+            I32StoreRR { a: Reg, b: Reg, value: Reg },
+            I32StoreRI { a: Reg, imm: u32, value: Reg },
+            I64StoreRR { a: Reg, b: Reg, value: Reg },
+            I64StoreRI { a: Reg, imm: u32, value: Reg },
+            I32Store8RR { a: Reg, b: Reg, value: Reg },
+            I32Store8RI { a: Reg, imm: u32, value: Reg },
             /// `dst = imm - b` (sign-extended for `Sub64IR`): a constant
             /// minuend, as in a negation.
             SubIR { dst: Reg, imm: u32, b: Reg },
@@ -352,6 +367,20 @@ macro_rules! define_op {
                     | Op::I32Store8Imm { addr, .. }
                     | Op::I32Store16Imm { addr, .. }
                     | Op::I64Store32Imm { addr, .. } => [Some(addr), None],
+                    Op::I32LoadRR { a, b, .. }
+                    | Op::I64LoadRR { a, b, .. }
+                    | Op::I32Load8URR { a, b, .. } => [Some(a), Some(b)],
+                    Op::I32LoadRI { a, .. } | Op::I64LoadRI { a, .. } | Op::I32Load8URI { a, .. } => {
+                        [Some(a), None]
+                    }
+                    // Three operands: the peephole leaves these alone; `scale`
+                    // sees to the value.
+                    Op::I32StoreRR { .. }
+                    | Op::I64StoreRR { .. }
+                    | Op::I32Store8RR { .. } => return None,
+                    Op::I32StoreRI { a, value, .. }
+                    | Op::I64StoreRI { a, value, .. }
+                    | Op::I32Store8RI { a, value, .. } => [Some(a), Some(value)],
                     $(
                         Op::$arr { a, b, .. } => [Some(a), Some(b)],
                         Op::$ari { a, .. } => [Some(a), None],
@@ -383,6 +412,14 @@ macro_rules! define_op {
                 if let Op::Return { from, .. } = self {
                     *from *= SLOT_BYTES;
                 }
+                if let Op::I32StoreRR { a, b, value }
+                | Op::I64StoreRR { a, b, value }
+                | Op::I32Store8RR { a, b, value } = self
+                {
+                    for r in [a, b, value] {
+                        *r *= SLOT_BYTES;
+                    }
+                }
                 if let Some(srcs) = self.sources_mut() {
                     for r in srcs.into_iter().flatten() {
                         *r *= SLOT_BYTES;
@@ -411,6 +448,12 @@ macro_rules! define_op {
                     | Op::I64Load16U { dst, .. }
                     | Op::I64Load32S { dst, .. }
                     | Op::I64Load32U { dst, .. }
+                    | Op::I32LoadRR { dst, .. }
+                    | Op::I32LoadRI { dst, .. }
+                    | Op::I64LoadRR { dst, .. }
+                    | Op::I64LoadRI { dst, .. }
+                    | Op::I32Load8URR { dst, .. }
+                    | Op::I32Load8URI { dst, .. }
                     $(| Op::$arr { dst, .. } | Op::$ari { dst, .. })*
                     $(| Op::$crr { dst, .. } | Op::$cri { dst, .. })*
                     | Op::SubIR { dst, .. }
@@ -1081,6 +1124,27 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
             recent.clear();
         }
     }
+    // Then the additions that compute an address for the next operation.
+    recent.clear();
+    for (i, instr) in code.iter().enumerate() {
+        let live = p.live(i);
+        if p.labels[i] {
+            recent.clear();
+        }
+        if let (Some(&add), Some(&mem)) = (recent.last(), live.first())
+            && p.fuse_address(add, mem, &live, i)
+        {
+            p.removed[add] = true;
+            recent.pop();
+        }
+        recent.extend(live.into_iter().filter(|q| !p.removed[*q]));
+        if matches!(
+            instr,
+            Instr::Br { .. } | Instr::Return { .. } | Instr::BrTable { .. } | Instr::Unreachable
+        ) {
+            recent.clear();
+        }
+    }
     // Then the locals and constants read from temporaries.
     for i in 0..code.len() {
         // The instruction's last operation (a `local.get` or constant, or
@@ -1176,6 +1240,123 @@ impl Peephole<'_> {
             }
         }
         None
+    }
+
+    /// Fuses the 32-bit addition at `add` into the memory access `mem`, the
+    /// first of instruction `i`'s operations `live`, when the access (with
+    /// offset 0) is all that reads its result. Whether `add` can go.
+    fn fuse_address(&mut self, add: usize, mem: usize, live: &[usize], i: usize) -> bool {
+        let (t, a, rhs) = match self.ops[add] {
+            Op::AddRR { dst, a, b } => (dst, a, Rhs::Reg(b)),
+            Op::AddRI { dst, a, imm } => (dst, a, Rhs::Imm(imm)),
+            _ => return false,
+        };
+        let dead_after = self.heights.get(i + 1).is_some_and(|h| self.base + h <= t);
+        if t < self.base || live[1..].iter().any(|&q| reads(&mut self.ops[q], t)) {
+            return false;
+        }
+        use Rhs::{Imm, Reg};
+        let fused = match (self.ops[mem], rhs) {
+            (
+                Op::I32Load {
+                    dst,
+                    addr,
+                    offset: 0,
+                },
+                Reg(b),
+            ) if addr == t && (dst == t || dead_after) => Op::I32LoadRR { dst, a, b },
+            (
+                Op::I32Load {
+                    dst,
+                    addr,
+                    offset: 0,
+                },
+                Imm(imm),
+            ) if addr == t && (dst == t || dead_after) => Op::I32LoadRI { dst, a, imm },
+            (
+                Op::I64Load {
+                    dst,
+                    addr,
+                    offset: 0,
+                },
+                Reg(b),
+            ) if addr == t && (dst == t || dead_after) => Op::I64LoadRR { dst, a, b },
+            (
+                Op::I64Load {
+                    dst,
+                    addr,
+                    offset: 0,
+                },
+                Imm(imm),
+            ) if addr == t && (dst == t || dead_after) => Op::I64LoadRI { dst, a, imm },
+            (
+                Op::I32Load8U {
+                    dst,
+                    addr,
+                    offset: 0,
+                },
+                Reg(b),
+            ) if addr == t && (dst == t || dead_after) => Op::I32Load8URR { dst, a, b },
+            (
+                Op::I32Load8U {
+                    dst,
+                    addr,
+                    offset: 0,
+                },
+                Imm(imm),
+            ) if addr == t && (dst == t || dead_after) => Op::I32Load8URI { dst, a, imm },
+            (
+                Op::I32Store {
+                    addr,
+                    value,
+                    offset: 0,
+                },
+                Reg(b),
+            ) if addr == t && value != t && dead_after => Op::I32StoreRR { a, b, value },
+            (
+                Op::I32Store {
+                    addr,
+                    value,
+                    offset: 0,
+                },
+                Imm(imm),
+            ) if addr == t && value != t && dead_after => Op::I32StoreRI { a, imm, value },
+            (
+                Op::I64Store {
+                    addr,
+                    value,
+                    offset: 0,
+                },
+                Reg(b),
+            ) if addr == t && value != t && dead_after => Op::I64StoreRR { a, b, value },
+            (
+                Op::I64Store {
+                    addr,
+                    value,
+                    offset: 0,
+                },
+                Imm(imm),
+            ) if addr == t && value != t && dead_after => Op::I64StoreRI { a, imm, value },
+            (
+                Op::I32Store8 {
+                    addr,
+                    value,
+                    offset: 0,
+                },
+                Reg(b),
+            ) if addr == t && value != t && dead_after => Op::I32Store8RR { a, b, value },
+            (
+                Op::I32Store8 {
+                    addr,
+                    value,
+                    offset: 0,
+                },
+                Imm(imm),
+            ) if addr == t && value != t && dead_after => Op::I32Store8RI { a, imm, value },
+            _ => return false,
+        };
+        self.ops[mem] = fused;
+        true
     }
 
     /// Forwards the copy or constant at `p` into the first operation of

@@ -239,18 +239,24 @@ pub(super) fn run<T, const METERED: bool>(
             }
         }};
     }
-    // The effective address of `$n` bytes at `$addr` plus `$offset` in
-    // memory 0.
+    // The `$n` bytes at address `$addr` (a value) plus `$offset` in memory
+    // 0, or an out-of-bounds trap.
     macro_rules! ea0 {
         ($addr:expr, $offset:expr, $n:expr) => {{
             let mem = &mut memories[mem0].data;
-            let ea = get!($addr) as u128 + $offset as u128;
+            let ea = $addr as u128 + $offset as u128;
             if ea + $n as u128 > mem.len() as u128 {
                 fail!(TrapKind::MemoryOutOfBounds);
             }
             // SAFETY: checked just above.
             unsafe { mem.get_unchecked_mut(ea as usize..ea as usize + $n as usize) }
         }};
+    }
+    // `a + b` in 32 bits: an address in a 32-bit memory.
+    macro_rules! wrap {
+        ($a:expr, $b:expr) => {
+            (get!($a) as u32).wrapping_add($b as u32) as u64
+        };
     }
     macro_rules! load0 {
         ($dst:expr, $addr:expr, $offset:expr, $t:ty, $conv:expr) => {{
@@ -263,9 +269,9 @@ pub(super) fn run<T, const METERED: bool>(
     }
     macro_rules! store0 {
         ($addr:expr, $value:expr, $offset:expr, $t:ty) => {
-            store0!($addr, $value, $offset, $t, get!($value))
+            store0!($addr, $offset, $t, value = get!($value))
         };
-        ($addr:expr, $value:expr, $offset:expr, $t:ty, $v:expr) => {{
+        ($addr:expr, $offset:expr, $t:ty, value = $v:expr) => {{
             let v = $v as $t;
             const N: usize = std::mem::size_of::<$t>();
             ea0!($addr, $offset, N as u64).copy_from_slice(&v.to_le_bytes());
@@ -366,38 +372,50 @@ pub(super) fn run<T, const METERED: bool>(
                     leave!(Exit::Cold(Instr::Call(func)), sp)
                 }
             }
-            Op::I32Load { dst, addr, offset } => load0!(dst, addr, offset, u32, |v| v as u64),
-            Op::I64Load { dst, addr, offset } => load0!(dst, addr, offset, u64, |v| v),
+            Op::I32Load { dst, addr, offset } => load0!(dst, get!(addr), offset, u32, |v| v as u64),
+            Op::I64Load { dst, addr, offset } => load0!(dst, get!(addr), offset, u64, |v| v),
             Op::I32Load8S { dst, addr, offset } => {
-                load0!(dst, addr, offset, i8, |v| v as i32 as u32 as u64)
+                load0!(dst, get!(addr), offset, i8, |v| v as i32 as u32 as u64)
             }
-            Op::I32Load8U { dst, addr, offset } => load0!(dst, addr, offset, u8, |v| v as u64),
+            Op::I32Load8U { dst, addr, offset } => load0!(dst, get!(addr), offset, u8, |v| v as u64),
             Op::I32Load16S { dst, addr, offset } => {
-                load0!(dst, addr, offset, i16, |v| v as i32 as u32 as u64)
+                load0!(dst, get!(addr), offset, i16, |v| v as i32 as u32 as u64)
             }
-            Op::I32Load16U { dst, addr, offset } => load0!(dst, addr, offset, u16, |v| v as u64),
-            Op::I64Load8S { dst, addr, offset } => load0!(dst, addr, offset, i8, |v| v as i64 as u64),
-            Op::I64Load8U { dst, addr, offset } => load0!(dst, addr, offset, u8, |v| v as u64),
+            Op::I32Load16U { dst, addr, offset } => load0!(dst, get!(addr), offset, u16, |v| v as u64),
+            Op::I64Load8S { dst, addr, offset } => load0!(dst, get!(addr), offset, i8, |v| v as i64 as u64),
+            Op::I64Load8U { dst, addr, offset } => load0!(dst, get!(addr), offset, u8, |v| v as u64),
             Op::I64Load16S { dst, addr, offset } => {
-                load0!(dst, addr, offset, i16, |v| v as i64 as u64)
+                load0!(dst, get!(addr), offset, i16, |v| v as i64 as u64)
             }
-            Op::I64Load16U { dst, addr, offset } => load0!(dst, addr, offset, u16, |v| v as u64),
+            Op::I64Load16U { dst, addr, offset } => load0!(dst, get!(addr), offset, u16, |v| v as u64),
             Op::I64Load32S { dst, addr, offset } => {
-                load0!(dst, addr, offset, i32, |v| v as i64 as u64)
+                load0!(dst, get!(addr), offset, i32, |v| v as i64 as u64)
             }
-            Op::I64Load32U { dst, addr, offset } => load0!(dst, addr, offset, u32, |v| v as u64),
-            Op::I32Store { addr, value, offset } => store0!(addr, value, offset, u32),
-            Op::I64Store { addr, value, offset } => store0!(addr, value, offset, u64),
-            Op::I32Store8 { addr, value, offset } => store0!(addr, value, offset, u8),
-            Op::I32Store16 { addr, value, offset } => store0!(addr, value, offset, u16),
-            Op::I64Store32 { addr, value, offset } => store0!(addr, value, offset, u32),
-            Op::I32StoreImm { addr, imm, offset } => store0!(addr, imm, offset, u32, imm),
+            Op::I64Load32U { dst, addr, offset } => load0!(dst, get!(addr), offset, u32, |v| v as u64),
+            Op::I32Store { addr, value, offset } => store0!(get!(addr), value, offset, u32),
+            Op::I64Store { addr, value, offset } => store0!(get!(addr), value, offset, u64),
+            Op::I32Store8 { addr, value, offset } => store0!(get!(addr), value, offset, u8),
+            Op::I32Store16 { addr, value, offset } => store0!(get!(addr), value, offset, u16),
+            Op::I64Store32 { addr, value, offset } => store0!(get!(addr), value, offset, u32),
+            Op::I32StoreImm { addr, imm, offset } => store0!(get!(addr), offset, u32, value = imm),
             Op::I64StoreImm { addr, imm, offset } => {
-                store0!(addr, imm, offset, u64, imm as i32 as i64)
+                store0!(get!(addr), offset, u64, value = imm as i32 as i64)
             }
-            Op::I32Store8Imm { addr, imm, offset } => store0!(addr, imm, offset, u8, imm),
-            Op::I32Store16Imm { addr, imm, offset } => store0!(addr, imm, offset, u16, imm),
-            Op::I64Store32Imm { addr, imm, offset } => store0!(addr, imm, offset, u32, imm),
+            Op::I32Store8Imm { addr, imm, offset } => store0!(get!(addr), offset, u8, value = imm),
+            Op::I32Store16Imm { addr, imm, offset } => store0!(get!(addr), offset, u16, value = imm),
+            Op::I64Store32Imm { addr, imm, offset } => store0!(get!(addr), offset, u32, value = imm),
+            Op::I32LoadRR { dst, a, b } => load0!(dst, wrap!(a, get!(b)), 0, u32, |v| v as u64),
+            Op::I32LoadRI { dst, a, imm } => load0!(dst, wrap!(a, imm), 0, u32, |v| v as u64),
+            Op::I64LoadRR { dst, a, b } => load0!(dst, wrap!(a, get!(b)), 0, u64, |v| v),
+            Op::I64LoadRI { dst, a, imm } => load0!(dst, wrap!(a, imm), 0, u64, |v| v),
+            Op::I32Load8URR { dst, a, b } => load0!(dst, wrap!(a, get!(b)), 0, u8, |v| v as u64),
+            Op::I32Load8URI { dst, a, imm } => load0!(dst, wrap!(a, imm), 0, u8, |v| v as u64),
+            Op::I32StoreRR { a, b, value } => store0!(wrap!(a, get!(b)), value, 0, u32),
+            Op::I32StoreRI { a, imm, value } => store0!(wrap!(a, imm), value, 0, u32),
+            Op::I64StoreRR { a, b, value } => store0!(wrap!(a, get!(b)), value, 0, u64),
+            Op::I64StoreRI { a, imm, value } => store0!(wrap!(a, imm), value, 0, u64),
+            Op::I32Store8RR { a, b, value } => store0!(wrap!(a, get!(b)), value, 0, u8),
+            Op::I32Store8RI { a, imm, value } => store0!(wrap!(a, imm), value, 0, u8),
             Op::SubIR { dst, imm, b } => set!(dst, BinOp::Sub.apply(imm as u64, get!(b))),
             Op::Sub64IR { dst, imm, b } => {
                 set!(dst, BinOp::Sub64.apply(BinOp::Sub64.imm(imm), get!(b)))
