@@ -1090,74 +1090,14 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
         base,
         removed: vec![false; ops_len],
     };
-    // First the results that local.set and local.tee store: the operation
-    // writes the local (a tee then copies it back to the stack).
-    // `recent`: the operations run, in order, since the last label: on
-    // every path to the current instruction they ran just before it.
-    let mut recent: Vec<usize> = Vec::new();
-    for (i, instr) in code.iter().enumerate() {
-        if p.labels[i] {
-            recent.clear();
-        }
-        let (q0, q1) = (map[i] as usize, map[i + 1] as usize);
-        if let (Some(&last), Instr::LocalSet(local) | Instr::LocalTee(local)) =
-            (recent.last(), instr)
-            && q1 == q0 + 1
-            && let Op::Copy { dst, src: t } = p.ops[q0]
-            && dst == *local
-            && t >= base
-            && let Some(d) = p.ops[last].dst_mut()
-            && *d == t
-        {
-            *d = dst;
-            if matches!(instr, Instr::LocalSet(_)) {
-                p.removed[q0] = true;
-                continue;
-            }
-            p.ops[q0] = Op::Copy { dst: t, src: dst };
-        }
-        recent.extend((q0..q1).filter(|q| !p.removed[*q]));
-        if matches!(
-            instr,
-            Instr::Br { .. } | Instr::Return { .. } | Instr::BrTable { .. } | Instr::Unreachable
-        ) {
-            recent.clear();
-        }
-    }
-    // Then the additions that compute an address for the next operation.
-    recent.clear();
-    for (i, instr) in code.iter().enumerate() {
-        let live = p.live(i);
-        if p.labels[i] {
-            recent.clear();
-        }
-        if let (Some(&add), Some(&mem)) = (recent.last(), live.first())
-            && p.fuse_address(add, mem, &live, i)
-        {
-            p.removed[add] = true;
-            recent.pop();
-        }
-        recent.extend(live.into_iter().filter(|q| !p.removed[*q]));
-        if matches!(
-            instr,
-            Instr::Br { .. } | Instr::Return { .. } | Instr::BrTable { .. } | Instr::Unreachable
-        ) {
-            recent.clear();
-        }
-    }
-    // Then the locals and constants read from temporaries.
-    for i in 0..code.len() {
-        // The instruction's last operation (a `local.get` or constant, or
-        // the copy a tee leaves on the stack).
-        let Some(&q) = p.live(i).last() else {
-            continue;
-        };
-        if let Some(c) = p.consumer(i, q)
-            && p.forward(q, c)
-        {
-            p.removed[q] = true;
-        }
-    }
+    // The additions that compute an address for the next access, then the
+    // locals and constants read from temporaries, then the results that
+    // local.set and local.tee store (a tee leaves a copy of the local on
+    // the stack, which the next forwarding may remove in turn).
+    p.fuse_addresses();
+    p.forward_all();
+    p.retarget_sets();
+    p.forward_all();
     p.removed
 }
 
@@ -1184,6 +1124,85 @@ struct Peephole<'a> {
 }
 
 impl Peephole<'_> {
+    /// Calls `f(i, recent)` for each instruction `i` in order, where
+    /// `recent` lists the live operations run since the last label: on
+    /// every path to `i` they ran just before it. `f` may drop the last
+    /// ones.
+    fn straight_line(&mut self, mut f: impl FnMut(&mut Self, usize, &mut Vec<usize>)) {
+        let mut recent: Vec<usize> = Vec::new();
+        for i in 0..self.code.len() {
+            if self.labels[i] {
+                recent.clear();
+            }
+            f(self, i, &mut recent);
+            recent.extend(self.live(i));
+            if matches!(
+                self.code[i],
+                Instr::Br { .. }
+                    | Instr::Return { .. }
+                    | Instr::BrTable { .. }
+                    | Instr::Unreachable
+            ) {
+                recent.clear();
+            }
+        }
+    }
+
+    /// A `local.set` or `local.tee` of the temporary the previous
+    /// operation just wrote: that operation writes the local instead (and
+    /// a tee copies it back to the temporary).
+    fn retarget_sets(&mut self) {
+        self.straight_line(|p, i, recent| {
+            let live = p.live(i);
+            if let (Some(&last), Instr::LocalSet(local) | Instr::LocalTee(local)) =
+                (recent.last(), &p.code[i])
+                && let [q] = live[..]
+                && let Op::Copy { dst, src: t } = p.ops[q]
+                && dst == *local
+                && t >= p.base
+                && let Some(d) = p.ops[last].dst_mut()
+                && *d == t
+            {
+                *d = dst;
+                if matches!(p.code[i], Instr::LocalSet(_)) {
+                    p.removed[q] = true;
+                } else {
+                    p.ops[q] = Op::Copy { dst: t, src: dst };
+                }
+            }
+        });
+    }
+
+    /// An `i32.add` whose sum only addresses the next load or store.
+    fn fuse_addresses(&mut self) {
+        self.straight_line(|p, i, recent| {
+            let live = p.live(i);
+            if let (Some(&add), Some(&mem)) = (recent.last(), live.first())
+                && p.fuse_address(add, mem, &live, i)
+            {
+                p.removed[add] = true;
+                recent.pop();
+            }
+        });
+    }
+
+    /// Each local or constant copied to a temporary, into the operation
+    /// that consumes the temporary.
+    fn forward_all(&mut self) {
+        for i in 0..self.code.len() {
+            // The instruction's last operation (a `local.get` or constant,
+            // or the copy a tee leaves on the stack).
+            let Some(&q) = self.live(i).last() else {
+                continue;
+            };
+            if let Some(c) = self.consumer(i, q)
+                && self.forward(q, c)
+            {
+                self.removed[q] = true;
+            }
+        }
+    }
+
     /// The operations of instruction `i` not dropped.
     fn live(&self, i: usize) -> Vec<usize> {
         (self.map[i] as usize..self.map[i + 1] as usize)
