@@ -243,7 +243,10 @@ pub(super) fn run<T, const METERED: bool>(
     // 0, or an out-of-bounds trap.
     macro_rules! ea0 {
         ($addr:expr, $offset:expr, $n:expr) => {{
-            let mem = &mut memories[mem0].data;
+            debug_assert!(mem0 < memories.len());
+            // SAFETY: a function that accesses memory 0 validated only if
+            // its instance has one.
+            let mem = unsafe { &mut memories.get_unchecked_mut(mem0).data };
             let ea = $addr as u128 + $offset as u128;
             if ea + $n as u128 > mem.len() as u128 {
                 fail!(TrapKind::MemoryOutOfBounds);
