@@ -346,12 +346,19 @@ pub(super) fn run<T, const METERED: bool>(
             Op::Call { func, args } => {
                 // A call within the instance, with room on both stacks.
                 let sp = fp + args as usize;
-                let f = inst_funcs[func as usize] as usize;
+                debug_assert!((func as usize) < inst_funcs.len());
+                // SAFETY: validation checked the function index, and the
+                // instance maps each to a function of the store.
+                let callee = unsafe {
+                    let f = *inst_funcs.get_unchecked(func as usize) as usize;
+                    debug_assert!(f < funcs.len());
+                    funcs.get_unchecked(f)
+                };
                 if let FuncEntity::Wasm {
                     body: callee,
                     instance,
                     ..
-                } = &funcs[f]
+                } = callee
                     && *instance == inst
                     && frames.len() < max_depth
                     && sp - callee.params as usize + callee.frame_size as usize <= stack.len
