@@ -272,6 +272,12 @@ macro_rules! define_op {
             I64StoreRI { a: Reg, imm: u32, value: Reg },
             I32Store8RR { a: Reg, b: Reg, value: Reg },
             I32Store8RI { a: Reg, imm: u32, value: Reg },
+            /// Accesses to memory 0 at a constant address `ea` (the
+            /// constant plus the offset).
+            I32LoadAbs { dst: Reg, ea: u32 },
+            I64LoadAbs { dst: Reg, ea: u32 },
+            I32StoreAbs { ea: u32, value: Reg },
+            I64StoreAbs { ea: u32, value: Reg },
             /// `dst = imm - b` (sign-extended for `Sub64IR`): a constant
             /// minuend, as in a negation.
             SubIR { dst: Reg, imm: u32, b: Reg },
@@ -378,6 +384,10 @@ macro_rules! define_op {
                     Op::I32StoreRR { .. }
                     | Op::I64StoreRR { .. }
                     | Op::I32Store8RR { .. } => return None,
+                    Op::I32LoadAbs { .. } | Op::I64LoadAbs { .. } => [None, None],
+                    Op::I32StoreAbs { value, .. } | Op::I64StoreAbs { value, .. } => {
+                        [Some(value), None]
+                    }
                     Op::I32StoreRI { a, value, .. }
                     | Op::I64StoreRI { a, value, .. }
                     | Op::I32Store8RI { a, value, .. } => [Some(a), Some(value)],
@@ -449,6 +459,8 @@ macro_rules! define_op {
                     | Op::I64Load32S { dst, .. }
                     | Op::I64Load32U { dst, .. }
                     | Op::I32LoadRR { dst, .. }
+                    | Op::I32LoadAbs { dst, .. }
+                    | Op::I64LoadAbs { dst, .. }
                     | Op::I32LoadRI { dst, .. }
                     | Op::I64LoadRR { dst, .. }
                     | Op::I64LoadRI { dst, .. }
@@ -1411,8 +1423,31 @@ impl Peephole<'_> {
                 None => false,
             },
             Err(imm) => {
+                // A constant address plus the offset, when it is in the
+                // first 4 GiB.
+                let abs = |offset: u32| u32::try_from(imm + offset as u64).ok();
                 let next = match ops[q0] {
                     Op::Copy { dst, src } if src == t => Some(Op::Const { dst, imm }),
+                    Op::I32Load { dst, addr, offset } if addr == t => {
+                        abs(offset).map(|ea| Op::I32LoadAbs { dst, ea })
+                    }
+                    Op::I64Load { dst, addr, offset } if addr == t => {
+                        abs(offset).map(|ea| Op::I64LoadAbs { dst, ea })
+                    }
+                    Op::I32Store {
+                        addr,
+                        value,
+                        offset,
+                    } if addr == t && value != t => {
+                        abs(offset).map(|ea| Op::I32StoreAbs { ea, value })
+                    }
+                    Op::I64Store {
+                        addr,
+                        value,
+                        offset,
+                    } if addr == t && value != t => {
+                        abs(offset).map(|ea| Op::I64StoreAbs { ea, value })
+                    }
                     mut op => match op.sources_mut() {
                         Some([Some(a), Some(b)]) if *b == t && *a != t => op.with_imm(imm),
                         Some([Some(a), Some(b)]) if *a == t && *b != t => op.with_imm_first(imm),

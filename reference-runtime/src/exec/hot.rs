@@ -426,6 +426,10 @@ pub(super) fn run<T, const METERED: bool>(
             Op::I64StoreRI { a, imm, value } => store0!(wrap!(a, imm), value, 0, u64),
             Op::I32Store8RR { a, b, value } => store0!(wrap!(a, get!(b)), value, 0, u8),
             Op::I32Store8RI { a, imm, value } => store0!(wrap!(a, imm), value, 0, u8),
+            Op::I32LoadAbs { dst, ea } => load0!(dst, ea, 0, u32, |v| v as u64),
+            Op::I64LoadAbs { dst, ea } => load0!(dst, ea, 0, u64, |v| v),
+            Op::I32StoreAbs { ea, value } => store0!(ea, value, 0, u32),
+            Op::I64StoreAbs { ea, value } => store0!(ea, value, 0, u64),
             Op::SubIR { dst, imm, b } => set!(dst, BinOp::Sub.apply(imm as u64, get!(b))),
             Op::Sub64IR { dst, imm, b } => {
                 set!(dst, BinOp::Sub64.apply(BinOp::Sub64.imm(imm), get!(b)))
