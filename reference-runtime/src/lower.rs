@@ -22,7 +22,7 @@
 //! [`lower`] remaps every branch target, and the exception handlers, into
 //! operation indices.
 
-use crate::ir::{BinOp, DropKeep, Handler, Instr, MemArg};
+use crate::ir::{BinOp, DropKeep, Handler, Instr};
 
 /// A frame slot: while lowering, its index from the frame pointer; in a
 /// lowered function, its byte offset ([`SLOT_BYTES`] per slot), which the
@@ -755,75 +755,52 @@ fn is_cold(instr: &Instr) -> bool {
 /// A load from memory 0 into `dst` from the address in `addr`.
 fn load(instr: &Instr, dst: Reg, addr: Reg) -> Option<Op> {
     use Instr as I;
-    let (make, m): (fn(Reg, Reg, u32) -> Op, MemArg) = match *instr {
-        I::I32Load(m) | I::I32LoadLocal { m, .. } => {
-            (|dst, addr, offset| Op::I32Load { dst, addr, offset }, m)
-        }
-        I::I64Load(m) | I::I64LoadLocal { m, .. } => {
-            (|dst, addr, offset| Op::I64Load { dst, addr, offset }, m)
-        }
-        I::I32Load8S(m) => (|dst, addr, offset| Op::I32Load8S { dst, addr, offset }, m),
-        I::I32Load8U(m) => (|dst, addr, offset| Op::I32Load8U { dst, addr, offset }, m),
-        I::I32Load16S(m) => (|dst, addr, offset| Op::I32Load16S { dst, addr, offset }, m),
-        I::I32Load16U(m) => (|dst, addr, offset| Op::I32Load16U { dst, addr, offset }, m),
-        I::I64Load8S(m) => (|dst, addr, offset| Op::I64Load8S { dst, addr, offset }, m),
-        I::I64Load8U(m) => (|dst, addr, offset| Op::I64Load8U { dst, addr, offset }, m),
-        I::I64Load16S(m) => (|dst, addr, offset| Op::I64Load16S { dst, addr, offset }, m),
-        I::I64Load16U(m) => (|dst, addr, offset| Op::I64Load16U { dst, addr, offset }, m),
-        I::I64Load32S(m) => (|dst, addr, offset| Op::I64Load32S { dst, addr, offset }, m),
-        I::I64Load32U(m) => (|dst, addr, offset| Op::I64Load32U { dst, addr, offset }, m),
-        _ => return None,
-    };
-    (m.mem == 0).then(|| make(dst, addr, m.offset))
+    macro_rules! op {
+        ($v:ident, $m:expr) => {
+            ($m.mem == 0).then(|| Op::$v {
+                dst,
+                addr,
+                offset: $m.offset,
+            })
+        };
+    }
+    match *instr {
+        I::I32Load(m) | I::I32LoadLocal { m, .. } => op!(I32Load, m),
+        I::I64Load(m) | I::I64LoadLocal { m, .. } => op!(I64Load, m),
+        I::I32Load8S(m) => op!(I32Load8S, m),
+        I::I32Load8U(m) => op!(I32Load8U, m),
+        I::I32Load16S(m) => op!(I32Load16S, m),
+        I::I32Load16U(m) => op!(I32Load16U, m),
+        I::I64Load8S(m) => op!(I64Load8S, m),
+        I::I64Load8U(m) => op!(I64Load8U, m),
+        I::I64Load16S(m) => op!(I64Load16S, m),
+        I::I64Load16U(m) => op!(I64Load16U, m),
+        I::I64Load32S(m) => op!(I64Load32S, m),
+        I::I64Load32U(m) => op!(I64Load32U, m),
+        _ => None,
+    }
 }
 
 /// A store to memory 0 of `value` at the address in `addr`.
 fn store(instr: &Instr, addr: Reg, value: Reg) -> Option<Op> {
     use Instr as I;
-    let (make, m): (fn(Reg, Reg, u32) -> Op, MemArg) = match *instr {
-        I::I32Store(m) | I::I32StoreLocal { m, .. } => (
-            |addr, value, offset| Op::I32Store {
+    macro_rules! op {
+        ($v:ident, $m:expr) => {
+            ($m.mem == 0).then(|| Op::$v {
                 addr,
                 value,
-                offset,
-            },
-            m,
-        ),
-        I::I64Store(m) | I::I64StoreLocal { m, .. } => (
-            |addr, value, offset| Op::I64Store {
-                addr,
-                value,
-                offset,
-            },
-            m,
-        ),
-        I::I32Store8(m) => (
-            |addr, value, offset| Op::I32Store8 {
-                addr,
-                value,
-                offset,
-            },
-            m,
-        ),
-        I::I32Store16(m) => (
-            |addr, value, offset| Op::I32Store16 {
-                addr,
-                value,
-                offset,
-            },
-            m,
-        ),
-        I::I64Store32(m) => (
-            |addr, value, offset| Op::I64Store32 {
-                addr,
-                value,
-                offset,
-            },
-            m,
-        ),
-        _ => return None,
-    };
-    (m.mem == 0).then(|| make(addr, value, m.offset))
+                offset: $m.offset,
+            })
+        };
+    }
+    match *instr {
+        I::I32Store(m) | I::I32StoreLocal { m, .. } => op!(I32Store, m),
+        I::I64Store(m) | I::I64StoreLocal { m, .. } => op!(I64Store, m),
+        I::I32Store8(m) => op!(I32Store8, m),
+        I::I32Store16(m) => op!(I32Store16, m),
+        I::I64Store32(m) => op!(I64Store32, m),
+        _ => None,
+    }
 }
 
 /// Lowers `code`, whose instruction `i` runs at operand-stack height
@@ -1286,104 +1263,56 @@ impl Peephole<'_> {
         if t < self.base || live[1..].iter().any(|&q| reads(&mut self.ops[q], t)) {
             return false;
         }
-        use Rhs::{Imm, Reg};
-        let fused = match (self.ops[mem], rhs) {
-            (
-                Op::I32Load {
-                    dst,
-                    addr,
-                    offset: 0,
-                },
-                Reg(b),
-            ) if addr == t && (dst == t || dead_after) => Op::I32LoadRR { dst, a, b },
-            (
-                Op::I32Load {
-                    dst,
-                    addr,
-                    offset: 0,
-                },
-                Imm(imm),
-            ) if addr == t && (dst == t || dead_after) => Op::I32LoadRI { dst, a, imm },
-            (
-                Op::I64Load {
-                    dst,
-                    addr,
-                    offset: 0,
-                },
-                Reg(b),
-            ) if addr == t && (dst == t || dead_after) => Op::I64LoadRR { dst, a, b },
-            (
-                Op::I64Load {
-                    dst,
-                    addr,
-                    offset: 0,
-                },
-                Imm(imm),
-            ) if addr == t && (dst == t || dead_after) => Op::I64LoadRI { dst, a, imm },
-            (
-                Op::I32Load8U {
-                    dst,
-                    addr,
-                    offset: 0,
-                },
-                Reg(b),
-            ) if addr == t && (dst == t || dead_after) => Op::I32Load8URR { dst, a, b },
-            (
-                Op::I32Load8U {
-                    dst,
-                    addr,
-                    offset: 0,
-                },
-                Imm(imm),
-            ) if addr == t && (dst == t || dead_after) => Op::I32Load8URI { dst, a, imm },
-            (
-                Op::I32Store {
-                    addr,
-                    value,
-                    offset: 0,
-                },
-                Reg(b),
-            ) if addr == t && value != t && dead_after => Op::I32StoreRR { a, b, value },
-            (
-                Op::I32Store {
-                    addr,
-                    value,
-                    offset: 0,
-                },
-                Imm(imm),
-            ) if addr == t && value != t && dead_after => Op::I32StoreRI { a, imm, value },
-            (
-                Op::I64Store {
-                    addr,
-                    value,
-                    offset: 0,
-                },
-                Reg(b),
-            ) if addr == t && value != t && dead_after => Op::I64StoreRR { a, b, value },
-            (
-                Op::I64Store {
-                    addr,
-                    value,
-                    offset: 0,
-                },
-                Imm(imm),
-            ) if addr == t && value != t && dead_after => Op::I64StoreRI { a, imm, value },
-            (
-                Op::I32Store8 {
-                    addr,
-                    value,
-                    offset: 0,
-                },
-                Reg(b),
-            ) if addr == t && value != t && dead_after => Op::I32Store8RR { a, b, value },
-            (
-                Op::I32Store8 {
-                    addr,
-                    value,
-                    offset: 0,
-                },
-                Imm(imm),
-            ) if addr == t && value != t && dead_after => Op::I32Store8RI { a, imm, value },
+        // The fused operation for the access's other fields.
+        macro_rules! pick {
+            ($rr:ident, $ri:ident, $field:ident) => {
+                match rhs {
+                    Rhs::Reg(b) => Op::$rr { a, b, $field },
+                    Rhs::Imm(imm) => Op::$ri { a, imm, $field },
+                }
+            };
+        }
+        let load = |dst: Reg, addr: Reg| addr == t && (dst == t || dead_after);
+        let store = |addr: Reg, value: Reg| addr == t && value != t && dead_after;
+        let fused = match self.ops[mem] {
+            Op::I32Load {
+                dst,
+                addr,
+                offset: 0,
+            } if load(dst, addr) => pick!(I32LoadRR, I32LoadRI, dst),
+            Op::I64Load {
+                dst,
+                addr,
+                offset: 0,
+            } if load(dst, addr) => pick!(I64LoadRR, I64LoadRI, dst),
+            Op::I32Load8U {
+                dst,
+                addr,
+                offset: 0,
+            } if load(dst, addr) => {
+                pick!(I32Load8URR, I32Load8URI, dst)
+            }
+            Op::I32Store {
+                addr,
+                value,
+                offset: 0,
+            } if store(addr, value) => {
+                pick!(I32StoreRR, I32StoreRI, value)
+            }
+            Op::I64Store {
+                addr,
+                value,
+                offset: 0,
+            } if store(addr, value) => {
+                pick!(I64StoreRR, I64StoreRI, value)
+            }
+            Op::I32Store8 {
+                addr,
+                value,
+                offset: 0,
+            } if store(addr, value) => {
+                pick!(I32Store8RR, I32Store8RI, value)
+            }
             _ => return false,
         };
         self.ops[mem] = fused;
