@@ -12,11 +12,11 @@
 //! directly.
 //!
 //! What is not lowered keeps its stack form: [`Op::Legacy`] runs one stack
-//! instruction inside the hot loop (numeric operations without their own
-//! operation here, accesses to memories other than 0), [`Op::Cold`] leaves
-//! the hot loop for the general one (globals, tables, references, GC,
-//! exceptions, SIMD, bulk memory, indirect and cross-instance calls). Both
-//! carry the stack pointer the instruction expects.
+//! instruction inside the hot loop (accesses to memories other than 0),
+//! [`Op::Cold`] leaves the hot loop for the general one (tables,
+//! references, GC, exceptions, SIMD, bulk memory, indirect, tail and
+//! cross-instance calls). Both carry the stack pointer the instruction
+//! expects.
 //!
 //! Program counters at run time count operations, not instructions:
 //! [`lower`] remaps every branch target, and the exception handlers, into
@@ -230,6 +230,10 @@ macro_rules! define_op {
             BrTable { index: Reg, len: u32 },
             /// Return the `keep` slots from `from` on.
             Return { from: Reg, keep: u32 },
+            /// `dst = ` the module's global `global` (all 128 bits).
+            GlobalGet { dst: Reg, global: u32 },
+            /// The module's global `global` `= src`.
+            GlobalSet { src: Reg, global: u32 },
             /// Call the module's function `func` with the arguments that
             /// end below slot `args` (a slot index, not an offset).
             Call { func: u32, args: u32 },
@@ -345,7 +349,8 @@ macro_rules! define_op {
             fn sources_mut(&mut self) -> Option<[Option<&mut Reg>; 2]> {
                 Some(match self {
                     Op::Copy { src, .. } => [Some(src), None],
-                    Op::Const { .. } | Op::Br { .. } => [None, None],
+                    Op::Const { .. } | Op::Br { .. } | Op::GlobalGet { .. } => [None, None],
+                    Op::GlobalSet { src, .. } => [Some(src), None],
                     Op::BrNez { cond, .. }
                     | Op::BrEqz { cond, .. }
                     | Op::BrNull { cond, .. }
@@ -446,6 +451,7 @@ macro_rules! define_op {
                 match self {
                     Op::Copy { dst, .. }
                     | Op::Const { dst, .. }
+                    | Op::GlobalGet { dst, .. }
                     | Op::I32Load { dst, .. }
                     | Op::I64Load { dst, .. }
                     | Op::I32Load8S { dst, .. }
@@ -693,8 +699,6 @@ fn is_cold(instr: &Instr) -> bool {
             | I::ReturnCallIndirect { .. }
             | I::CallRef { .. }
             | I::ReturnCallRef { .. }
-            | I::GlobalGet(..)
-            | I::GlobalSet(..)
             | I::ConstPool(..)
             | I::MemorySize(..)
             | I::MemoryGrow(..)
@@ -895,6 +899,11 @@ pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
                 keep,
             }),
             I::Call(func) => l.push(Op::Call { func, args: s(h) }),
+            I::GlobalGet(global) => l.push(Op::GlobalGet { dst: s(h), global }),
+            I::GlobalSet(global) => l.push(Op::GlobalSet {
+                src: s(h - 1),
+                global,
+            }),
             I::I32LoadLocal { local, .. } | I::I64LoadLocal { local, .. }
                 if load(instr, s(h), local).is_some() =>
             {

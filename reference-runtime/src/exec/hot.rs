@@ -10,7 +10,7 @@ use super::num::*;
 use super::*;
 use crate::ir::BinOp;
 use crate::lower::{Op, Reg, SLOT_BYTES, with_op_table};
-use crate::store::{FuncEntity, MemoryEntity};
+use crate::store::{FuncEntity, GlobalEntity, MemoryEntity};
 
 /// The interpreter registers handed between the two loops. `pc` counts
 /// operations; `sp` is only meaningful on [`Exit::Cold`].
@@ -39,11 +39,13 @@ pub(super) struct Env<'a, T> {
     pub max_depth: usize,
     pub funcs: &'a [FuncEntity<T>],
     pub memories: &'a mut [MemoryEntity],
+    pub globals: &'a mut [GlobalEntity],
     /// The current instance, its function and memory addresses, and the
     /// address of its memory 0.
     pub inst: u32,
     pub inst_funcs: &'a [u32],
     pub inst_mems: &'a [u32],
+    pub inst_globals: &'a [u32],
     pub mem0: usize,
 }
 
@@ -111,9 +113,11 @@ pub(super) fn run<T, const METERED: bool>(
         max_depth,
         funcs,
         memories,
+        globals,
         inst,
         inst_funcs,
         inst_mems,
+        inst_globals,
         mem0,
     } = env;
     let Regs {
@@ -343,6 +347,12 @@ pub(super) fn run<T, const METERED: bool>(
                     fp + (from / SLOT_BYTES + keep) as usize
                 ),
             },
+            Op::GlobalGet { dst, global } => {
+                *slot!(dst) = globals[inst_globals[global as usize] as usize].value;
+            }
+            Op::GlobalSet { src, global } => {
+                globals[inst_globals[global as usize] as usize].value = *slot!(src);
+            }
             Op::Call { func, args } => {
                 // A call within the instance, with room on both stacks.
                 let sp = fp + args as usize;

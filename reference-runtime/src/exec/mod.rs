@@ -537,9 +537,11 @@ fn run<T>(
             max_depth,
             funcs: &store.funcs,
             memories: &mut store.memories,
+            globals: &mut store.globals,
             inst,
             inst_funcs: &instance.funcs,
             inst_mems: &instance.memories,
+            inst_globals: &instance.globals,
             mem0,
         };
         let exit = run_hot(stack, &mut regs, env);
@@ -574,16 +576,6 @@ fn run<T>(
             Instr::ReturnCallRef { .. } => {
                 let f = ref_target!();
                 call!(f, true);
-            }
-            Instr::GlobalGet(i) => {
-                let g = store.instances[inst as usize].globals[i as usize];
-                stack[sp] = store.globals[g as usize].value;
-                sp += 1;
-            }
-            Instr::GlobalSet(i) => {
-                let g = store.instances[inst as usize].globals[i as usize];
-                sp -= 1;
-                store.globals[g as usize].value = stack[sp];
             }
             Instr::ConstPool(i) => {
                 stack[sp] = body.consts[i as usize];
