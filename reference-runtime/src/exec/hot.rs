@@ -329,8 +329,13 @@ pub(super) fn run<T, const METERED: bool>(
             }
             Op::Return { from, keep } => match frames.last() {
                 Some(caller) if caller.inst == inst => {
-                    for i in 0..keep {
-                        copy!(i * SLOT_BYTES, from + i * SLOT_BYTES);
+                    // Most functions return one value.
+                    if keep == 1 {
+                        copy!(0, from);
+                    } else {
+                        for i in 0..keep {
+                            copy!(i * SLOT_BYTES, from + i * SLOT_BYTES);
+                        }
                     }
                     let Some(caller) = frames.pop() else {
                         unreachable!("a caller was just seen")
