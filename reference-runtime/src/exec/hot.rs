@@ -231,16 +231,12 @@ pub(super) fn run<T, const METERED: bool>(
             }
         }};
     }
+    // Stores the popped value at the address below it plus the offset.
     macro_rules! store_mem {
         ($arg:expr, $n:literal, $ty:ty) => {{
-            let mem = &mut memories[mem_addr!($arg.mem)];
-            let value = stack[sp - 1] as $ty;
-            let ea = u64_(stack[sp - 2]).saturating_add($arg.offset as u64);
-            sp -= 2;
-            match range(ea, $n, mem.data.len()) {
-                Some(r) => mem.data[r].copy_from_slice(&value.to_le_bytes()),
-                None => fail!(TrapKind::MemoryOutOfBounds),
-            }
+            let value = stack[sp - 1];
+            sp -= 1;
+            write_mem!(value, $arg, $n, $ty)
         }};
     }
     // The `$n` bytes at address `$addr` (a value) plus `$offset` in memory
