@@ -1430,3 +1430,101 @@ fn compact(ops: &mut Vec<Op>, map: &mut [u32], removed: &[bool]) {
         *m = new[*m as usize];
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Engine, Module};
+
+    /// The register form of the only function of `wat` (offsets back in
+    /// slots, for reading).
+    fn lowered(wat: &str) -> Vec<Op> {
+        let bytes = wat::parse_str(wat).expect("test module parses");
+        let module = Module::new(&Engine::new(&Config::default()), &bytes).expect("validates");
+        module.inner.bodies[0].ops.to_vec()
+    }
+
+    fn slot(n: u32) -> Reg {
+        n * SLOT_BYTES
+    }
+
+    #[test]
+    fn a_counting_loop_is_an_add_and_a_compare_and_branch() {
+        // local.tee of the increment, compared with a local: no copies.
+        let ops = lowered(
+            "(module (func (param i32 i32)
+               (loop
+                 local.get 0 i32.const 1 i32.add local.tee 0
+                 local.get 1 i32.lt_u br_if 0)))",
+        );
+        assert_eq!(
+            ops,
+            [
+                Op::AddRI {
+                    dst: slot(0),
+                    a: slot(0),
+                    imm: 1
+                },
+                Op::BrLtURR {
+                    a: slot(0),
+                    b: slot(1),
+                    target: 0
+                },
+                Op::Return {
+                    from: slot(2),
+                    keep: 0
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn constants_and_address_additions_fold_into_accesses() {
+        // *(a + b) = 1; local 2 = *(a + 8): the stored constant becomes an
+        // immediate (the constant, not the addition, precedes the store),
+        // the load takes its addition and writes the local itself.
+        let ops = lowered(
+            "(module (memory 1) (func (param i32 i32) (local i64)
+               local.get 0 local.get 1 i32.add i64.const 1 i64.store
+               local.get 0 i32.const 8 i32.add i64.load local.set 2))",
+        );
+        assert_eq!(
+            ops,
+            [
+                Op::AddRR {
+                    dst: slot(3),
+                    a: slot(0),
+                    b: slot(1)
+                },
+                Op::I64StoreImm {
+                    addr: slot(3),
+                    imm: 1,
+                    offset: 0
+                },
+                Op::I64LoadRI {
+                    dst: slot(2),
+                    a: slot(0),
+                    imm: 8
+                },
+                Op::Return {
+                    from: slot(3),
+                    keep: 0
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_branch_that_keeps_its_operand_keeps_the_copy() {
+        // br_on_non_null leaves the reference for its target: the copy of
+        // the local into the operand slot must stay.
+        let ops = lowered(
+            "(module (func (param funcref) (result funcref)
+               (block (result funcref) local.get 0 br_on_non_null 0 ref.null func)))",
+        );
+        assert!(
+            matches!(ops[0], Op::Copy { dst, src } if dst == slot(1) && src == slot(0)),
+            "{ops:?}"
+        );
+    }
+}
