@@ -1,6 +1,9 @@
-//! The executor: one loop over the IR of [`crate::ir`]. Wasm-to-Wasm calls
-//! push a [`Frame`] on an explicit frame stack instead of recursing on the
-//! host stack, so deep recursion ends in
+//! The executor, in two loops. The hot loop ([`hot`]) runs a function's
+//! register form ([`crate::lower`]) until an operation it does not run; the
+//! general loop here runs that one stack instruction of [`crate::ir`] (with
+//! the stack pointer the operation gives) and hands back. Wasm-to-Wasm
+//! calls, in either loop, push a [`Frame`] on an explicit frame stack
+//! instead of recursing on the host stack, so deep recursion ends in
 //! [`TrapKind::CallStackExhausted`], never a host stack overflow.
 //!
 //! Stack layout of a frame: `[params | locals | operands]`, starting at
