@@ -2,7 +2,7 @@
 //! form the hot loop of [`crate::exec`] runs.
 //!
 //! The translator records the operand-stack height of every instruction
-//! ([`crate::ir::FuncBody::heights`]), so every operand has a fixed frame
+//! (and passes them to [`lower`]), so every operand has a fixed frame
 //! slot: local `i` is slot `i`, the operand at height `h` is slot
 //! `params + locals + h`. A lowered operation names its slots, so the loop
 //! keeps no stack pointer; `local.get`, `local.set` and `drop` become copies
