@@ -288,9 +288,9 @@ pub(super) fn run<T, const METERED: bool>(
             fuel -= 1;
         }
         // SAFETY: see `ip`.
-        let op = unsafe { &*ip };
+        let op = unsafe { *ip };
         ip = unsafe { ip.add(1) };
-        match *op {
+        match op {
             Op::Copy { dst, src } => copy!(dst, src),
             Op::Const { dst, imm } => set!(dst, imm),
             Op::Select { a, b, cond } => {
