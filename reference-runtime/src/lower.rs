@@ -648,6 +648,19 @@ impl Lowering {
         }
     }
 
+    /// A memory access (`load` or `store`) of stack instruction `instr`,
+    /// which runs at stack pointer `sp`: its operation for memory 0, or the
+    /// stack instruction itself in the hot loop for another memory.
+    fn access(&mut self, access: Option<(u32, Op)>, instr: usize, sp: Reg) {
+        self.push(match access {
+            Some((0, op)) => op,
+            _ => Op::Legacy {
+                instr: instr as u32,
+                sp,
+            },
+        });
+    }
+
     /// `dst = a <op> rhs`.
     fn bin(&mut self, op: BinOp, dst: Reg, a: Reg, rhs: Rhs) {
         self.push(match rhs {
@@ -687,85 +700,20 @@ impl Lowering {
     }
 }
 
-/// Whether `instr` must leave the hot loop: it needs the store beyond the
-/// current instance's memories, or the caller's frames.
-fn is_cold(instr: &Instr) -> bool {
-    use Instr as I;
-    matches!(
-        instr,
-        I::Unreachable
-            | I::CallIndirect { .. }
-            | I::ReturnCall(..)
-            | I::ReturnCallIndirect { .. }
-            | I::CallRef { .. }
-            | I::ReturnCallRef { .. }
-            | I::ConstPool(..)
-            | I::MemorySize(..)
-            | I::MemoryGrow(..)
-            | I::MemoryFill(..)
-            | I::MemoryCopy { .. }
-            | I::MemoryInit { .. }
-            | I::DataDrop(..)
-            | I::TableGet(..)
-            | I::TableSet(..)
-            | I::TableSize(..)
-            | I::TableGrow(..)
-            | I::TableFill(..)
-            | I::TableCopy { .. }
-            | I::TableInit { .. }
-            | I::ElemDrop(..)
-            | I::RefIsNull
-            | I::RefFunc(..)
-            | I::RefAsNonNull
-            | I::StructNew(..)
-            | I::StructNewDefault(..)
-            | I::StructGet(..)
-            | I::StructGetS { .. }
-            | I::StructGetU { .. }
-            | I::StructSet { .. }
-            | I::ArrayNew(..)
-            | I::ArrayNewDefault(..)
-            | I::ArrayNewFixed { .. }
-            | I::ArrayNewData { .. }
-            | I::ArrayNewElem { .. }
-            | I::ArrayGet
-            | I::ArrayGetS(..)
-            | I::ArrayGetU(..)
-            | I::ArraySet(..)
-            | I::ArrayLen
-            | I::ArrayFill(..)
-            | I::ArrayCopy
-            | I::ArrayInitData { .. }
-            | I::ArrayInitElem { .. }
-            | I::RefI31
-            | I::I31GetS
-            | I::I31GetU
-            | I::RefTest { .. }
-            | I::RefCast { .. }
-            | I::RefTestKeep { .. }
-            | I::AnyConvertExtern
-            | I::ExternConvertAny
-            | I::RefEq
-            | I::Throw(..)
-            | I::ThrowRef
-            | I::I64Add128
-            | I::I64Sub128
-            | I::I64MulWideS
-            | I::I64MulWideU
-            | I::Simd(..)
-    )
-}
-
-/// A load from memory 0 into `dst` from the address in `addr`.
-fn load(instr: &Instr, dst: Reg, addr: Reg) -> Option<Op> {
+/// For a load: its memory, and the operation that loads from memory 0
+/// into `dst` from the address in `addr`.
+fn load(instr: &Instr, dst: Reg, addr: Reg) -> Option<(u32, Op)> {
     use Instr as I;
     macro_rules! op {
         ($v:ident, $m:expr) => {
-            ($m.mem == 0).then(|| Op::$v {
-                dst,
-                addr,
-                offset: $m.offset,
-            })
+            Some((
+                $m.mem,
+                Op::$v {
+                    dst,
+                    addr,
+                    offset: $m.offset,
+                },
+            ))
         };
     }
     match *instr {
@@ -785,16 +733,20 @@ fn load(instr: &Instr, dst: Reg, addr: Reg) -> Option<Op> {
     }
 }
 
-/// A store to memory 0 of `value` at the address in `addr`.
-fn store(instr: &Instr, addr: Reg, value: Reg) -> Option<Op> {
+/// For a store: its memory, and the operation that stores `value` to
+/// memory 0 at the address in `addr`.
+fn store(instr: &Instr, addr: Reg, value: Reg) -> Option<(u32, Op)> {
     use Instr as I;
     macro_rules! op {
         ($v:ident, $m:expr) => {
-            ($m.mem == 0).then(|| Op::$v {
-                addr,
-                value,
-                offset: $m.offset,
-            })
+            Some((
+                $m.mem,
+                Op::$v {
+                    addr,
+                    value,
+                    offset: $m.offset,
+                },
+            ))
         };
     }
     match *instr {
@@ -904,15 +856,11 @@ pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
                 src: s(h - 1),
                 global,
             }),
-            I::I32LoadLocal { local, .. } | I::I64LoadLocal { local, .. }
-                if load(instr, s(h), local).is_some() =>
-            {
-                l.ops.extend(load(instr, s(h), local));
+            I::I32LoadLocal { local, .. } | I::I64LoadLocal { local, .. } => {
+                l.access(load(instr, s(h), local), i, s(h))
             }
-            I::I32StoreLocal { local, .. } | I::I64StoreLocal { local, .. }
-                if store(instr, s(h - 1), local).is_some() =>
-            {
-                l.ops.extend(store(instr, s(h - 1), local));
+            I::I32StoreLocal { local, .. } | I::I64StoreLocal { local, .. } => {
+                l.access(store(instr, s(h - 1), local), i, s(h))
             }
             I::BinLocal { op, local } => l.bin(op, s(h - 1), s(h - 1), Rhs::Reg(local)),
             I::BinConst { op, imm } => l.bin(op, s(h - 1), s(h - 1), Rhs::Imm(imm)),
@@ -978,17 +926,14 @@ pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
                     l.bin(op, second, second, Rhs::Reg(top));
                 } else if let Some(op) = Op::numeric(instr, top, second) {
                     l.push(op);
-                } else if let Some(op) = load(instr, top, top) {
-                    l.push(op);
-                } else if let Some(op) = store(instr, second, top) {
-                    l.push(op);
-                } else if is_cold(instr) {
-                    l.push(Op::Cold {
-                        instr: i as u32,
-                        sp: s(h),
-                    });
+                } else if let Some(access) =
+                    load(instr, top, top).or_else(|| store(instr, second, top))
+                {
+                    l.access(Some(access), i, s(h));
                 } else {
-                    l.push(Op::Legacy {
+                    // Everything else needs more of the store, or the
+                    // frames: the general loop.
+                    l.push(Op::Cold {
                         instr: i as u32,
                         sp: s(h),
                     });
