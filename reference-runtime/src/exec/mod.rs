@@ -302,6 +302,26 @@ fn run<T>(
             store.instances[inst as usize].tables[$t as usize] as usize
         };
     }
+    // Makes `$inst` the current instance.
+    macro_rules! switch_instance {
+        ($inst:expr) => {{
+            let to: u32 = $inst;
+            if to != inst {
+                inst = to;
+                mem0 = default_memory(store, inst);
+            }
+        }};
+    }
+    // Continues in the caller `$frame`.
+    macro_rules! resume {
+        ($frame:expr) => {{
+            let frame: Frame = $frame;
+            body = frame.body;
+            pc = frame.pc;
+            fp = frame.fp;
+            switch_instance!(frame.inst);
+        }};
+    }
     macro_rules! return_from {
         ($keep:expr) => {{
             let keep = $keep;
@@ -314,15 +334,7 @@ fn run<T>(
                     *fuel_out = fuel;
                     return Ok(());
                 }
-                Some(frame) => {
-                    body = frame.body;
-                    pc = frame.pc;
-                    fp = frame.fp;
-                    if frame.inst != inst {
-                        inst = frame.inst;
-                        mem0 = default_memory(store, inst);
-                    }
-                }
+                Some(frame) => resume!(frame),
             }
         }};
     }
@@ -354,10 +366,7 @@ fn run<T>(
                         fp = sp - n;
                     }
                     pc = 0;
-                    if *instance != inst {
-                        inst = *instance;
-                        mem0 = default_memory(store, inst);
-                    }
+                    switch_instance!(*instance);
                     enter!();
                 }
                 FuncEntity::Host { func, ty } => {
@@ -467,15 +476,7 @@ fn run<T>(
                 }
                 match frames.pop() {
                     None => fail!(TrapKind::UncaughtException),
-                    Some(frame) => {
-                        body = frame.body;
-                        pc = frame.pc;
-                        fp = frame.fp;
-                        if frame.inst != inst {
-                            inst = frame.inst;
-                            mem0 = default_memory(store, inst);
-                        }
-                    }
+                    Some(frame) => resume!(frame),
                 }
             }
         }};
