@@ -208,7 +208,9 @@ macro_rules! define_op {
         /// One register-form operation. Slots hold 128 bits; numeric
         /// operations read and write the low 64 (the upper half of a
         /// numeric slot is never read), copies move all 128.
+        /// `repr(u16)`: the hot path dispatches on the tag.
         #[derive(Debug, Clone, Copy, PartialEq)]
+        #[repr(u16)]
         pub(crate) enum Op {
             /// `dst = src`.
             Copy { dst: Reg, src: Reg },
@@ -968,8 +970,12 @@ pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
     }
     let removed = peephole(&mut ops, code, heights, &map, base);
     compact(&mut ops, &mut map, &removed);
-    for op in &mut ops {
+    for (i, op) in ops.iter_mut().enumerate() {
         op.scale();
+        // Branch targets become relative to the operation after the branch.
+        if let Some(t) = op.target_mut() {
+            *t = (i64::from(*t) - i as i64 - 1) as i32 as u32;
+        }
     }
     Lowered {
         ops: ops.into_boxed_slice(),
@@ -1413,7 +1419,7 @@ mod tests {
                 Op::BrLtURR {
                     a: slot(0),
                     b: slot(1),
-                    target: 0
+                    target: -2i32 as u32
                 },
                 Op::Return {
                     from: slot(2),

@@ -107,6 +107,39 @@ fn fuel_ends_an_infinite_loop() {
     assert_eq!(store.fuel(), Some(0));
 }
 
+/// Tens of millions of operations in one call: if the hot path's handlers
+/// ever stopped being sibling calls (or the trampoline stopped returning),
+/// each operation would take host stack and this would overflow the test
+/// thread's 2 MiB.
+#[test]
+fn a_long_run_keeps_the_host_stack_flat() {
+    for fuel in [None, Some(u64::MAX)] {
+        let mut config = Config::default();
+        config.fuel(fuel);
+        let engine = Engine::new(&config);
+        let mut store = Store::new(&engine, ());
+        let m = module(
+            &engine,
+            r#"(module (memory 1) (func $f (export "f") (param i32) (result i32) (local i32)
+                 (loop
+                   (i32.store8 (i32.const 0) (local.get 0))
+                   (local.set 1 (i32.add (local.get 1) (i32.load8_u (i32.const 0))))
+                   (br_if 0 (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+                 (local.get 1)))"#,
+        );
+        let instance = Linker::new()
+            .instantiate(&mut store, &m)
+            .expect("instantiates");
+        let f = instance.get_func(&store, "f").expect("exported");
+        let mut results = [Val::I32(0)];
+        f.call(&mut store, &[Val::I32(5_000_000)], &mut results)
+            .expect("runs");
+        // The sum of (n mod 256) for n = 1..=5,000,000.
+        let expected = (1..=5_000_000u32).fold(0u32, |a, n| a.wrapping_add(n % 256));
+        assert_eq!(results, [Val::I32(expected as i32)], "fuel {fuel:?}");
+    }
+}
+
 #[test]
 fn deep_recursion_exhausts_the_call_stack_not_the_host_stack() {
     let mut config = Config::default();

@@ -1,10 +1,23 @@
-//! The hot loop: runs a function's register-form operations
-//! ([`crate::lower`]) with the frame pointer, the instruction pointer and
-//! the fuel in registers. Calls and returns between functions of the
-//! current instance stay in the loop; [`Op::Cold`] operations, and calls and
-//! returns that cross instances or need more stack, leave it as
-//! [`Exit::Cold`] for the general loop in [`super::run`], which then comes
-//! back.
+//! The hot path: runs a function's register-form operations
+//! ([`crate::lower`]) as threaded code. Each operation has its own handler
+//! function, which does its work and then calls the handler of the next
+//! operation as its very last act, so that the compiler turns the call into
+//! a jump (a sibling call). The interpreter registers (the instruction
+//! pointer, the frame, the fuel and memory 0's base and length) travel as
+//! arguments, so they stay in machine registers, and each operation ends
+//! in its own indirect jump, which the branch predictor learns separately.
+//!
+//! Sibling calls are an optimization, not a promise of the language: the
+//! build script enables them (`cfg(tail_dispatch)`) only where the compiler
+//! is known to make them (optimized builds for x86-64 and AArch64, without
+//! sanitizers). Elsewhere each handler returns to a trampoline loop in
+//! [`run`], which calls the next one: slower, the same semantics, and no
+//! growth of the host stack in either form.
+//!
+//! Calls and returns between functions of the current instance stay on the
+//! hot path; [`Op::Cold`] operations, and calls and returns that cross
+//! instances or need more stack, leave it as [`Exit::Cold`] for the general
+//! loop in [`super::run`], which then comes back.
 
 use super::num::*;
 use super::*;
@@ -12,8 +25,9 @@ use crate::ir::BinOp;
 use crate::lower::{Op, Reg, SLOT_BYTES, with_op_table};
 use crate::store::{FuncEntity, GlobalEntity, MemoryEntity};
 
-/// The interpreter registers handed between the two loops. `pc` counts
-/// operations; `sp` is only meaningful on [`Exit::Cold`].
+/// The interpreter registers handed between the general loop and the hot
+/// path. `pc` counts operations; `sp` is only meaningful on
+/// [`Exit::Cold`].
 #[derive(Clone, Copy)]
 pub(super) struct Regs {
     pub pc: usize,
@@ -22,7 +36,7 @@ pub(super) struct Regs {
     pub fuel: u64,
 }
 
-/// Why the hot loop stopped.
+/// Why the hot path stopped.
 pub(super) enum Exit {
     /// An instruction for the general loop, to run with `Regs::sp` (its
     /// fuel is paid and `pc` is past it).
@@ -30,7 +44,7 @@ pub(super) enum Exit {
     Trap(TrapKind),
 }
 
-/// What the hot loop may touch besides the registers: the current function
+/// What the hot path may touch besides the registers: the current function
 /// and its callers, and the parts of the store and of the current instance
 /// that its instructions read.
 pub(super) struct Env<'a, T> {
@@ -41,7 +55,7 @@ pub(super) struct Env<'a, T> {
     pub memories: &'a mut [MemoryEntity],
     pub globals: &'a mut [GlobalEntity],
     /// The current instance, its function and memory addresses, and the
-    /// address of its memory 0.
+    /// address of its memory 0 (`usize::MAX` if it has none).
     pub inst: u32,
     pub inst_funcs: &'a [u32],
     pub inst_mems: &'a [u32],
@@ -49,167 +63,428 @@ pub(super) struct Env<'a, T> {
     pub mem0: usize,
 }
 
-/// The low 64 bits of the slot at byte offset `r` in the frame at `frame`:
-/// all a numeric value uses.
-///
-/// # Safety
-/// `frame + r` lies in the stack: lowering only names slots below the
-/// frame size that `enter!` and calls made room for.
-#[inline(always)]
-unsafe fn get(frame: *mut Slot, r: Reg) -> u64 {
-    // SAFETY: see above; on little-endian targets the low half of a u128
-    // is its first 8 bytes.
-    unsafe {
-        if cfg!(target_endian = "little") {
-            *(frame.byte_add(r as usize) as *const u64)
-        } else {
-            *frame.byte_add(r as usize) as u64
-        }
-    }
+/// [`Env`] plus what the handlers share besides their arguments: the
+/// stack, the start of the current function's operations, and where the
+/// exit goes.
+struct Cx<'a, T> {
+    env: Env<'a, T>,
+    stack: Slots,
+    /// The current function's first operation.
+    base: *const Op,
+    regs: &'a mut Regs,
+    exit: Option<Exit>,
+    /// Where the trampoline resumes (unused with `tail_dispatch`).
+    resume: Args,
+    /// The machine stack pointer in `run`: debug builds check that the
+    /// handlers stay near it.
+    #[cfg(debug_assertions)]
+    stack_mark: usize,
 }
 
-/// Writes a numeric value to slot `r` (only the low 64 bits on
-/// little-endian targets: the upper half of a numeric slot is never read).
-///
-/// # Safety
-/// As for [`get`].
+/// How far below `run`'s stack pointer a handler may run in debug builds:
+/// more than any one handler's frame, less than a few dozen of them. A
+/// handler whose dispatch is not a sibling call nests the following
+/// handlers, and a loop through it trips this check at once in the test
+/// profile, where a release build would overflow the host stack.
+#[cfg(debug_assertions)]
+const MAX_HANDLER_DEPTH: usize = 4096;
+
+/// The machine stack pointer (0 where not known).
+#[cfg(debug_assertions)]
 #[inline(always)]
-unsafe fn set(frame: *mut Slot, r: Reg, v: u64) {
-    // SAFETY: as for `get`.
+fn machine_sp() -> usize {
+    #[allow(unused_mut)]
+    let mut sp = 0usize;
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: reads a register.
     unsafe {
-        if cfg!(target_endian = "little") {
-            *(frame.byte_add(r as usize) as *mut u64) = v;
-        } else {
-            *frame.byte_add(r as usize) = v as Slot;
-        }
-    }
+        std::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags))
+    };
+    #[cfg(target_arch = "aarch64")]
+    // SAFETY: reads a register.
+    unsafe {
+        std::arch::asm!("mov {}, sp", out(reg) sp, options(nomem, nostack, preserves_flags))
+    };
+    sp
 }
 
-macro_rules! define_hot_loop {
-    (
-        {}
-        arith { $($aop:ident => $arr:ident, $ari:ident;)* }
-        compare { $($cop:ident => $crr:ident, $cri:ident, $cbr:ident, $cbri:ident;)* }
-        unary { $($un:ident => $uget:ident, $uput:ident, |$ua:ident| $ue:expr;)* }
-        unary_try { $($unt:ident => $utget:ident, $utput:ident, $utf:expr;)* }
-        binary { $($bn:ident => $bget:ident, $bput:ident, |$ba:ident, $bb:ident| $be:expr;)* }
-        binary_try { $($bnt:ident => $btget:ident, $btput:ident, $btf:expr;)* }
-    ) => {
-/// Runs the current function from `regs.pc` until an instruction for the
-/// general loop or a trap. `METERED`: whether each operation takes one
-/// unit of `regs.fuel`.
-#[inline(never)]
-// A stack instruction's last stack-pointer update is not read: the next
-// operation addresses its slots itself.
-#[allow(unused_assignments)]
-pub(super) fn run<T, const METERED: bool>(
-    mut stack: Slots,
-    regs: &mut Regs,
-    env: Env<'_, T>,
-) -> Exit {
-    let Env {
-        body,
-        frames,
-        max_depth,
-        funcs,
-        memories,
-        globals,
-        inst,
-        inst_funcs,
-        inst_mems,
-        inst_globals,
-        mem0,
-    } = env;
-    let Regs {
-        pc, mut fp, mut fuel, ..
-    } = *regs;
-    // The stack pointer, for the stack instructions of `Op::Legacy`.
-    let mut sp: usize;
-    // The instruction pointer; `pc!()` is its index.
-    let mut base = body.ops.as_ptr();
-    debug_assert!(pc < body.ops.len());
-    // SAFETY: lowering ends every function with a return and maps every
-    // branch target inside it, so `ip` stays inside `body.ops`.
-    let mut ip = unsafe { base.add(pc) };
-    // SAFETY: `fp` is inside the stack (see `Slots`).
-    let mut frame = unsafe { stack.ptr.add(fp) };
-    macro_rules! pc {
-        () => {
-            // SAFETY: `ip` and `base` point into the same slice.
-            unsafe { ip.offset_from(base) as usize }
-        };
-    }
-    macro_rules! jump {
-        ($target:expr) => {{
-            let target = $target as usize;
-            debug_assert!(target < body.ops.len());
-            // SAFETY: see `ip`.
-            ip = unsafe { base.add(target) };
-        }};
-    }
-    macro_rules! get {
-        ($r:expr) => {
-            // SAFETY: see `get`.
-            unsafe { get(frame, $r) }
-        };
-    }
-    macro_rules! set {
-        ($r:expr, $v:expr) => {{
-            let v: u64 = $v;
-            // SAFETY: see `get`.
-            unsafe { set(frame, $r, v) }
-        }};
-    }
-    // A whole slot (byte offset `$r`).
-    macro_rules! slot {
-        ($r:expr) => {{
-            let r = $r as usize;
-            debug_assert!(fp + r / (SLOT_BYTES as usize) < stack.len);
-            // SAFETY: see `get`.
-            unsafe { &mut *frame.byte_add(r) }
-        }};
-    }
-    macro_rules! copy {
-        ($dst:expr, $src:expr) => {{
-            *slot!($dst) = *slot!($src);
-        }};
-    }
-    macro_rules! leave {
-        ($exit:expr, $sp:expr) => {{
-            *regs = Regs {
-                pc: pc!(),
-                sp: $sp,
-                fp,
-                fuel,
-            };
-            return $exit;
-        }};
-    }
-    macro_rules! fail {
-        ($kind:expr) => {
-            leave!(Exit::Trap($kind), 0)
-        };
-    }
-    macro_rules! mem_addr {
-        ($m:expr) => {
-            if $m == 0 {
-                mem0
+/// The handlers' arguments, for the trampoline.
+#[derive(Clone, Copy)]
+struct Args {
+    ip: *const Op,
+    frame: *mut Slot,
+    fuel: u64,
+    mem: *mut u8,
+    len: usize,
+}
+
+/// One operation's handler: instruction pointer (at the operation), frame,
+/// fuel, memory 0's base and length, and the shared context (a `Cx<T>`,
+/// its type erased so that the tables need not name `T`).
+type Handler = unsafe fn(*const Op, *mut Slot, u64, *mut u8, usize, *mut ());
+
+/// The state of one handler while it runs: its arguments.
+struct Hot<'c, 'a, T> {
+    ip: *const Op,
+    frame: *mut Slot,
+    fuel: u64,
+    mem: *mut u8,
+    len: usize,
+    cx: &'c mut Cx<'a, T>,
+}
+
+/// The operation's tag: with `repr(u16)`, its first two bytes.
+const fn tag(op: &Op) -> u16 {
+    // SAFETY: `Op` is `repr(u16)`, so it starts with its `u16` tag.
+    unsafe { *(op as *const Op as *const u16) }
+}
+
+/// The size of the handler tables: more than the number of operations.
+const TABLE_LEN: usize = 512;
+
+/// The handler tables, one per store data type and metering.
+struct Table<T, const M: bool>(std::marker::PhantomData<T>);
+
+impl<'c, 'a, T> Hot<'c, 'a, T> {
+    /// The low 64 bits of the slot at byte offset `r`: all a numeric value
+    /// uses.
+    #[inline(always)]
+    fn get(&self, r: Reg) -> u64 {
+        debug_assert!(self.in_frame(r));
+        // SAFETY: lowering only names slots below the frame size that
+        // `Call` and the general loop made room for; on little-endian
+        // targets the low half of a u128 is its first 8 bytes.
+        unsafe {
+            if cfg!(target_endian = "little") {
+                *(self.frame.byte_add(r as usize) as *const u64)
             } else {
-                inst_mems[$m as usize] as usize
+                *self.frame.byte_add(r as usize) as u64
             }
-        };
+        }
     }
+
+    /// Writes a numeric value to slot `r` (only the low 64 bits on
+    /// little-endian targets: the upper half of a numeric slot is never
+    /// read).
+    #[inline(always)]
+    fn set(&mut self, r: Reg, v: u64) {
+        debug_assert!(self.in_frame(r));
+        // SAFETY: as for `get`.
+        unsafe {
+            if cfg!(target_endian = "little") {
+                *(self.frame.byte_add(r as usize) as *mut u64) = v;
+            } else {
+                *self.frame.byte_add(r as usize) = v as Slot;
+            }
+        }
+    }
+
+    /// The whole slot at byte offset `r`.
+    #[inline(always)]
+    fn slot(&mut self, r: Reg) -> &mut Slot {
+        debug_assert!(self.in_frame(r));
+        // SAFETY: as for `get`.
+        unsafe { &mut *self.frame.byte_add(r as usize) }
+    }
+
+    #[inline(always)]
+    fn copy(&mut self, dst: Reg, src: Reg) {
+        *self.slot(dst) = *self.slot(src);
+    }
+
+    fn in_frame(&self, r: Reg) -> bool {
+        self.fp() + ((r / SLOT_BYTES) as usize) < self.cx.stack.len
+    }
+
+    /// The frame pointer as a slot index.
+    #[inline(always)]
+    fn fp(&self) -> usize {
+        // SAFETY: the frame lies in the stack.
+        unsafe { self.frame.offset_from(self.cx.stack.ptr) as usize }
+    }
+
+    /// The index of the next operation.
+    #[inline(always)]
+    fn pc(&self) -> usize {
+        // SAFETY: `ip` and `base` point into the same function.
+        unsafe { self.ip.offset_from(self.cx.base) as usize }
+    }
+
+    /// Continues `rel` operations after the next one (a branch target,
+    /// relative to the operation after the branch).
+    #[inline(always)]
+    fn jump(&mut self, rel: u32) {
+        // An empty `asm!` has effects for the optimizer, so a conditional
+        // branch stays a branch, which the processor predicts: as a
+        // conditional move of `ip`, every later operand load would wait
+        // for the condition.
+        #[cfg(tail_dispatch)]
+        // SAFETY: the assembly is empty.
+        unsafe {
+            std::arch::asm!("", options(nomem, nostack, preserves_flags))
+        };
+        // SAFETY: lowering maps every branch target inside the function.
+        self.ip = unsafe { self.ip.offset(rel as i32 as isize) };
+        debug_assert!(self.pc() < self.cx.env.body.ops.len());
+    }
+
+    /// Leaves the hot path for the general loop.
+    #[inline(always)]
+    fn leave(self, exit: Exit, sp: usize) {
+        *self.cx.regs = Regs {
+            pc: self.pc(),
+            sp,
+            fp: self.fp(),
+            fuel: self.fuel,
+        };
+        self.cx.exit = Some(exit);
+    }
+
+    #[inline(always)]
+    fn fail(self, kind: TrapKind) {
+        self.leave(Exit::Trap(kind), 0)
+    }
+
+    /// The `n` bytes at address `addr` plus `offset` in memory 0, if they
+    /// are inside it.
+    #[inline(always)]
+    fn access(&self, addr: u64, offset: u64, n: usize) -> Option<*mut u8> {
+        let ea = addr as u128 + offset as u128;
+        if ea + n as u128 > self.len as u128 {
+            return None;
+        }
+        // SAFETY: checked just above.
+        Some(unsafe { self.mem.add(ea as usize) })
+    }
+
+    /// Runs the operation at `ip`: a sibling call to its handler with
+    /// `tail_dispatch`, else a return to the trampoline.
+    #[inline(always)]
+    fn next<const M: bool>(self) {
+        if cfg!(tail_dispatch) {
+            // SAFETY: `ip` is at an operation (see `jump`), and the table
+            // maps every operation's tag to its handler.
+            unsafe {
+                let handler = handler::<T, M>(self.ip);
+                let cx = self.cx as *mut Cx<'a, T> as *mut ();
+                handler(self.ip, self.frame, self.fuel, self.mem, self.len, cx)
+            }
+        } else {
+            self.cx.resume = Args {
+                ip: self.ip,
+                frame: self.frame,
+                fuel: self.fuel,
+                mem: self.mem,
+                len: self.len,
+            };
+        }
+    }
+}
+
+/// The handler of the operation at `ip`.
+///
+/// # Safety
+/// `ip` points at an operation.
+#[inline(always)]
+unsafe fn handler<T, const M: bool>(ip: *const Op) -> Handler {
+    let table: &'static [Handler; TABLE_LEN] = const { &Table::<T, M>::HANDLERS };
+    // SAFETY: see above; every tag is below `TABLE_LEN` (checked where the
+    // table is built).
+    unsafe { *table.get_unchecked(tag(&*ip) as usize) }
+}
+
+/// Runs the current function from `regs.pc` until an instruction for the
+/// general loop or a trap. `M`: whether each operation takes one unit of
+/// `regs.fuel`.
+pub(super) fn run<T, const M: bool>(stack: Slots, regs: &mut Regs, env: Env<'_, T>) -> Exit {
+    let (mem, len) = match env.memories.get_mut(env.mem0) {
+        Some(m) => (m.data.as_mut_ptr(), m.data.len()),
+        None => (std::ptr::null_mut(), 0),
+    };
+    let base = env.body.ops.as_ptr();
+    debug_assert!(regs.pc < env.body.ops.len());
+    let mut args = Args {
+        // SAFETY: the general loop resumes at an operation of the function.
+        ip: unsafe { base.add(regs.pc) },
+        // SAFETY: `fp` is inside the stack (see `Slots`).
+        frame: unsafe { stack.ptr.add(regs.fp) },
+        fuel: regs.fuel,
+        mem,
+        len,
+    };
+    let mut cx = Cx {
+        env,
+        stack,
+        base,
+        regs,
+        exit: None,
+        resume: args,
+        #[cfg(debug_assertions)]
+        stack_mark: machine_sp(),
+    };
+    loop {
+        // SAFETY: `ip` is at an operation, and the arguments are the
+        // registers of the current function.
+        unsafe {
+            let handler = handler::<T, M>(args.ip);
+            let cx = &mut cx as *mut Cx<'_, T> as *mut ();
+            handler(args.ip, args.frame, args.fuel, args.mem, args.len, cx);
+        }
+        if let Some(exit) = cx.exit.take() {
+            return exit;
+        }
+        args = cx.resume;
+    }
+}
+
+/// The handlers, one function per operation, and the table that maps an
+/// operation's tag to its handler. Each body sees the operation's fields
+/// and the state `$s` (a [`Hot`]), with `ip` already past the operation; it
+/// may `return` after `leave` or `fail`.
+macro_rules! handlers {
+    ($s:ident; $( $name:ident { $($f:ident),* } => $body:block )*) => {
+        #[allow(non_snake_case)]
+        mod handlers {
+            use super::*;
+            $(
+                /// # Safety
+                /// `ip` points at an operation of this kind in the current
+                /// function, whose frame is `frame`.
+                #[allow(unused_mut, unreachable_code, clippy::unnecessary_cast)]
+                pub(super) unsafe fn $name<T, const M: bool>(
+                    ip: *const Op,
+                    frame: *mut Slot,
+                    fuel: u64,
+                    mem: *mut u8,
+                    len: usize,
+                    cx: *mut (),
+                ) {
+                    // SAFETY: `cx` is the `Cx<T>` of `run`, which outlives
+                    // every handler it calls.
+                    let cx = unsafe { &mut *(cx as *mut Cx<'_, T>) };
+                    #[cfg(debug_assertions)]
+                    {
+                        let depth = cx.stack_mark.wrapping_sub(machine_sp());
+                        assert!(
+                            depth < MAX_HANDLER_DEPTH,
+                            "{} runs {depth} bytes below the hot path's entry: a \
+                             handler's dispatch was not a sibling call",
+                            stringify!($name),
+                        );
+                    }
+                    let mut $s = Hot { ip, frame, fuel, mem, len, cx };
+                    if M {
+                        if $s.fuel == 0 {
+                            return $s.fail(TrapKind::OutOfFuel);
+                        }
+                        $s.fuel -= 1;
+                    }
+                    // SAFETY: see above.
+                    let Op::$name { $($f),* } = (unsafe { *ip }) else {
+                        // SAFETY: the table chose this handler by the tag.
+                        unsafe { std::hint::unreachable_unchecked() }
+                    };
+                    // SAFETY: every function ends with a return, so an
+                    // operation that falls through has a successor.
+                    $s.ip = unsafe { ip.add(1) };
+                    $body
+                    $s.next::<M>()
+                }
+            )*
+        }
+
+        /// Reached only through a tag that is not an operation's.
+        unsafe fn unknown(
+            _: *const Op, _: *mut Slot, _: u64, _: *mut u8, _: usize, _: *mut (),
+        ) {
+            unreachable!("an operation without a handler")
+        }
+
+        impl<T, const M: bool> Table<T, M> {
+            const HANDLERS: [Handler; TABLE_LEN] = {
+                let mut table = [unknown as Handler; TABLE_LEN];
+                $(
+                    let t = tag(&Op::$name { $($f: 0),* }) as usize;
+                    assert!(t < TABLE_LEN);
+                    table[t] = handlers::$name::<T, M>;
+                )*
+                table
+            };
+        }
+    };
+}
+
+/// A load from memory 0 at `$addr` plus `$offset` into `$dst`, as `$t`
+/// converted by `$conv`.
+macro_rules! load0 {
+    ($s:ident, $dst:expr, $addr:expr, $offset:expr, $t:ty, $conv:expr) => {{
+        match $s.access($addr, $offset as u64, std::mem::size_of::<$t>()) {
+            // SAFETY: `access` checked the range.
+            // (A byte array, not `read_unaligned`, whose temporary would
+            // keep the final call from being a sibling call in debug builds.)
+            Some(p) => {
+                const N: usize = std::mem::size_of::<$t>();
+                let v = <$t>::from_le_bytes(unsafe { *(p as *const [u8; N]) });
+                $s.set($dst, $conv(v))
+            }
+            None => return $s.fail(TrapKind::MemoryOutOfBounds),
+        }
+    }};
+}
+
+/// A store of `$v` as `$t` to memory 0 at `$addr` plus `$offset`.
+macro_rules! store0 {
+    ($s:ident, $addr:expr, $offset:expr, $t:ty, $v:expr) => {{
+        const N: usize = std::mem::size_of::<$t>();
+        let v = ($v as $t).to_le_bytes();
+        match $s.access($addr, $offset as u64, N) {
+            // SAFETY: `access` checked the range.
+            Some(p) => unsafe { *(p as *mut [u8; N]) = v },
+            None => return $s.fail(TrapKind::MemoryOutOfBounds),
+        }
+    }};
+}
+
+/// `a + b` in 32 bits: an address in a 32-bit memory.
+fn wrap(a: u64, b: u32) -> u64 {
+    (a as u32).wrapping_add(b) as u64
+}
+
+/// Runs stack-form memory instruction `instr` of the current function (for
+/// a memory other than 0) with the stack pointer at `sp`; on a trap, sets
+/// the exit and returns false. Scalars in, a flag out, and not inlined: the
+/// handler's own frame holds nothing this call could see, so the handler's
+/// last call stays a sibling call.
+#[inline(never)]
+fn legacy_op<T>(cx: &mut Cx<'_, T>, fp: usize, instr: u32, sp: usize) -> bool {
+    let instr = cx.env.body.code[instr as usize];
+    match legacy(cx, fp, instr, sp) {
+        Ok(()) => true,
+        Err(kind) => {
+            cx.exit = Some(Exit::Trap(kind));
+            false
+        }
+    }
+}
+
+fn legacy<T>(cx: &mut Cx<'_, T>, fp: usize, instr: Instr, mut sp: usize) -> Result<(), TrapKind> {
+    let Cx { env, stack, .. } = cx;
+    let (memories, inst_mems, mem0) = (&mut *env.memories, env.inst_mems, env.mem0);
+    let mem_addr = |m: u32| {
+        if m == 0 {
+            mem0
+        } else {
+            inst_mems[m as usize] as usize
+        }
+    };
     // The `$n` bytes at address `$addr` plus the offset, or a trap.
     macro_rules! read_mem {
         ($addr:expr, $arg:expr, $n:literal) => {{
-            let mem = &memories[mem_addr!($arg.mem)];
+            let mem = &memories[mem_addr($arg.mem)];
             let ea = u64_($addr).saturating_add($arg.offset as u64);
-            let bytes =
-                range(ea, $n, mem.data.len()).and_then(|r| <[u8; $n]>::try_from(&mem.data[r]).ok());
-            match bytes {
-                Some(b) => b,
-                None => fail!(TrapKind::MemoryOutOfBounds),
-            }
+            range(ea, $n, mem.data.len())
+                .and_then(|r| <[u8; $n]>::try_from(&mem.data[r]).ok())
+                .ok_or(TrapKind::MemoryOutOfBounds)?
         }};
     }
     macro_rules! load {
@@ -221,14 +496,11 @@ pub(super) fn run<T, const METERED: bool>(
     // Stores `$value` at the popped address plus the offset.
     macro_rules! write_mem {
         ($value:expr, $arg:expr, $n:literal, $ty:ty) => {{
-            let mem = &mut memories[mem_addr!($arg.mem)];
+            let mem = &mut memories[mem_addr($arg.mem)];
             let value = $value as $ty;
             let ea = u64_(stack[sp - 1]).saturating_add($arg.offset as u64);
-            sp -= 1;
-            match range(ea, $n, mem.data.len()) {
-                Some(r) => mem.data[r].copy_from_slice(&value.to_le_bytes()),
-                None => fail!(TrapKind::MemoryOutOfBounds),
-            }
+            let r = range(ea, $n, mem.data.len()).ok_or(TrapKind::MemoryOutOfBounds)?;
+            mem.data[r].copy_from_slice(&value.to_le_bytes());
         }};
     }
     // Stores the popped value at the address below it plus the offset.
@@ -239,303 +511,274 @@ pub(super) fn run<T, const METERED: bool>(
             write_mem!(value, $arg, $n, $ty)
         }};
     }
-    // The `$n` bytes at address `$addr` (a value) plus `$offset` in memory
-    // 0, or an out-of-bounds trap.
-    macro_rules! ea0 {
-        ($addr:expr, $offset:expr, $n:expr) => {{
-            debug_assert!(mem0 < memories.len());
-            // SAFETY: a function that accesses memory 0 validated only if
-            // its instance has one.
-            let mem = unsafe { &mut memories.get_unchecked_mut(mem0).data };
-            let ea = $addr as u128 + $offset as u128;
-            if ea + $n as u128 > mem.len() as u128 {
-                fail!(TrapKind::MemoryOutOfBounds);
-            }
-            // SAFETY: checked just above.
-            unsafe { mem.get_unchecked_mut(ea as usize..ea as usize + $n as usize) }
-        }};
-    }
-    // `a + b` in 32 bits: an address in a 32-bit memory.
-    macro_rules! wrap {
-        ($a:expr, $b:expr) => {
-            (get!($a) as u32).wrapping_add($b as u32) as u64
-        };
-    }
-    macro_rules! load0 {
-        ($dst:expr, $addr:expr, $offset:expr, $t:ty, $conv:expr) => {{
-            const N: usize = std::mem::size_of::<$t>();
-            let bytes = ea0!($addr, $offset, N as u64);
-            let mut b = [0u8; N];
-            b.copy_from_slice(bytes);
-            set!($dst, $conv(<$t>::from_le_bytes(b)));
-        }};
-    }
-    macro_rules! store0 {
-        ($addr:expr, $value:expr, $offset:expr, $t:ty) => {
-            store0!($addr, $offset, $t, value = get!($value))
-        };
-        ($addr:expr, $offset:expr, $t:ty, value = $v:expr) => {{
-            let v = $v as $t;
-            const N: usize = std::mem::size_of::<$t>();
-            ea0!($addr, $offset, N as u64).copy_from_slice(&v.to_le_bytes());
-        }};
-    }
-    loop {
-        if METERED {
-            if fuel == 0 {
-                fail!(TrapKind::OutOfFuel);
-            }
-            fuel -= 1;
+    match instr {
+        Instr::I32Load(m) => load!(m, 4, |b| pu32(u32::from_le_bytes(b))),
+        Instr::I64Load(m) => load!(m, 8, |b| pu64(u64::from_le_bytes(b))),
+        Instr::I32Load8S(m) => load!(m, 1, |b| pi32(i8::from_le_bytes(b) as i32)),
+        Instr::I32Load8U(m) => load!(m, 1, |b| pu32(u8::from_le_bytes(b) as u32)),
+        Instr::I32Load16S(m) => load!(m, 2, |b| pi32(i16::from_le_bytes(b) as i32)),
+        Instr::I32Load16U(m) => load!(m, 2, |b| pu32(u16::from_le_bytes(b) as u32)),
+        Instr::I64Load8S(m) => load!(m, 1, |b| pi64(i8::from_le_bytes(b) as i64)),
+        Instr::I64Load8U(m) => load!(m, 1, |b| pu64(u8::from_le_bytes(b) as u64)),
+        Instr::I64Load16S(m) => load!(m, 2, |b| pi64(i16::from_le_bytes(b) as i64)),
+        Instr::I64Load16U(m) => load!(m, 2, |b| pu64(u16::from_le_bytes(b) as u64)),
+        Instr::I64Load32S(m) => load!(m, 4, |b| pi64(i32::from_le_bytes(b) as i64)),
+        Instr::I64Load32U(m) => load!(m, 4, |b| pu64(u32::from_le_bytes(b) as u64)),
+        Instr::I32Store(m) => store_mem!(m, 4, u32),
+        Instr::I64Store(m) => store_mem!(m, 8, u64),
+        Instr::I32Store8(m) => store_mem!(m, 1, u8),
+        Instr::I32Store16(m) => store_mem!(m, 2, u16),
+        Instr::I64Store32(m) => store_mem!(m, 4, u32),
+        Instr::I32LoadLocal { local, m } => {
+            let b = read_mem!(stack[fp + local as usize], m, 4);
+            stack[sp] = pu32(u32::from_le_bytes(b));
         }
-        // SAFETY: see `ip`.
-        let op = unsafe { *ip };
-        ip = unsafe { ip.add(1) };
-        match op {
-            Op::Copy { dst, src } => copy!(dst, src),
-            Op::Const { dst, imm } => set!(dst, imm),
-            Op::Select { a, b, cond } => {
-                if get!(cond) as u32 == 0 {
-                    copy!(a, b);
-                }
-            }
-            Op::Br { target } => jump!(target),
-            Op::BrNez { cond, target } => {
-                if get!(cond) as u32 != 0 {
-                    jump!(target);
-                }
-            }
-            Op::BrEqz { cond, target } => {
-                if get!(cond) as u32 == 0 {
-                    jump!(target);
-                }
-            }
-            Op::BrNull { cond, target } => {
-                if *slot!(cond) == 0 {
-                    jump!(target);
-                }
-            }
-            Op::BrNonNull { cond, target } => {
-                if *slot!(cond) != 0 {
-                    jump!(target);
-                }
-            }
-            Op::BrTable { index, len } => {
-                let entry = (get!(index) as u32).min(len) as usize;
-                jump!(pc!() + entry);
-            }
-            Op::Return { from, keep } => match frames.last() {
-                Some(caller) if caller.inst == inst => {
-                    // Most functions return one value.
-                    if keep == 1 {
-                        copy!(0, from);
-                    } else {
-                        for i in 0..keep {
-                            copy!(i * SLOT_BYTES, from + i * SLOT_BYTES);
-                        }
-                    }
-                    let Some(caller) = frames.pop() else {
-                        unreachable!("a caller was just seen")
-                    };
-                    *body = caller.body;
-                    fp = caller.fp;
-                    // SAFETY: the caller's frame is inside the stack.
-                    frame = unsafe { stack.ptr.add(fp) };
-                    base = body.ops.as_ptr();
-                    jump!(caller.pc);
-                }
-                _ => leave!(
-                    Exit::Cold(Instr::Return { keep }),
-                    fp + (from / SLOT_BYTES + keep) as usize
-                ),
-            },
-            Op::GlobalGet { dst, global } => {
-                *slot!(dst) = globals[inst_globals[global as usize] as usize].value;
-            }
-            Op::GlobalSet { src, global } => {
-                globals[inst_globals[global as usize] as usize].value = *slot!(src);
-            }
-            Op::Call { func, args } => {
-                // A call within the instance, with room on both stacks.
-                let sp = fp + args as usize;
-                debug_assert!((func as usize) < inst_funcs.len());
-                // SAFETY: validation checked the function index, and the
-                // instance maps each to a function of the store.
-                let callee = unsafe {
-                    let f = *inst_funcs.get_unchecked(func as usize) as usize;
-                    debug_assert!(f < funcs.len());
-                    funcs.get_unchecked(f)
-                };
-                if let FuncEntity::Wasm {
-                    body: callee,
-                    instance,
-                    ..
-                } = callee
-                    && *instance == inst
-                    && frames.len() < max_depth
-                    && sp - callee.params as usize + callee.frame_size as usize <= stack.len
-                {
-                    frames.push(Frame {
-                        body: std::mem::replace(body, BodyRef::of(callee)),
-                        pc: pc!(),
-                        fp,
-                        inst,
-                    });
-                    fp = sp - body.params as usize;
-                    let locals = fp + body.params as usize;
-                    for i in locals..locals + body.locals as usize {
-                        stack[i] = 0;
-                    }
-                    // SAFETY: checked against the stack's length above.
-                    frame = unsafe { stack.ptr.add(fp) };
-                    base = body.ops.as_ptr();
-                    ip = base;
-                } else {
-                    leave!(Exit::Cold(Instr::Call(func)), sp)
-                }
-            }
-            Op::I32Load { dst, addr, offset } => load0!(dst, get!(addr), offset, u32, |v| v as u64),
-            Op::I64Load { dst, addr, offset } => load0!(dst, get!(addr), offset, u64, |v| v),
-            Op::I32Load8S { dst, addr, offset } => {
-                load0!(dst, get!(addr), offset, i8, |v| v as i32 as u32 as u64)
-            }
-            Op::I32Load8U { dst, addr, offset } => load0!(dst, get!(addr), offset, u8, |v| v as u64),
-            Op::I32Load16S { dst, addr, offset } => {
-                load0!(dst, get!(addr), offset, i16, |v| v as i32 as u32 as u64)
-            }
-            Op::I32Load16U { dst, addr, offset } => load0!(dst, get!(addr), offset, u16, |v| v as u64),
-            Op::I64Load8S { dst, addr, offset } => load0!(dst, get!(addr), offset, i8, |v| v as i64 as u64),
-            Op::I64Load8U { dst, addr, offset } => load0!(dst, get!(addr), offset, u8, |v| v as u64),
-            Op::I64Load16S { dst, addr, offset } => {
-                load0!(dst, get!(addr), offset, i16, |v| v as i64 as u64)
-            }
-            Op::I64Load16U { dst, addr, offset } => load0!(dst, get!(addr), offset, u16, |v| v as u64),
-            Op::I64Load32S { dst, addr, offset } => {
-                load0!(dst, get!(addr), offset, i32, |v| v as i64 as u64)
-            }
-            Op::I64Load32U { dst, addr, offset } => load0!(dst, get!(addr), offset, u32, |v| v as u64),
-            Op::I32Store { addr, value, offset } => store0!(get!(addr), value, offset, u32),
-            Op::I64Store { addr, value, offset } => store0!(get!(addr), value, offset, u64),
-            Op::I32Store8 { addr, value, offset } => store0!(get!(addr), value, offset, u8),
-            Op::I32Store16 { addr, value, offset } => store0!(get!(addr), value, offset, u16),
-            Op::I64Store32 { addr, value, offset } => store0!(get!(addr), value, offset, u32),
-            Op::I32StoreImm { addr, imm, offset } => store0!(get!(addr), offset, u32, value = imm),
-            Op::I64StoreImm { addr, imm, offset } => {
-                store0!(get!(addr), offset, u64, value = imm as i32 as i64)
-            }
-            Op::I32Store8Imm { addr, imm, offset } => store0!(get!(addr), offset, u8, value = imm),
-            Op::I32Store16Imm { addr, imm, offset } => store0!(get!(addr), offset, u16, value = imm),
-            Op::I64Store32Imm { addr, imm, offset } => store0!(get!(addr), offset, u32, value = imm),
-            Op::I32LoadRR { dst, a, b } => load0!(dst, wrap!(a, get!(b)), 0, u32, |v| v as u64),
-            Op::I32LoadRI { dst, a, imm } => load0!(dst, wrap!(a, imm), 0, u32, |v| v as u64),
-            Op::I64LoadRR { dst, a, b } => load0!(dst, wrap!(a, get!(b)), 0, u64, |v| v),
-            Op::I64LoadRI { dst, a, imm } => load0!(dst, wrap!(a, imm), 0, u64, |v| v),
-            Op::I32Load8URR { dst, a, b } => load0!(dst, wrap!(a, get!(b)), 0, u8, |v| v as u64),
-            Op::I32Load8URI { dst, a, imm } => load0!(dst, wrap!(a, imm), 0, u8, |v| v as u64),
-            Op::I32StoreRR { a, b, value } => store0!(wrap!(a, get!(b)), value, 0, u32),
-            Op::I32StoreRI { a, imm, value } => store0!(wrap!(a, imm), value, 0, u32),
-            Op::I64StoreRR { a, b, value } => store0!(wrap!(a, get!(b)), value, 0, u64),
-            Op::I64StoreRI { a, imm, value } => store0!(wrap!(a, imm), value, 0, u64),
-            Op::I32Store8RR { a, b, value } => store0!(wrap!(a, get!(b)), value, 0, u8),
-            Op::I32Store8RI { a, imm, value } => store0!(wrap!(a, imm), value, 0, u8),
-            Op::I32LoadAbs { dst, ea } => load0!(dst, ea, 0, u32, |v| v as u64),
-            Op::I64LoadAbs { dst, ea } => load0!(dst, ea, 0, u64, |v| v),
-            Op::I32StoreAbs { ea, value } => store0!(ea, value, 0, u32),
-            Op::I64StoreAbs { ea, value } => store0!(ea, value, 0, u64),
-            Op::SubIR { dst, imm, b } => set!(dst, BinOp::Sub.apply(imm as u64, get!(b))),
-            Op::Sub64IR { dst, imm, b } => {
-                set!(dst, BinOp::Sub64.apply(BinOp::Sub64.imm(imm), get!(b)))
-            }
-            Op::Cold { instr, sp } => leave!(Exit::Cold(body.code[instr as usize]), fp + sp as usize),
-            Op::Legacy { instr, sp: at } => {
-                sp = fp + at as usize;
-                match body.code[instr as usize] {
-                    Instr::I32Load(m) => load!(m, 4, |b| pu32(u32::from_le_bytes(b))),
-                    Instr::I64Load(m) => load!(m, 8, |b| pu64(u64::from_le_bytes(b))),
-                    Instr::I32Load8S(m) => load!(m, 1, |b| pi32(i8::from_le_bytes(b) as i32)),
-                    Instr::I32Load8U(m) => load!(m, 1, |b| pu32(u8::from_le_bytes(b) as u32)),
-                    Instr::I32Load16S(m) => load!(m, 2, |b| pi32(i16::from_le_bytes(b) as i32)),
-                    Instr::I32Load16U(m) => load!(m, 2, |b| pu32(u16::from_le_bytes(b) as u32)),
-                    Instr::I64Load8S(m) => load!(m, 1, |b| pi64(i8::from_le_bytes(b) as i64)),
-                    Instr::I64Load8U(m) => load!(m, 1, |b| pu64(u8::from_le_bytes(b) as u64)),
-                    Instr::I64Load16S(m) => load!(m, 2, |b| pi64(i16::from_le_bytes(b) as i64)),
-                    Instr::I64Load16U(m) => load!(m, 2, |b| pu64(u16::from_le_bytes(b) as u64)),
-                    Instr::I64Load32S(m) => load!(m, 4, |b| pi64(i32::from_le_bytes(b) as i64)),
-                    Instr::I64Load32U(m) => load!(m, 4, |b| pu64(u32::from_le_bytes(b) as u64)),
-                    Instr::I32Store(m) => store_mem!(m, 4, u32),
-                    Instr::I64Store(m) => store_mem!(m, 8, u64),
-                    Instr::I32Store8(m) => store_mem!(m, 1, u8),
-                    Instr::I32Store16(m) => store_mem!(m, 2, u16),
-                    Instr::I64Store32(m) => store_mem!(m, 4, u32),
-                    Instr::I32LoadLocal { local, m } => {
-                        let b = read_mem!(stack[fp + local as usize], m, 4);
-                        stack[sp] = pu32(u32::from_le_bytes(b));
-                        sp += 1;
-                    }
-                    Instr::I64LoadLocal { local, m } => {
-                        let b = read_mem!(stack[fp + local as usize], m, 8);
-                        stack[sp] = pu64(u64::from_le_bytes(b));
-                        sp += 1;
-                    }
-                    Instr::I32StoreLocal { local, m } => {
-                        write_mem!(stack[fp + local as usize], m, 4, u32)
-                    }
-                    Instr::I64StoreLocal { local, m } => {
-                        write_mem!(stack[fp + local as usize], m, 8, u64)
-                    }
-                    other => unreachable!("{other:?} is lowered, not run as a stack instruction"),
-                }
-            }
-            $(
-                Op::$un { dst, src } => {
-                    let $ua = $uget(get!(src) as Slot);
-                    set!(dst, $uput($ue) as u64)
-                }
-            )*
-            $(
-                Op::$unt { dst, src } => match $utf($utget(get!(src) as Slot) as f64) {
-                    Ok(v) => set!(dst, $utput(v) as u64),
-                    Err(kind) => fail!(kind),
-                },
-            )*
-            $(
-                Op::$bn { dst, a, b } => {
-                    let ($ba, $bb) = ($bget(get!(a) as Slot), $bget(get!(b) as Slot));
-                    set!(dst, $bput($be) as u64)
-                }
-            )*
-            $(
-                Op::$bnt { dst, a, b } => {
-                    match $btf($btget(get!(a) as Slot), $btget(get!(b) as Slot)) {
-                        Ok(v) => set!(dst, $btput(v) as u64),
-                        Err(kind) => fail!(kind),
-                    }
-                }
-            )*
-            $(
-                Op::$arr { dst, a, b } => set!(dst, BinOp::$aop.apply(get!(a), get!(b))),
-                Op::$ari { dst, a, imm } => {
-                    set!(dst, BinOp::$aop.apply(get!(a), BinOp::$aop.imm(imm)))
-                }
-            )*
-            $(
-                Op::$crr { dst, a, b } => set!(dst, BinOp::$cop.apply(get!(a), get!(b))),
-                Op::$cri { dst, a, imm } => {
-                    set!(dst, BinOp::$cop.apply(get!(a), BinOp::$cop.imm(imm)))
-                }
-                Op::$cbr { a, b, target } => {
-                    if BinOp::$cop.apply(get!(a), get!(b)) != 0 {
-                        jump!(target);
-                    }
-                }
-                Op::$cbri { a, imm, target } => {
-                    if BinOp::$cop.apply(get!(a), BinOp::$cop.imm(imm)) != 0 {
-                        jump!(target);
-                    }
-                }
-            )*
+        Instr::I64LoadLocal { local, m } => {
+            let b = read_mem!(stack[fp + local as usize], m, 8);
+            stack[sp] = pu64(u64::from_le_bytes(b));
+        }
+        Instr::I32StoreLocal { local, m } => write_mem!(stack[fp + local as usize], m, 4, u32),
+        Instr::I64StoreLocal { local, m } => write_mem!(stack[fp + local as usize], m, 8, u64),
+        other => unreachable!("{other:?} is lowered, not run as a stack instruction"),
+    }
+    Ok(())
+}
+
+macro_rules! define_hot_path {
+    (
+        {}
+        arith { $($aop:ident => $arr:ident, $ari:ident;)* }
+        compare { $($cop:ident => $crr:ident, $cri:ident, $cbr:ident, $cbri:ident;)* }
+        unary { $($un:ident => $uget:ident, $uput:ident, |$ua:ident| $ue:expr;)* }
+        unary_try { $($unt:ident => $utget:ident, $utput:ident, $utf:expr;)* }
+        binary { $($bn:ident => $bget:ident, $bput:ident, |$ba:ident, $bb:ident| $be:expr;)* }
+        binary_try { $($bnt:ident => $btget:ident, $btput:ident, $btf:expr;)* }
+    ) => {
+handlers! { s;
+    Copy { dst, src } => { s.copy(dst, src) }
+    Const { dst, imm } => { s.set(dst, imm) }
+    Select { a, b, cond } => {
+        if s.get(cond) as u32 == 0 {
+            s.copy(a, b);
         }
     }
+    Br { target } => { s.jump(target) }
+    BrNez { cond, target } => {
+        if s.get(cond) as u32 != 0 {
+            s.jump(target);
+        }
+    }
+    BrEqz { cond, target } => {
+        if s.get(cond) as u32 == 0 {
+            s.jump(target);
+        }
+    }
+    BrNull { cond, target } => {
+        if *s.slot(cond) == 0 {
+            s.jump(target);
+        }
+    }
+    BrNonNull { cond, target } => {
+        if *s.slot(cond) != 0 {
+            s.jump(target);
+        }
+    }
+    BrTable { index, len } => {
+        let entry = (s.get(index) as u32).min(len) as usize;
+        // SAFETY: lowering puts `len + 1` entries after the operation.
+        s.ip = unsafe { s.ip.add(entry) };
+    }
+    Return { from, keep } => {
+        let inst = s.cx.env.inst;
+        if !matches!(s.cx.env.frames.last(), Some(caller) if caller.inst == inst) {
+            let sp = s.fp() + (from / SLOT_BYTES + keep) as usize;
+            return s.leave(Exit::Cold(Instr::Return { keep }), sp);
+        }
+        // Most functions return one value.
+        if keep == 1 {
+            s.copy(0, from);
+        } else {
+            for i in 0..keep {
+                s.copy(i * SLOT_BYTES, from + i * SLOT_BYTES);
+            }
+        }
+        let Some(caller) = s.cx.env.frames.pop() else {
+            unreachable!("a caller was just seen")
+        };
+        *s.cx.env.body = caller.body;
+        // SAFETY: the caller's frame is inside the stack, and its `pc`
+        // inside its function.
+        unsafe {
+            s.frame = s.cx.stack.ptr.add(caller.fp);
+            s.cx.base = s.cx.env.body.ops.as_ptr();
+            s.ip = s.cx.base.add(caller.pc);
+        }
+    }
+    GlobalGet { dst, global } => {
+        let env = &s.cx.env;
+        let value = env.globals[env.inst_globals[global as usize] as usize].value;
+        *s.slot(dst) = value;
+    }
+    GlobalSet { src, global } => {
+        let value = *s.slot(src);
+        let env = &mut s.cx.env;
+        env.globals[env.inst_globals[global as usize] as usize].value = value;
+    }
+    Call { func, args } => {
+        // A call within the instance, with room on both stacks.
+        let sp = s.fp() + args as usize;
+        let (funcs, inst_funcs) = (s.cx.env.funcs, s.cx.env.inst_funcs);
+        debug_assert!((func as usize) < inst_funcs.len());
+        // SAFETY: validation checked the function index, and the instance
+        // maps each to a function of the store.
+        let callee = unsafe {
+            let f = *inst_funcs.get_unchecked(func as usize) as usize;
+            debug_assert!(f < funcs.len());
+            funcs.get_unchecked(f)
+        };
+        let FuncEntity::Wasm { body: callee, instance, .. } = callee else {
+            return s.leave(Exit::Cold(Instr::Call(func)), sp);
+        };
+        let fp = sp - callee.params as usize;
+        if *instance != s.cx.env.inst
+            || s.cx.env.frames.len() >= s.cx.env.max_depth
+            || fp + callee.frame_size as usize > s.cx.stack.len
+        {
+            return s.leave(Exit::Cold(Instr::Call(func)), sp);
+        }
+        let caller = Frame {
+            body: std::mem::replace(s.cx.env.body, BodyRef::of(callee)),
+            pc: s.pc(),
+            fp: s.fp(),
+            inst: s.cx.env.inst,
+        };
+        s.cx.env.frames.push(caller);
+        let locals = fp + callee.params as usize;
+        for i in locals..locals + callee.locals as usize {
+            s.cx.stack[i] = 0;
+        }
+        // SAFETY: checked against the stack's length above.
+        s.frame = unsafe { s.cx.stack.ptr.add(fp) };
+        s.cx.base = callee.ops.as_ptr();
+        s.ip = s.cx.base;
+    }
+    I32Load { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u32, |v| v as u64) }
+    I64Load { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u64, |v| v) }
+    I32Load8S { dst, addr, offset } => {
+        load0!(s, dst, s.get(addr), offset, i8, |v| v as i32 as u32 as u64)
+    }
+    I32Load8U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u8, |v| v as u64) }
+    I32Load16S { dst, addr, offset } => {
+        load0!(s, dst, s.get(addr), offset, i16, |v| v as i32 as u32 as u64)
+    }
+    I32Load16U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u16, |v| v as u64) }
+    I64Load8S { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, i8, |v| v as i64 as u64) }
+    I64Load8U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u8, |v| v as u64) }
+    I64Load16S { dst, addr, offset } => {
+        load0!(s, dst, s.get(addr), offset, i16, |v| v as i64 as u64)
+    }
+    I64Load16U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u16, |v| v as u64) }
+    I64Load32S { dst, addr, offset } => {
+        load0!(s, dst, s.get(addr), offset, i32, |v| v as i64 as u64)
+    }
+    I64Load32U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u32, |v| v as u64) }
+    I32Store { addr, value, offset } => { store0!(s, s.get(addr), offset, u32, s.get(value)) }
+    I64Store { addr, value, offset } => { store0!(s, s.get(addr), offset, u64, s.get(value)) }
+    I32Store8 { addr, value, offset } => { store0!(s, s.get(addr), offset, u8, s.get(value)) }
+    I32Store16 { addr, value, offset } => { store0!(s, s.get(addr), offset, u16, s.get(value)) }
+    I64Store32 { addr, value, offset } => { store0!(s, s.get(addr), offset, u32, s.get(value)) }
+    I32StoreImm { addr, imm, offset } => { store0!(s, s.get(addr), offset, u32, imm) }
+    I64StoreImm { addr, imm, offset } => {
+        store0!(s, s.get(addr), offset, u64, imm as i32 as i64)
+    }
+    I32Store8Imm { addr, imm, offset } => { store0!(s, s.get(addr), offset, u8, imm) }
+    I32Store16Imm { addr, imm, offset } => { store0!(s, s.get(addr), offset, u16, imm) }
+    I64Store32Imm { addr, imm, offset } => { store0!(s, s.get(addr), offset, u32, imm) }
+    I32LoadRR { dst, a, b } => { load0!(s, dst, wrap(s.get(a), s.get(b) as u32), 0, u32, |v| v as u64) }
+    I32LoadRI { dst, a, imm } => { load0!(s, dst, wrap(s.get(a), imm), 0, u32, |v| v as u64) }
+    I64LoadRR { dst, a, b } => { load0!(s, dst, wrap(s.get(a), s.get(b) as u32), 0, u64, |v| v) }
+    I64LoadRI { dst, a, imm } => { load0!(s, dst, wrap(s.get(a), imm), 0, u64, |v| v) }
+    I32Load8URR { dst, a, b } => { load0!(s, dst, wrap(s.get(a), s.get(b) as u32), 0, u8, |v| v as u64) }
+    I32Load8URI { dst, a, imm } => { load0!(s, dst, wrap(s.get(a), imm), 0, u8, |v| v as u64) }
+    I32StoreRR { a, b, value } => { store0!(s, wrap(s.get(a), s.get(b) as u32), 0, u32, s.get(value)) }
+    I32StoreRI { a, imm, value } => { store0!(s, wrap(s.get(a), imm), 0, u32, s.get(value)) }
+    I64StoreRR { a, b, value } => { store0!(s, wrap(s.get(a), s.get(b) as u32), 0, u64, s.get(value)) }
+    I64StoreRI { a, imm, value } => { store0!(s, wrap(s.get(a), imm), 0, u64, s.get(value)) }
+    I32Store8RR { a, b, value } => { store0!(s, wrap(s.get(a), s.get(b) as u32), 0, u8, s.get(value)) }
+    I32Store8RI { a, imm, value } => { store0!(s, wrap(s.get(a), imm), 0, u8, s.get(value)) }
+    I32LoadAbs { dst, ea } => { load0!(s, dst, ea as u64, 0, u32, |v| v as u64) }
+    I64LoadAbs { dst, ea } => { load0!(s, dst, ea as u64, 0, u64, |v| v) }
+    I32StoreAbs { ea, value } => { store0!(s, ea as u64, 0, u32, s.get(value)) }
+    I64StoreAbs { ea, value } => { store0!(s, ea as u64, 0, u64, s.get(value)) }
+    SubIR { dst, imm, b } => { s.set(dst, BinOp::Sub.apply(imm as u64, s.get(b))) }
+    Sub64IR { dst, imm, b } => {
+        s.set(dst, BinOp::Sub64.apply(BinOp::Sub64.imm(imm), s.get(b)))
+    }
+    Cold { instr, sp } => {
+        let instr = s.cx.env.body.code[instr as usize];
+        let sp = s.fp() + sp as usize;
+        return s.leave(Exit::Cold(instr), sp);
+    }
+    Legacy { instr, sp } => {
+        let fp = s.fp();
+        if !legacy_op(&mut *s.cx, fp, instr, fp + sp as usize) {
+            let Some(exit) = s.cx.exit.take() else {
+                unreachable!("a failed instruction sets the exit")
+            };
+            return s.leave(exit, 0);
+        }
+    }
+    $(
+        $un { dst, src } => {
+            let $ua = $uget(s.get(src) as Slot);
+            s.set(dst, $uput($ue) as u64)
+        }
+    )*
+    $(
+        $unt { dst, src } => {
+            match $utf($utget(s.get(src) as Slot) as f64) {
+                Ok(v) => s.set(dst, $utput(v) as u64),
+                Err(kind) => return s.fail(kind),
+            }
+        }
+    )*
+    $(
+        $bn { dst, a, b } => {
+            let ($ba, $bb) = ($bget(s.get(a) as Slot), $bget(s.get(b) as Slot));
+            s.set(dst, $bput($be) as u64)
+        }
+    )*
+    $(
+        $bnt { dst, a, b } => {
+            match $btf($btget(s.get(a) as Slot), $btget(s.get(b) as Slot)) {
+                Ok(v) => s.set(dst, $btput(v) as u64),
+                Err(kind) => return s.fail(kind),
+            }
+        }
+    )*
+    $(
+        $arr { dst, a, b } => { s.set(dst, BinOp::$aop.apply(s.get(a), s.get(b))) }
+        $ari { dst, a, imm } => {
+            s.set(dst, BinOp::$aop.apply(s.get(a), BinOp::$aop.imm(imm)))
+        }
+    )*
+    $(
+        $crr { dst, a, b } => { s.set(dst, BinOp::$cop.apply(s.get(a), s.get(b))) }
+        $cri { dst, a, imm } => {
+            s.set(dst, BinOp::$cop.apply(s.get(a), BinOp::$cop.imm(imm)))
+        }
+        $cbr { a, b, target } => {
+            if BinOp::$cop.apply(s.get(a), s.get(b)) != 0 {
+                s.jump(target);
+            }
+        }
+        $cbri { a, imm, target } => {
+            if BinOp::$cop.apply(s.get(a), BinOp::$cop.imm(imm)) != 0 {
+                s.jump(target);
+            }
+        }
+    )*
 }
     };
 }
-with_op_table!(define_hot_loop! {});
+with_op_table!(define_hot_path! {});

@@ -64,6 +64,7 @@ pub(crate) fn f64_max(a: f64, b: f64) -> f64 {
 
 /// Checks a float (widened to f64, which is exact) lies strictly between
 /// `lo` and `hi` before a truncating conversion.
+#[inline]
 fn trunc_check(x: f64, lo: f64, hi: f64) -> Result<f64, TrapKind> {
     if x.is_nan() {
         Err(TrapKind::InvalidConversionToInteger)
@@ -74,14 +75,17 @@ fn trunc_check(x: f64, lo: f64, hi: f64) -> Result<f64, TrapKind> {
     }
 }
 
+#[inline]
 pub(crate) fn trunc_i32_s(x: f64) -> Result<i32, TrapKind> {
     trunc_check(x, -2147483649.0, 2147483648.0).map(|x| x as i32)
 }
 
+#[inline]
 pub(crate) fn trunc_i32_u(x: f64) -> Result<u32, TrapKind> {
     trunc_check(x, -1.0, 4294967296.0).map(|x| x as u32)
 }
 
+#[inline]
 pub(crate) fn trunc_i64_s(x: f64) -> Result<i64, TrapKind> {
     // -2^63 itself is in range; the next f64 below it is far away.
     if x == -9223372036854775808.0 {
@@ -90,12 +94,14 @@ pub(crate) fn trunc_i64_s(x: f64) -> Result<i64, TrapKind> {
     trunc_check(x, -9223372036854775808.0, 9223372036854775808.0).map(|x| x as i64)
 }
 
+#[inline]
 pub(crate) fn trunc_i64_u(x: f64) -> Result<u64, TrapKind> {
     trunc_check(x, -1.0, 18446744073709551616.0).map(|x| x as u64)
 }
 
 macro_rules! int_div {
     ($div_s:ident, $div_u:ident, $rem_s:ident, $rem_u:ident, $s:ty, $u:ty) => {
+        #[inline]
         pub(crate) fn $div_s(a: $s, b: $s) -> Result<$s, TrapKind> {
             if b == 0 {
                 Err(TrapKind::IntegerDivideByZero)
@@ -104,9 +110,13 @@ macro_rules! int_div {
             }
         }
 
+        #[inline]
+
         pub(crate) fn $div_u(a: $u, b: $u) -> Result<$u, TrapKind> {
             a.checked_div(b).ok_or(TrapKind::IntegerDivideByZero)
         }
+
+        #[inline]
 
         pub(crate) fn $rem_s(a: $s, b: $s) -> Result<$s, TrapKind> {
             if b == 0 {
@@ -115,6 +125,8 @@ macro_rules! int_div {
                 Ok(a.wrapping_rem(b))
             }
         }
+
+        #[inline]
 
         pub(crate) fn $rem_u(a: $u, b: $u) -> Result<$u, TrapKind> {
             a.checked_rem(b).ok_or(TrapKind::IntegerDivideByZero)
