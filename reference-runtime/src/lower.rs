@@ -214,6 +214,11 @@ macro_rules! define_op {
         pub(crate) enum Op {
             /// `dst = src`.
             Copy { dst: Reg, src: Reg },
+            /// `Copy`, `Select` and `Return` of the low 64 bits only, in a
+            /// function whose values are all numeric (see `lower`).
+            Copy64 { dst: Reg, src: Reg },
+            Select64 { a: Reg, b: Reg, cond: Reg },
+            Return64 { from: Reg, keep: u32 },
             /// `dst = imm`.
             Const { dst: Reg, imm: u64 },
             /// `a = if cond != 0 { a } else { b }`.
@@ -413,6 +418,9 @@ macro_rules! define_op {
                     $(Op::$bnt { a, b, .. } => [Some(a), Some(b)],)*
                     Op::Select { .. }
                     | Op::Return { .. }
+                    | Op::Copy64 { .. }
+                    | Op::Select64 { .. }
+                    | Op::Return64 { .. }
                     | Op::Call { .. }
                     | Op::Legacy { .. }
                     | Op::Cold { .. } => return None,
@@ -600,6 +608,10 @@ struct Lowering {
     stubs: Vec<(usize, Vec<Op>)>,
     /// Slots before the operand stack: params + locals.
     base: u32,
+    /// Whether memory 0 is a 64-bit memory: its accesses then stay stack
+    /// instructions (`Op::Legacy`), so that the memory-0 operations can
+    /// take their addresses as 32 bits.
+    mem0_64: bool,
 }
 
 impl Lowering {
@@ -651,11 +663,11 @@ impl Lowering {
     }
 
     /// A memory access (`load` or `store`) of stack instruction `instr`,
-    /// which runs at stack pointer `sp`: its operation for memory 0, or the
-    /// stack instruction itself in the hot loop for another memory.
+    /// which runs at stack pointer `sp`: its operation for a 32-bit memory
+    /// 0, or the stack instruction itself in the hot loop otherwise.
     fn access(&mut self, access: Option<(u32, Op)>, instr: usize, sp: Reg) {
         self.push(match access {
-            Some((0, op)) => op,
+            Some((0, op)) if !self.mem0_64 => op,
             _ => Op::Legacy {
                 instr: instr as u32,
                 sp,
@@ -763,13 +775,23 @@ fn store(instr: &Instr, addr: Reg, value: Reg) -> Option<(u32, Op)> {
 
 /// Lowers `code`, whose instruction `i` runs at operand-stack height
 /// `heights[i]`, for a frame with `base` slots of params and locals.
-pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
+///
+/// `wide`: whether the function may hold a v128 or reference value; if not,
+/// its copies move 64 bits.
+pub(crate) fn lower(
+    code: &[Instr],
+    heights: &[u32],
+    base: u32,
+    mem0_64: bool,
+    wide: bool,
+) -> Lowered {
     use Instr as I;
     let mut l = Lowering {
         ops: Vec::with_capacity(code.len()),
         unmapped: Vec::new(),
         stubs: Vec::new(),
         base,
+        mem0_64,
     };
     let mut map = Vec::with_capacity(code.len() + 1);
     // Branch-table entries still to come: each must be one operation.
@@ -975,6 +997,14 @@ pub(crate) fn lower(code: &[Instr], heights: &[u32], base: u32) -> Lowered {
         // Branch targets become relative to the operation after the branch.
         if let Some(t) = op.target_mut() {
             *t = (i64::from(*t) - i as i64 - 1) as i32 as u32;
+        }
+        if !wide {
+            *op = match *op {
+                Op::Copy { dst, src } => Op::Copy64 { dst, src },
+                Op::Select { a, b, cond } => Op::Select64 { a, b, cond },
+                Op::Return { from, keep } => Op::Return64 { from, keep },
+                other => other,
+            };
         }
     }
     Lowered {
@@ -1421,7 +1451,7 @@ mod tests {
                     b: slot(1),
                     target: -2i32 as u32
                 },
-                Op::Return {
+                Op::Return64 {
                     from: slot(2),
                     keep: 0
                 },
@@ -1457,7 +1487,7 @@ mod tests {
                     a: slot(0),
                     imm: 8
                 },
-                Op::Return {
+                Op::Return64 {
                     from: slot(3),
                     keep: 0
                 },

@@ -8,7 +8,8 @@ use crate::error::Error;
 use crate::ir::{BinOp, Clause, DropKeep, FuncBody, Handler, HeapRef, Instr, MemArg};
 use crate::simd;
 use wasmparser::{
-    BlockType, FuncType, FuncValidator, FunctionBody, Operator, OperatorsReader, ValidatorResources,
+    BlockType, FuncType, FuncValidator, FunctionBody, Operator, OperatorsReader, ValType,
+    ValidatorResources, WasmModuleResources,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,13 @@ pub(crate) fn translate_function(
         .ok_or_else(|| Error::Unsupported("function type is not a func type".into()))?;
     let params = ty.params().len() as u32;
     let results = ty.results().len() as u32;
+    // Whether the function may hold a v128 or a reference: a value of a
+    // local, of a multi-value call or block (whose types are in `types`),
+    // or one an instruction leaves on top of the operand stack.
+    let is_wide = |t: &ValType| matches!(t, ValType::V128 | ValType::Ref(_));
+    let mut wide = types
+        .iter()
+        .any(|f| f.params().iter().chain(f.results()).any(is_wide));
     let mut locals = 0u32;
     let mut reader = body.get_locals_reader()?;
     for _ in 0..reader.get_count() {
@@ -81,6 +89,7 @@ pub(crate) fn translate_function(
         let (count, ty) = reader.read()?;
         validator.define_locals(offset, count, ty)?;
         locals = locals.saturating_add(count);
+        wide |= is_wide(&ty);
     }
     let mut t = FuncTranslator {
         types,
@@ -119,11 +128,16 @@ pub(crate) fn translate_function(
             t.fence = t.code.len();
         }
         max_height = max_height.max(validator.operand_stack_height());
+        wide = wide || matches!(validator.get_operand_type(0), Some(Some(t)) if is_wide(&t));
     }
     ops.finish()?;
     let max_height = max_height.max(t.catch_peak);
     let frame_size = params as u64 + locals as u64 + max_height as u64 + 1;
-    let lowered = crate::lower::lower(&t.code, &t.heights, params + locals);
+    let mem0_64 = validator
+        .resources()
+        .memory_at(0)
+        .is_some_and(|m| m.memory64);
+    let lowered = crate::lower::lower(&t.code, &t.heights, params + locals, mem0_64, wide);
     let mut handlers = t.handlers;
     lowered.remap_handlers(&mut handlers);
     Ok(FuncBody {

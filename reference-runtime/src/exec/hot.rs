@@ -192,6 +192,14 @@ impl<'c, 'a, T> Hot<'c, 'a, T> {
         *self.slot(dst) = *self.slot(src);
     }
 
+    /// Copies the low 64 bits: a numeric value. (A 128-bit load of a slot
+    /// just written as 64 bits would wait for the store to retire.)
+    #[inline(always)]
+    fn copy64(&mut self, dst: Reg, src: Reg) {
+        let v = self.get(src);
+        self.set(dst, v);
+    }
+
     fn in_frame(&self, r: Reg) -> bool {
         self.fp() + ((r / SLOT_BYTES) as usize) < self.cx.stack.len
     }
@@ -228,6 +236,34 @@ impl<'c, 'a, T> Hot<'c, 'a, T> {
         debug_assert!(self.pc() < self.cx.env.body.ops.len());
     }
 
+    /// Returns to a caller of the current instance, moving the `keep`
+    /// results from slot `from` on with `copy`; false (and nothing done)
+    /// for the general loop's returns.
+    #[inline(always)]
+    fn ret(&mut self, from: Reg, keep: u32, copy: fn(&mut Self, Reg, Reg)) -> bool {
+        let inst = self.cx.env.inst;
+        let Some(caller) = self.cx.env.frames.pop_if(|caller| caller.inst == inst) else {
+            return false;
+        };
+        // Most functions return one value.
+        if keep == 1 {
+            copy(self, 0, from);
+        } else {
+            for i in 0..keep {
+                copy(self, i * SLOT_BYTES, from + i * SLOT_BYTES);
+            }
+        }
+        *self.cx.env.body = caller.body;
+        // SAFETY: the caller's frame is inside the stack, and its `pc`
+        // inside its function.
+        unsafe {
+            self.frame = self.cx.stack.ptr.add(caller.fp);
+            self.cx.base = self.cx.env.body.ops.as_ptr();
+            self.ip = self.cx.base.add(caller.pc);
+        }
+        true
+    }
+
     /// Leaves the hot path for the general loop.
     #[inline(always)]
     fn leave(self, exit: Exit, sp: usize) {
@@ -245,12 +281,13 @@ impl<'c, 'a, T> Hot<'c, 'a, T> {
         self.leave(Exit::Trap(kind), 0)
     }
 
-    /// The `n` bytes at address `addr` plus `offset` in memory 0, if they
-    /// are inside it.
+    /// The `n` bytes at address `addr` plus `offset` in memory 0 (a 32-bit
+    /// memory: see `Lowering::mem0_64`), if they are inside it.
     #[inline(always)]
-    fn access(&self, addr: u64, offset: u64, n: usize) -> Option<*mut u8> {
-        let ea = addr as u128 + offset as u128;
-        if ea + n as u128 > self.len as u128 {
+    fn access(&self, addr: u32, offset: u32, n: usize) -> Option<*mut u8> {
+        // No overflow: at most 2^33 + 8.
+        let ea = addr as u64 + offset as u64;
+        if ea + n as u64 > self.len as u64 {
             return None;
         }
         // SAFETY: checked just above.
@@ -418,7 +455,7 @@ macro_rules! handlers {
 /// converted by `$conv`.
 macro_rules! load0 {
     ($s:ident, $dst:expr, $addr:expr, $offset:expr, $t:ty, $conv:expr) => {{
-        match $s.access($addr, $offset as u64, std::mem::size_of::<$t>()) {
+        match $s.access($addr, $offset, std::mem::size_of::<$t>()) {
             // SAFETY: `access` checked the range.
             // (A byte array, not `read_unaligned`, whose temporary would
             // keep the final call from being a sibling call in debug builds.)
@@ -437,7 +474,7 @@ macro_rules! store0 {
     ($s:ident, $addr:expr, $offset:expr, $t:ty, $v:expr) => {{
         const N: usize = std::mem::size_of::<$t>();
         let v = ($v as $t).to_le_bytes();
-        match $s.access($addr, $offset as u64, N) {
+        match $s.access($addr, $offset, N) {
             // SAFETY: `access` checked the range.
             Some(p) => unsafe { *(p as *mut [u8; N]) = v },
             None => return $s.fail(TrapKind::MemoryOutOfBounds),
@@ -446,8 +483,8 @@ macro_rules! store0 {
 }
 
 /// `a + b` in 32 bits: an address in a 32-bit memory.
-fn wrap(a: u64, b: u32) -> u64 {
-    (a as u32).wrapping_add(b) as u64
+fn wrap(a: u64, b: u32) -> u32 {
+    (a as u32).wrapping_add(b)
 }
 
 /// Runs stack-form memory instruction `instr` of the current function (for
@@ -556,10 +593,16 @@ macro_rules! define_hot_path {
     ) => {
 handlers! { s;
     Copy { dst, src } => { s.copy(dst, src) }
+    Copy64 { dst, src } => { s.copy64(dst, src) }
     Const { dst, imm } => { s.set(dst, imm) }
     Select { a, b, cond } => {
         if s.get(cond) as u32 == 0 {
             s.copy(a, b);
+        }
+    }
+    Select64 { a, b, cond } => {
+        if s.get(cond) as u32 == 0 {
+            s.copy64(a, b);
         }
     }
     Br { target } => { s.jump(target) }
@@ -589,29 +632,15 @@ handlers! { s;
         s.ip = unsafe { s.ip.add(entry) };
     }
     Return { from, keep } => {
-        let inst = s.cx.env.inst;
-        if !matches!(s.cx.env.frames.last(), Some(caller) if caller.inst == inst) {
+        if !s.ret(from, keep, Hot::copy) {
             let sp = s.fp() + (from / SLOT_BYTES + keep) as usize;
             return s.leave(Exit::Cold(Instr::Return { keep }), sp);
         }
-        // Most functions return one value.
-        if keep == 1 {
-            s.copy(0, from);
-        } else {
-            for i in 0..keep {
-                s.copy(i * SLOT_BYTES, from + i * SLOT_BYTES);
-            }
-        }
-        let Some(caller) = s.cx.env.frames.pop() else {
-            unreachable!("a caller was just seen")
-        };
-        *s.cx.env.body = caller.body;
-        // SAFETY: the caller's frame is inside the stack, and its `pc`
-        // inside its function.
-        unsafe {
-            s.frame = s.cx.stack.ptr.add(caller.fp);
-            s.cx.base = s.cx.env.body.ops.as_ptr();
-            s.ip = s.cx.base.add(caller.pc);
+    }
+    Return64 { from, keep } => {
+        if !s.ret(from, keep, Hot::copy64) {
+            let sp = s.fp() + (from / SLOT_BYTES + keep) as usize;
+            return s.leave(Exit::Cold(Instr::Return { keep }), sp);
         }
     }
     GlobalGet { dst, global } => {
@@ -640,8 +669,12 @@ handlers! { s;
             return s.leave(Exit::Cold(Instr::Call(func)), sp);
         };
         let fp = sp - callee.params as usize;
+        let frames = &*s.cx.env.frames;
+        // A full frame stack grows in the general loop, so that this
+        // handler calls nothing (and saves no registers).
         if *instance != s.cx.env.inst
-            || s.cx.env.frames.len() >= s.cx.env.max_depth
+            || frames.len() >= s.cx.env.max_depth
+            || frames.len() == frames.capacity()
             || fp + callee.frame_size as usize > s.cx.stack.len
         {
             return s.leave(Exit::Cold(Instr::Call(func)), sp);
@@ -652,48 +685,56 @@ handlers! { s;
             fp: s.fp(),
             inst: s.cx.env.inst,
         };
-        s.cx.env.frames.push(caller);
-        let locals = fp + callee.params as usize;
-        for i in locals..locals + callee.locals as usize {
-            s.cx.stack[i] = 0;
+        let frames = &mut *s.cx.env.frames;
+        // SAFETY: below the capacity, checked above (`push` would bring in
+        // the growth path, a call).
+        unsafe {
+            frames.as_mut_ptr().add(frames.len()).write(caller);
+            frames.set_len(frames.len() + 1);
         }
         // SAFETY: checked against the stack's length above.
         s.frame = unsafe { s.cx.stack.ptr.add(fp) };
+        let locals = callee.params as usize;
+        for i in locals..locals + callee.locals as usize {
+            // SAFETY: as above (locals are below the frame size). Volatile
+            // so that the loop stays a loop, not a call to `memset`.
+            unsafe { s.frame.add(i).write_volatile(0) };
+        }
         s.cx.base = callee.ops.as_ptr();
         s.ip = s.cx.base;
     }
-    I32Load { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u32, |v| v as u64) }
-    I64Load { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u64, |v| v) }
+    I32Load { dst, addr, offset } => { load0!(s, dst, s.get(addr) as u32, offset, u32, |v| v as u64) }
+    I64Load { dst, addr, offset } => { load0!(s, dst, s.get(addr) as u32, offset, u64, |v| v) }
     I32Load8S { dst, addr, offset } => {
-        load0!(s, dst, s.get(addr), offset, i8, |v| v as i32 as u32 as u64)
+        load0!(s, dst, s.get(addr) as u32, offset, i8, |v| v as i32 as u32 as u64)
     }
-    I32Load8U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u8, |v| v as u64) }
+    I32Load8U { dst, addr, offset } => { load0!(s, dst, s.get(addr) as u32, offset, u8, |v| v as u64) }
     I32Load16S { dst, addr, offset } => {
-        load0!(s, dst, s.get(addr), offset, i16, |v| v as i32 as u32 as u64)
+        load0!(s, dst, s.get(addr) as u32, offset, i16, |v| v as i32 as u32 as u64)
     }
-    I32Load16U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u16, |v| v as u64) }
-    I64Load8S { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, i8, |v| v as i64 as u64) }
-    I64Load8U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u8, |v| v as u64) }
+    I32Load16U { dst, addr, offset } => { load0!(s, dst, s.get(addr) as u32, offset, u16, |v| v as u64) }
+    I64Load8S { dst, addr, offset } => { load0!(s, dst, s.get(addr) as u32, offset, i8, |v| v as i64 as u64) }
+    I64Load8U { dst, addr, offset } => { load0!(s, dst, s.get(addr) as u32, offset, u8, |v| v as u64) }
     I64Load16S { dst, addr, offset } => {
-        load0!(s, dst, s.get(addr), offset, i16, |v| v as i64 as u64)
+        load0!(s, dst, s.get(addr) as u32, offset, i16, |v| v as i64 as u64)
     }
-    I64Load16U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u16, |v| v as u64) }
+    I64Load16U { dst, addr, offset } => { load0!(s, dst, s.get(addr) as u32, offset, u16, |v| v as u64) }
     I64Load32S { dst, addr, offset } => {
-        load0!(s, dst, s.get(addr), offset, i32, |v| v as i64 as u64)
+        load0!(s, dst, s.get(addr) as u32, offset, i32, |v| v as i64 as u64)
     }
-    I64Load32U { dst, addr, offset } => { load0!(s, dst, s.get(addr), offset, u32, |v| v as u64) }
-    I32Store { addr, value, offset } => { store0!(s, s.get(addr), offset, u32, s.get(value)) }
-    I64Store { addr, value, offset } => { store0!(s, s.get(addr), offset, u64, s.get(value)) }
-    I32Store8 { addr, value, offset } => { store0!(s, s.get(addr), offset, u8, s.get(value)) }
-    I32Store16 { addr, value, offset } => { store0!(s, s.get(addr), offset, u16, s.get(value)) }
-    I64Store32 { addr, value, offset } => { store0!(s, s.get(addr), offset, u32, s.get(value)) }
-    I32StoreImm { addr, imm, offset } => { store0!(s, s.get(addr), offset, u32, imm) }
+    I64Load32U { dst, addr, offset } => { load0!(s, dst, s.get(addr) as u32, offset, u32, |v| v as u64) }
+    I32Store { addr, value, offset } => { store0!(s, s.get(addr) as u32, offset, u32, s.get(value)) }
+    I64Store { addr, value, offset } => { store0!(s, s.get(addr) as u32, offset, u64, s.get(value)) }
+    I32Store8 { addr, value, offset } => { store0!(s, s.get(addr) as u32, offset, u8, s.get(value)) }
+    I32Store16 { addr, value, offset } => { store0!(s, s.get(addr) as u32, offset, u16, s.get(value)) }
+    I64Store32 { addr, value, offset } => { store0!(s, s.get(addr) as u32, offset, u32, s.get(value)) }
+    I32StoreImm { addr, imm, offset } => { store0!(s, s.get(addr) as u32, offset, u32, imm) }
     I64StoreImm { addr, imm, offset } => {
-        store0!(s, s.get(addr), offset, u64, imm as i32 as i64)
+        store0!(s, s.get(addr) as u32, offset, u64, imm as i32 as i64)
     }
-    I32Store8Imm { addr, imm, offset } => { store0!(s, s.get(addr), offset, u8, imm) }
-    I32Store16Imm { addr, imm, offset } => { store0!(s, s.get(addr), offset, u16, imm) }
-    I64Store32Imm { addr, imm, offset } => { store0!(s, s.get(addr), offset, u32, imm) }
+    I32Store8Imm { addr, imm, offset } => { store0!(s, s.get(addr) as u32, offset, u8, imm) }
+    I32Store16Imm { addr, imm, offset } => { store0!(s, s.get(addr) as u32, offset, u16, imm) }
+    I64Store32Imm { addr, imm, offset } => { store0!(s, s.get(addr) as u32, offset, u32, imm) }
     I32LoadRR { dst, a, b } => { load0!(s, dst, wrap(s.get(a), s.get(b) as u32), 0, u32, |v| v as u64) }
     I32LoadRI { dst, a, imm } => { load0!(s, dst, wrap(s.get(a), imm), 0, u32, |v| v as u64) }
     I64LoadRR { dst, a, b } => { load0!(s, dst, wrap(s.get(a), s.get(b) as u32), 0, u64, |v| v) }
@@ -706,10 +747,10 @@ handlers! { s;
     I64StoreRI { a, imm, value } => { store0!(s, wrap(s.get(a), imm), 0, u64, s.get(value)) }
     I32Store8RR { a, b, value } => { store0!(s, wrap(s.get(a), s.get(b) as u32), 0, u8, s.get(value)) }
     I32Store8RI { a, imm, value } => { store0!(s, wrap(s.get(a), imm), 0, u8, s.get(value)) }
-    I32LoadAbs { dst, ea } => { load0!(s, dst, ea as u64, 0, u32, |v| v as u64) }
-    I64LoadAbs { dst, ea } => { load0!(s, dst, ea as u64, 0, u64, |v| v) }
-    I32StoreAbs { ea, value } => { store0!(s, ea as u64, 0, u32, s.get(value)) }
-    I64StoreAbs { ea, value } => { store0!(s, ea as u64, 0, u64, s.get(value)) }
+    I32LoadAbs { dst, ea } => { load0!(s, dst, ea, 0, u32, |v| v as u64) }
+    I64LoadAbs { dst, ea } => { load0!(s, dst, ea, 0, u64, |v| v) }
+    I32StoreAbs { ea, value } => { store0!(s, ea, 0, u32, s.get(value)) }
+    I64StoreAbs { ea, value } => { store0!(s, ea, 0, u64, s.get(value)) }
     SubIR { dst, imm, b } => { s.set(dst, BinOp::Sub.apply(imm as u64, s.get(b))) }
     Sub64IR { dst, imm, b } => {
         s.set(dst, BinOp::Sub64.apply(BinOp::Sub64.imm(imm), s.get(b)))
