@@ -1070,11 +1070,14 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
         removed: vec![false; ops_len],
     };
     // The additions that compute an address for the next access, then the
-    // locals and constants read from temporaries, then the results that
+    // locals and constants read from temporaries (then additions again:
+    // forwarding removes the `local.get` of a stored value between an
+    // addition and its store), then the results that
     // local.set and local.tee store (a tee leaves a copy of the local on
     // the stack, which the next forwarding may remove in turn).
     p.fuse_addresses();
     p.forward_all();
+    p.fuse_addresses();
     p.retarget_sets();
     p.forward_all();
     p.removed
