@@ -48,6 +48,7 @@ pub(crate) fn instantiate<T>(
                     )));
                 }
                 inst.funcs.push(f.0);
+                inst.bodies.push(None);
             }
             (ImportType::Table(ty), Extern::Table(t)) => {
                 let actual = &store.tables[t.0 as usize];
@@ -118,6 +119,7 @@ pub(crate) fn instantiate<T>(
         let ty_index = m.func_types[m.num_imported_funcs as usize + i];
         let ty = inst.types[ty_index as usize];
         inst.funcs.push(first_func + i as u32);
+        inst.bodies.push(Some(body.clone()));
         store.funcs.push(FuncEntity::Wasm {
             ty,
             instance: index,

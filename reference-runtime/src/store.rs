@@ -100,6 +100,10 @@ pub(crate) struct GlobalEntity {
 pub(crate) struct InstanceEntity {
     pub types: Vec<u32>,
     pub funcs: Vec<u32>,
+    /// For each function index, the body of a function this instance
+    /// defines (`None` for imports): what a direct call within the
+    /// instance runs, found in one load.
+    pub bodies: Vec<Option<Arc<FuncBody>>>,
     pub tables: Vec<u32>,
     pub memories: Vec<u32>,
     pub globals: Vec<u32>,

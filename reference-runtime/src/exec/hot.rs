@@ -23,7 +23,7 @@ use super::num::*;
 use super::*;
 use crate::ir::BinOp;
 use crate::lower::{Op, Reg, SLOT_BYTES, with_op_table};
-use crate::store::{FuncEntity, GlobalEntity, MemoryEntity};
+use crate::store::{GlobalEntity, MemoryEntity};
 
 /// The interpreter registers handed between the general loop and the hot
 /// path. `pc` counts operations; `sp` is only meaningful on
@@ -47,17 +47,16 @@ pub(super) enum Exit {
 /// What the hot path may touch besides the registers: the current function
 /// and its callers, and the parts of the store and of the current instance
 /// that its instructions read.
-pub(super) struct Env<'a, T> {
+pub(super) struct Env<'a> {
     pub body: &'a mut BodyRef,
     pub frames: &'a mut Vec<Frame>,
     pub max_depth: usize,
-    pub funcs: &'a [FuncEntity<T>],
     pub memories: &'a mut [MemoryEntity],
     pub globals: &'a mut [GlobalEntity],
     /// The current instance, its function and memory addresses, and the
     /// address of its memory 0 (`usize::MAX` if it has none).
     pub inst: u32,
-    pub inst_funcs: &'a [u32],
+    pub inst_bodies: &'a [Option<Arc<FuncBody>>],
     pub inst_mems: &'a [u32],
     pub inst_globals: &'a [u32],
     pub mem0: usize,
@@ -66,8 +65,8 @@ pub(super) struct Env<'a, T> {
 /// [`Env`] plus what the handlers share besides their arguments: the
 /// stack, the start of the current function's operations, and where the
 /// exit goes.
-struct Cx<'a, T> {
-    env: Env<'a, T>,
+struct Cx<'a> {
+    env: Env<'a>,
     stack: Slots,
     /// The current function's first operation.
     base: *const Op,
@@ -120,20 +119,21 @@ struct Args {
 
 /// One operation's handler: instruction pointer (at the operation), frame,
 /// fuel, memory 0's base and length, and the shared context (a `Cx<T>`,
-/// its type erased so that the tables need not name `T`).
+/// its lifetime erased).
 type Handler = unsafe fn(*const Op, *mut Slot, u64, *mut u8, usize, *mut ());
 
 /// The state of one handler while it runs: its arguments.
-struct Hot<'c, 'a, T> {
+struct Hot<'c, 'a> {
     ip: *const Op,
     frame: *mut Slot,
     fuel: u64,
     mem: *mut u8,
     len: usize,
-    cx: &'c mut Cx<'a, T>,
+    cx: &'c mut Cx<'a>,
 }
 
 /// The operation's tag: with `repr(u16)`, its first two bytes.
+#[inline(always)]
 const fn tag(op: &Op) -> u16 {
     // SAFETY: `Op` is `repr(u16)`, so it starts with its `u16` tag.
     unsafe { *(op as *const Op as *const u16) }
@@ -142,10 +142,10 @@ const fn tag(op: &Op) -> u16 {
 /// The size of the handler tables: more than the number of operations.
 const TABLE_LEN: usize = 512;
 
-/// The handler tables, one per store data type and metering.
-struct Table<T, const M: bool>(std::marker::PhantomData<T>);
+/// The handler tables, one per metering.
+struct Table<const M: bool>;
 
-impl<'c, 'a, T> Hot<'c, 'a, T> {
+impl<'c, 'a> Hot<'c, 'a> {
     /// The low 64 bits of the slot at byte offset `r`: all a numeric value
     /// uses.
     #[inline(always)]
@@ -200,6 +200,10 @@ impl<'c, 'a, T> Hot<'c, 'a, T> {
         self.set(dst, v);
     }
 
+    // Inlined like every method that takes the handler's state by
+    // reference: a call that sees the state's address would keep the
+    // handler's last call from being a sibling call.
+    #[inline(always)]
     fn in_frame(&self, r: Reg) -> bool {
         self.fp() + ((r / SLOT_BYTES) as usize) < self.cx.stack.len
     }
@@ -236,30 +240,31 @@ impl<'c, 'a, T> Hot<'c, 'a, T> {
         debug_assert!(self.pc() < self.cx.env.body.ops.len());
     }
 
-    /// Returns to a caller of the current instance, moving the `keep`
-    /// results from slot `from` on with `copy`; false (and nothing done)
-    /// for the general loop's returns.
+    /// Returns to a caller of the current instance, moving the `keep` (at
+    /// most one) results from slot `from` on with `copy`; false (and nothing
+    /// done) for the general loop's returns.
     #[inline(always)]
     fn ret(&mut self, from: Reg, keep: u32, copy: fn(&mut Self, Reg, Reg)) -> bool {
         let inst = self.cx.env.inst;
+        // Multiple results go through the general loop: a copy loop here
+        // would cost every return registers.
+        if keep > 1 {
+            return false;
+        }
         let Some(caller) = self.cx.env.frames.pop_if(|caller| caller.inst == inst) else {
             return false;
         };
-        // Most functions return one value.
         if keep == 1 {
             copy(self, 0, from);
-        } else {
-            for i in 0..keep {
-                copy(self, i * SLOT_BYTES, from + i * SLOT_BYTES);
-            }
         }
+        let base = caller.body.ops.as_ptr();
         *self.cx.env.body = caller.body;
+        self.cx.base = base;
         // SAFETY: the caller's frame is inside the stack, and its `pc`
         // inside its function.
         unsafe {
             self.frame = self.cx.stack.ptr.add(caller.fp);
-            self.cx.base = self.cx.env.body.ops.as_ptr();
-            self.ip = self.cx.base.add(caller.pc);
+            self.ip = base.add(caller.pc);
         }
         true
     }
@@ -302,8 +307,8 @@ impl<'c, 'a, T> Hot<'c, 'a, T> {
             // SAFETY: `ip` is at an operation (see `jump`), and the table
             // maps every operation's tag to its handler.
             unsafe {
-                let handler = handler::<T, M>(self.ip);
-                let cx = self.cx as *mut Cx<'a, T> as *mut ();
+                let handler = handler::<M>(self.ip);
+                let cx = self.cx as *mut Cx<'a> as *mut ();
                 handler(self.ip, self.frame, self.fuel, self.mem, self.len, cx)
             }
         } else {
@@ -323,8 +328,8 @@ impl<'c, 'a, T> Hot<'c, 'a, T> {
 /// # Safety
 /// `ip` points at an operation.
 #[inline(always)]
-unsafe fn handler<T, const M: bool>(ip: *const Op) -> Handler {
-    let table: &'static [Handler; TABLE_LEN] = const { &Table::<T, M>::HANDLERS };
+unsafe fn handler<const M: bool>(ip: *const Op) -> Handler {
+    let table: &'static [Handler; TABLE_LEN] = const { &Table::<M>::HANDLERS };
     // SAFETY: see above; every tag is below `TABLE_LEN` (checked where the
     // table is built).
     unsafe { *table.get_unchecked(tag(&*ip) as usize) }
@@ -333,7 +338,7 @@ unsafe fn handler<T, const M: bool>(ip: *const Op) -> Handler {
 /// Runs the current function from `regs.pc` until an instruction for the
 /// general loop or a trap. `M`: whether each operation takes one unit of
 /// `regs.fuel`.
-pub(super) fn run<T, const M: bool>(stack: Slots, regs: &mut Regs, env: Env<'_, T>) -> Exit {
+pub(super) fn run<const M: bool>(stack: Slots, regs: &mut Regs, env: Env<'_>) -> Exit {
     let (mem, len) = match env.memories.get_mut(env.mem0) {
         Some(m) => (m.data.as_mut_ptr(), m.data.len()),
         None => (std::ptr::null_mut(), 0),
@@ -363,8 +368,8 @@ pub(super) fn run<T, const M: bool>(stack: Slots, regs: &mut Regs, env: Env<'_, 
         // SAFETY: `ip` is at an operation, and the arguments are the
         // registers of the current function.
         unsafe {
-            let handler = handler::<T, M>(args.ip);
-            let cx = &mut cx as *mut Cx<'_, T> as *mut ();
+            let handler = handler::<M>(args.ip);
+            let cx = &mut cx as *mut Cx<'_> as *mut ();
             handler(args.ip, args.frame, args.fuel, args.mem, args.len, cx);
         }
         if let Some(exit) = cx.exit.take() {
@@ -388,7 +393,7 @@ macro_rules! handlers {
                 /// `ip` points at an operation of this kind in the current
                 /// function, whose frame is `frame`.
                 #[allow(unused_mut, unreachable_code, clippy::unnecessary_cast)]
-                pub(super) unsafe fn $name<T, const M: bool>(
+                pub(super) unsafe fn $name<const M: bool>(
                     ip: *const Op,
                     frame: *mut Slot,
                     fuel: u64,
@@ -398,7 +403,7 @@ macro_rules! handlers {
                 ) {
                     // SAFETY: `cx` is the `Cx<T>` of `run`, which outlives
                     // every handler it calls.
-                    let cx = unsafe { &mut *(cx as *mut Cx<'_, T>) };
+                    let cx = unsafe { &mut *(cx as *mut Cx<'_>) };
                     #[cfg(debug_assertions)]
                     {
                         let depth = cx.stack_mark.wrapping_sub(machine_sp());
@@ -437,13 +442,13 @@ macro_rules! handlers {
             unreachable!("an operation without a handler")
         }
 
-        impl<T, const M: bool> Table<T, M> {
+        impl<const M: bool> Table<M> {
             const HANDLERS: [Handler; TABLE_LEN] = {
                 let mut table = [unknown as Handler; TABLE_LEN];
                 $(
                     let t = tag(&Op::$name { $($f: 0),* }) as usize;
                     assert!(t < TABLE_LEN);
-                    table[t] = handlers::$name::<T, M>;
+                    table[t] = handlers::$name::<M>;
                 )*
                 table
             };
@@ -493,7 +498,7 @@ fn wrap(a: u64, b: u32) -> u32 {
 /// handler's own frame holds nothing this call could see, so the handler's
 /// last call stays a sibling call.
 #[inline(never)]
-fn legacy_op<T>(cx: &mut Cx<'_, T>, fp: usize, instr: u32, sp: usize) -> bool {
+fn legacy_op(cx: &mut Cx<'_>, fp: usize, instr: u32, sp: usize) -> bool {
     let instr = cx.env.body.code[instr as usize];
     match legacy(cx, fp, instr, sp) {
         Ok(()) => true,
@@ -504,7 +509,7 @@ fn legacy_op<T>(cx: &mut Cx<'_, T>, fp: usize, instr: u32, sp: usize) -> bool {
     }
 }
 
-fn legacy<T>(cx: &mut Cx<'_, T>, fp: usize, instr: Instr, mut sp: usize) -> Result<(), TrapKind> {
+fn legacy(cx: &mut Cx<'_>, fp: usize, instr: Instr, mut sp: usize) -> Result<(), TrapKind> {
     let Cx { env, stack, .. } = cx;
     let (memories, inst_mems, mem0) = (&mut *env.memories, env.inst_mems, env.mem0);
     let mem_addr = |m: u32| {
@@ -656,24 +661,17 @@ handlers! { s;
     Call { func, args } => {
         // A call within the instance, with room on both stacks.
         let sp = s.fp() + args as usize;
-        let (funcs, inst_funcs) = (s.cx.env.funcs, s.cx.env.inst_funcs);
-        debug_assert!((func as usize) < inst_funcs.len());
-        // SAFETY: validation checked the function index, and the instance
-        // maps each to a function of the store.
-        let callee = unsafe {
-            let f = *inst_funcs.get_unchecked(func as usize) as usize;
-            debug_assert!(f < funcs.len());
-            funcs.get_unchecked(f)
-        };
-        let FuncEntity::Wasm { body: callee, instance, .. } = callee else {
+        let bodies = s.cx.env.inst_bodies;
+        debug_assert!((func as usize) < bodies.len());
+        // SAFETY: validation checked the function index.
+        let Some(callee) = (unsafe { bodies.get_unchecked(func as usize) }) else {
             return s.leave(Exit::Cold(Instr::Call(func)), sp);
         };
         let fp = sp - callee.params as usize;
         let frames = &*s.cx.env.frames;
         // A full frame stack grows in the general loop, so that this
         // handler calls nothing (and saves no registers).
-        if *instance != s.cx.env.inst
-            || frames.len() >= s.cx.env.max_depth
+        if frames.len() >= s.cx.env.max_depth
             || frames.len() == frames.capacity()
             || fp + callee.frame_size as usize > s.cx.stack.len
         {

@@ -531,19 +531,18 @@ fn run<T>(
         // Without a fuel budget the counter cannot run out (it starts at
         // `u64::MAX`), so the hot loop is built without the check.
         let run_hot = match store.fuel {
-            Some(_) => hot::run::<T, true>,
-            None => hot::run::<T, false>,
+            Some(_) => hot::run::<true>,
+            None => hot::run::<false>,
         };
         let instance = &store.instances[inst as usize];
         let env = hot::Env {
             body: &mut body,
             frames: &mut frames,
             max_depth,
-            funcs: &store.funcs,
             memories: &mut store.memories,
             globals: &mut store.globals,
             inst,
-            inst_funcs: &instance.funcs,
+            inst_bodies: &instance.bodies,
             inst_mems: &instance.memories,
             inst_globals: &instance.globals,
             mem0,
