@@ -33,7 +33,8 @@ pub(crate) type Reg = u32;
 pub(crate) const SLOT_BYTES: u32 = std::mem::size_of::<crate::value::Slot>() as u32;
 
 /// Calls `$cb! { { extra tokens } arith { ... } compare { ... } unary { ... }
-/// unary_try { ... } binary { ... } binary_try { ... } }` with the table of
+/// unary_try { ... } binary { ... } binary_try { ... } fused { ... } }` with
+/// the table of
 /// numeric operations:
 /// - `arith`, `compare`: the register-form operation names of every
 ///   [`BinOp`]: `op => slot-slot form, slot-immediate form` and, for
@@ -42,7 +43,9 @@ pub(crate) const SLOT_BYTES: u32 = std::mem::size_of::<crate::value::Slot>() as 
 ///   `instr => operand type, result type, |a| result` (`|a, b|` for the
 ///   binary ones), or a function returning `Result<_, TrapKind>` for
 ///   those that trap. The operand and result types are the `exec` helpers
-///   that read and make slots.
+///   that read and make slots;
+/// - `fused`: two float operations in one, `name => first, second, left`:
+///   `dst = (a first b) second c` if `left`, else `c second (a first b)`.
 macro_rules! with_op_table {
     ($cb:ident ! { $($extra:tt)* }) => {
         $cb! {
@@ -190,6 +193,32 @@ macro_rules! with_op_table {
                 I64RemS => i64_, pi64, i64_rem_s;
                 I64RemU => u64_, pu64, i64_rem_u;
             }
+            fused {
+                F64AddAddL => F64Add, F64Add, true;
+                F64AddAddR => F64Add, F64Add, false;
+                F64AddSubL => F64Add, F64Sub, true;
+                F64AddSubR => F64Add, F64Sub, false;
+                F64AddMulL => F64Add, F64Mul, true;
+                F64AddMulR => F64Add, F64Mul, false;
+                F64AddDivL => F64Add, F64Div, true;
+                F64AddDivR => F64Add, F64Div, false;
+                F64SubAddL => F64Sub, F64Add, true;
+                F64SubAddR => F64Sub, F64Add, false;
+                F64SubSubL => F64Sub, F64Sub, true;
+                F64SubSubR => F64Sub, F64Sub, false;
+                F64SubMulL => F64Sub, F64Mul, true;
+                F64SubMulR => F64Sub, F64Mul, false;
+                F64SubDivL => F64Sub, F64Div, true;
+                F64SubDivR => F64Sub, F64Div, false;
+                F64MulAddL => F64Mul, F64Add, true;
+                F64MulAddR => F64Mul, F64Add, false;
+                F64MulSubL => F64Mul, F64Sub, true;
+                F64MulSubR => F64Mul, F64Sub, false;
+                F64MulMulL => F64Mul, F64Mul, true;
+                F64MulMulR => F64Mul, F64Mul, false;
+                F64MulDivL => F64Mul, F64Div, true;
+                F64MulDivR => F64Mul, F64Div, false;
+            }
         }
     };
 }
@@ -204,6 +233,7 @@ macro_rules! define_op {
         unary_try { $($unt:ident => $utg:ident, $utp:ident, $utf:expr;)* }
         binary { $($bn:ident => $bg:ident, $bp:ident, |$ba:ident, $bb:ident| $be:expr;)* }
         binary_try { $($bnt:ident => $btg:ident, $btp:ident, $btf:expr;)* }
+        fused { $($fz:ident => $f1:ident, $f2:ident, $fl:literal;)* }
     ) => {
         /// One register-form operation. Slots hold 128 bits; numeric
         /// operations read and write the low 64 (the upper half of a
@@ -313,6 +343,9 @@ macro_rules! define_op {
             $($unt { dst: Reg, src: Reg },)*
             $($bn { dst: Reg, a: Reg, b: Reg },)*
             $($bnt { dst: Reg, a: Reg, b: Reg },)*
+            /// Fused float operations (see `with_op_table`), with 16-bit
+            /// slot offsets to fit four of them.
+            $($fz { dst: u16, a: u16, b: u16, c: u16 },)*
         }
 
         impl Op {
@@ -329,6 +362,38 @@ macro_rules! define_op {
                 match op {
                     $(BinOp::$a => Op::$ari { dst, a, imm },)*
                     $(BinOp::$c => Op::$cri { dst, a, imm },)*
+                }
+            }
+
+            /// `dst = (a first b) second c` if `left`, else
+            /// `c second (a first b)`, for the float operations `fused`
+            /// lists, if the slots (indices) fit its 16-bit offsets.
+            fn fused(
+                first: BinOp,
+                second: BinOp,
+                left: bool,
+                [dst, a, b, c]: [Reg; 4],
+            ) -> Option<Op> {
+                let fits = |r: Reg| r.checked_mul(SLOT_BYTES).and_then(|r| u16::try_from(r).ok());
+                let [dst, a, b, c] = [fits(dst)?, fits(a)?, fits(b)?, fits(c)?];
+                // Built with slot indices; `scale` makes them offsets.
+                let [dst, a, b, c] = [dst, a, b, c].map(|r| r / SLOT_BYTES as u16);
+                match (first, second, left) {
+                    $((BinOp::$f1, BinOp::$f2, $fl) => Some(Op::$fz { dst, a, b, c }),)*
+                    _ => None,
+                }
+            }
+
+            /// The float operation and slots of a slot-slot float
+            /// addition, subtraction, multiplication or division:
+            /// `(op, dst, a, b)`.
+            fn float_rr(&self) -> Option<(BinOp, Reg, Reg, Reg)> {
+                match *self {
+                    Op::F64AddRR { dst, a, b } => Some((BinOp::F64Add, dst, a, b)),
+                    Op::F64SubRR { dst, a, b } => Some((BinOp::F64Sub, dst, a, b)),
+                    Op::F64MulRR { dst, a, b } => Some((BinOp::F64Mul, dst, a, b)),
+                    Op::F64DivRR { dst, a, b } => Some((BinOp::F64Div, dst, a, b)),
+                    _ => None,
                 }
             }
 
@@ -416,6 +481,7 @@ macro_rules! define_op {
                     $(Op::$unt { src, .. } => [Some(src), None],)*
                     $(Op::$bn { a, b, .. } => [Some(a), Some(b)],)*
                     $(Op::$bnt { a, b, .. } => [Some(a), Some(b)],)*
+                    $(Op::$fz { .. } => return None,)*
                     Op::Select { .. }
                     | Op::Return { .. }
                     | Op::Copy64 { .. }
@@ -429,6 +495,13 @@ macro_rules! define_op {
 
             /// Turns slot indices into byte offsets.
             fn scale(&mut self) {
+                $(
+                    if let Op::$fz { dst, a, b, c } = self {
+                        for r in [dst, a, b, c] {
+                            *r *= SLOT_BYTES as u16;
+                        }
+                    }
+                )*
                 if let Op::Select { a, b, cond } = self {
                     for r in [a, b, cond] {
                         *r *= SLOT_BYTES;
@@ -1080,6 +1153,7 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
     p.fuse_addresses();
     p.retarget_sets();
     p.forward_all();
+    p.fuse_floats();
     p.removed
 }
 
@@ -1128,6 +1202,35 @@ impl Peephole<'_> {
                 recent.clear();
             }
         }
+    }
+
+    /// A float operation whose result only the next float operation reads:
+    /// the two become one fused operation (fewer dispatches in float
+    /// kernels; the same arithmetic in the same order).
+    fn fuse_floats(&mut self) {
+        self.straight_line(|p, i, recent| {
+            let live = p.live(i);
+            let (Some(&first), [second]) = (recent.last(), &live[..]) else {
+                return;
+            };
+            let (Some((op1, t, a, b)), Some((op2, dst, x, y))) =
+                (p.ops[first].float_rr(), p.ops[*second].float_rr())
+            else {
+                return;
+            };
+            // The intermediate result is gone after the second operation:
+            // overwritten by it, or above the operand stack.
+            let dead_after = t == dst || p.heights.get(i + 1).is_some_and(|h| p.base + h <= t);
+            if t < p.base || !dead_after || (x == t) == (y == t) {
+                return;
+            }
+            let (left, c) = if x == t { (true, y) } else { (false, x) };
+            if let Some(op) = Op::fused(op1, op2, left, [dst, a, b, c]) {
+                p.ops[*second] = op;
+                p.removed[first] = true;
+                recent.pop();
+            }
+        });
     }
 
     /// A `local.set` or `local.tee` of the temporary the previous
@@ -1508,6 +1611,37 @@ mod tests {
         );
         assert!(
             matches!(ops[0], Op::Copy { dst, src } if dst == slot(1) && src == slot(0)),
+            "{ops:?}"
+        );
+    }
+
+    #[test]
+    fn a_float_result_read_once_fuses_with_its_reader() {
+        // (a * b) + c, then c - (a * b): each pair is one operation that
+        // keeps the order of the operands.
+        let ops = lowered(
+            "(module (func (param f64 f64 f64) (result f64)
+               local.get 0 local.get 1 f64.mul local.get 2 f64.add
+               local.get 2 local.get 0 local.get 1 f64.mul f64.sub
+               f64.div))",
+        );
+        let s = |n: u32| slot(n) as u16;
+        assert_eq!(
+            ops[..2],
+            [
+                Op::F64MulAddL {
+                    dst: s(3),
+                    a: s(0),
+                    b: s(1),
+                    c: s(2)
+                },
+                Op::F64MulSubR {
+                    dst: s(4),
+                    a: s(0),
+                    b: s(1),
+                    c: s(2)
+                },
+            ],
             "{ops:?}"
         );
     }

@@ -595,6 +595,7 @@ macro_rules! define_hot_path {
         unary_try { $($unt:ident => $utget:ident, $utput:ident, $utf:expr;)* }
         binary { $($bn:ident => $bget:ident, $bput:ident, |$ba:ident, $bb:ident| $be:expr;)* }
         binary_try { $($bnt:ident => $btget:ident, $btput:ident, $btf:expr;)* }
+        fused { $($fz:ident => $f1:ident, $f2:ident, $fl:literal;)* }
     ) => {
 handlers! { s;
     Copy { dst, src } => { s.copy(dst, src) }
@@ -793,6 +794,14 @@ handlers! { s;
                 Ok(v) => s.set(dst, $btput(v) as u64),
                 Err(kind) => return s.fail(kind),
             }
+        }
+    )*
+    $(
+        $fz { dst, a, b, c } => {
+            let t = BinOp::$f1.apply(s.get(Reg::from(a)), s.get(Reg::from(b)));
+            let c = s.get(Reg::from(c));
+            let v = if $fl { BinOp::$f2.apply(t, c) } else { BinOp::$f2.apply(c, t) };
+            s.set(Reg::from(dst), v)
         }
     )*
     $(
