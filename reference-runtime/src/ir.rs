@@ -774,9 +774,10 @@ pub(crate) struct FuncBody {
     /// Slots the frame needs: params + locals + the deepest operand stack.
     pub frame_size: u32,
     pub code: Box<[Instr]>,
-    /// The register form the hot loop runs ([`crate::lower`]); program
-    /// counters, branch targets and `handlers` count its operations.
-    pub ops: Box<[crate::lower::Op]>,
+    /// The register form the hot path runs ([`crate::lower`]), threaded
+    /// with the operations' handlers; program counters, branch targets and
+    /// `handlers` count its operations.
+    pub ops: Box<[crate::exec::Threaded]>,
     /// 128-bit constants referenced by [`Instr::ConstPool`].
     pub consts: Box<[u128]>,
     /// Exception handlers (`try_table`), innermost first.

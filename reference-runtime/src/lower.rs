@@ -1528,7 +1528,7 @@ mod tests {
     fn lowered(wat: &str) -> Vec<Op> {
         let bytes = wat::parse_str(wat).expect("test module parses");
         let module = Module::new(&Engine::new(&Config::default()), &bytes).expect("validates");
-        module.inner.bodies[0].ops.to_vec()
+        module.inner.bodies[0].ops.iter().map(|t| t.op).collect()
     }
 
     fn slot(n: u32) -> Reg {

@@ -147,7 +147,7 @@ pub(crate) fn translate_function(
         frame_size: u32::try_from(frame_size)
             .map_err(|_| Error::Unsupported("function frame too large".into()))?,
         code: t.code.into_boxed_slice(),
-        ops: lowered.ops,
+        ops: crate::exec::thread(&lowered.ops),
         consts: t.consts.into_boxed_slice(),
         handlers: handlers.into_boxed_slice(),
     })

@@ -69,7 +69,11 @@ struct Cx<'a> {
     env: Env<'a>,
     stack: Slots,
     /// The current function's first operation.
-    base: *const Op,
+    base: *const Threaded,
+    /// How deep `Call` may take the frame stack: the call-depth limit, or
+    /// the frames' capacity if lower (a full frame stack grows in the
+    /// general loop, so that `Call` calls nothing and saves no registers).
+    depth_limit: usize,
     regs: &'a mut Regs,
     exit: Option<Exit>,
     /// Where the trampoline resumes (unused with `tail_dispatch`).
@@ -110,7 +114,7 @@ fn machine_sp() -> usize {
 /// The handlers' arguments, for the trampoline.
 #[derive(Clone, Copy)]
 struct Args {
-    ip: *const Op,
+    ip: *const Threaded,
     frame: *mut Slot,
     fuel: u64,
     mem: *mut u8,
@@ -118,13 +122,42 @@ struct Args {
 }
 
 /// One operation's handler: instruction pointer (at the operation), frame,
-/// fuel, memory 0's base and length, and the shared context (a `Cx<T>`,
-/// its lifetime erased).
-type Handler = unsafe fn(*const Op, *mut Slot, u64, *mut u8, usize, *mut ());
+/// fuel, memory 0's base and length, and the shared context (a `Cx`, its
+/// lifetime erased).
+type Handler = unsafe fn(*const Threaded, *mut Slot, u64, *mut u8, usize, *mut ());
+
+/// An operation as the hot path runs it: with the addresses of its
+/// handlers (without and with metering), so that dispatch is a load and a
+/// jump (direct threading), not a table lookup.
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub(crate) struct Threaded {
+    handlers: [Handler; 2],
+    pub op: Op,
+}
+
+impl std::fmt::Debug for Threaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.op.fmt(f)
+    }
+}
+
+/// `ops` with their handlers.
+pub(crate) fn thread(ops: &[Op]) -> Box<[Threaded]> {
+    ops.iter()
+        .map(|&op| {
+            let t = tag(&op) as usize;
+            Threaded {
+                handlers: [Table::<false>::HANDLERS[t], Table::<true>::HANDLERS[t]],
+                op,
+            }
+        })
+        .collect()
+}
 
 /// The state of one handler while it runs: its arguments.
 struct Hot<'c, 'a> {
-    ip: *const Op,
+    ip: *const Threaded,
     frame: *mut Slot,
     fuel: u64,
     mem: *mut u8,
@@ -328,11 +361,9 @@ impl<'c, 'a> Hot<'c, 'a> {
 /// # Safety
 /// `ip` points at an operation.
 #[inline(always)]
-unsafe fn handler<const M: bool>(ip: *const Op) -> Handler {
-    let table: &'static [Handler; TABLE_LEN] = const { &Table::<M>::HANDLERS };
-    // SAFETY: see above; every tag is below `TABLE_LEN` (checked where the
-    // table is built).
-    unsafe { *table.get_unchecked(tag(&*ip) as usize) }
+unsafe fn handler<const M: bool>(ip: *const Threaded) -> Handler {
+    // SAFETY: see above.
+    unsafe { (*ip).handlers[M as usize] }
 }
 
 /// Runs the current function from `regs.pc` until an instruction for the
@@ -354,10 +385,12 @@ pub(super) fn run<const M: bool>(stack: Slots, regs: &mut Regs, env: Env<'_>) ->
         mem,
         len,
     };
+    let depth_limit = env.max_depth.min(env.frames.capacity());
     let mut cx = Cx {
         env,
         stack,
         base,
+        depth_limit,
         regs,
         exit: None,
         resume: args,
@@ -394,7 +427,7 @@ macro_rules! handlers {
                 /// function, whose frame is `frame`.
                 #[allow(unused_mut, unreachable_code, clippy::unnecessary_cast)]
                 pub(super) unsafe fn $name<const M: bool>(
-                    ip: *const Op,
+                    ip: *const Threaded,
                     frame: *mut Slot,
                     fuel: u64,
                     mem: *mut u8,
@@ -422,7 +455,7 @@ macro_rules! handlers {
                         $s.fuel -= 1;
                     }
                     // SAFETY: see above.
-                    let Op::$name { $($f),* } = (unsafe { *ip }) else {
+                    let Op::$name { $($f),* } = (unsafe { (*ip).op }) else {
                         // SAFETY: the table chose this handler by the tag.
                         unsafe { std::hint::unreachable_unchecked() }
                     };
@@ -437,7 +470,7 @@ macro_rules! handlers {
 
         /// Reached only through a tag that is not an operation's.
         unsafe fn unknown(
-            _: *const Op, _: *mut Slot, _: u64, _: *mut u8, _: usize, _: *mut (),
+            _: *const Threaded, _: *mut Slot, _: u64, _: *mut u8, _: usize, _: *mut (),
         ) {
             unreachable!("an operation without a handler")
         }
@@ -661,7 +694,8 @@ handlers! { s;
     }
     Call { func, args } => {
         // A call within the instance, with room on both stacks.
-        let sp = s.fp() + args as usize;
+        let caller_fp = s.fp();
+        let sp = caller_fp + args as usize;
         let bodies = s.cx.env.inst_bodies;
         debug_assert!((func as usize) < bodies.len());
         // SAFETY: validation checked the function index.
@@ -669,27 +703,22 @@ handlers! { s;
             return s.leave(Exit::Cold(Instr::Call(func)), sp);
         };
         let fp = sp - callee.params as usize;
-        let frames = &*s.cx.env.frames;
-        // A full frame stack grows in the general loop, so that this
-        // handler calls nothing (and saves no registers).
-        if frames.len() >= s.cx.env.max_depth
-            || frames.len() == frames.capacity()
-            || fp + callee.frame_size as usize > s.cx.stack.len
-        {
+        let depth = s.cx.env.frames.len();
+        if depth >= s.cx.depth_limit || fp + callee.frame_size as usize > s.cx.stack.len {
             return s.leave(Exit::Cold(Instr::Call(func)), sp);
         }
         let caller = Frame {
             body: std::mem::replace(s.cx.env.body, BodyRef::of(callee)),
             pc: s.pc(),
-            fp: s.fp(),
+            fp: caller_fp,
             inst: s.cx.env.inst,
         };
         let frames = &mut *s.cx.env.frames;
-        // SAFETY: below the capacity, checked above (`push` would bring in
-        // the growth path, a call).
+        // SAFETY: below the capacity (`depth_limit`); `push` would bring
+        // in the growth path, a call.
         unsafe {
-            frames.as_mut_ptr().add(frames.len()).write(caller);
-            frames.set_len(frames.len() + 1);
+            frames.as_mut_ptr().add(depth).write(caller);
+            frames.set_len(depth + 1);
         }
         // SAFETY: checked against the stack's length above.
         s.frame = unsafe { s.cx.stack.ptr.add(fp) };

@@ -11,6 +11,7 @@
 //! results are moved down to `fp` on return.
 
 mod hot;
+pub(crate) use hot::{Threaded, thread};
 pub(crate) mod num;
 
 use crate::error::{Error, Trap, TrapKind};
