@@ -33,8 +33,8 @@ pub(crate) type Reg = u32;
 pub(crate) const SLOT_BYTES: u32 = std::mem::size_of::<crate::value::Slot>() as u32;
 
 /// Calls `$cb! { { extra tokens } arith { ... } compare { ... } unary { ... }
-/// unary_try { ... } binary { ... } binary_try { ... } fused { ... } }` with
-/// the table of
+/// unary_try { ... } binary { ... } binary_try { ... } add_branch { ... }
+/// fused { ... } }` with the table of
 /// numeric operations:
 /// - `arith`, `compare`: the register-form operation names of every
 ///   [`BinOp`]: `op => slot-slot form, slot-immediate form` and, for
@@ -44,6 +44,8 @@ pub(crate) const SLOT_BYTES: u32 = std::mem::size_of::<crate::value::Slot>() as 
 ///   binary ones), or a function returning `Result<_, TrapKind>` for
 ///   those that trap. The operand and result types are the `exec` helpers
 ///   that read and make slots;
+/// - `add_branch`: an i32 comparison's forms fused with the addition of a
+///   constant to its left operand before it (a counting loop's end);
 /// - `fused`: two float operations in one, `name => first, second, left`:
 ///   `dst = (a first b) second c` if `left`, else `c second (a first b)`.
 macro_rules! with_op_table {
@@ -193,6 +195,18 @@ macro_rules! with_op_table {
                 I64RemS => i64_, pi64, i64_rem_s;
                 I64RemU => u64_, pu64, i64_rem_u;
             }
+            add_branch {
+                Eq => AddBrEqRR, AddBrEqRI;
+                Ne => AddBrNeRR, AddBrNeRI;
+                LtS => AddBrLtSRR, AddBrLtSRI;
+                LtU => AddBrLtURR, AddBrLtURI;
+                GtS => AddBrGtSRR, AddBrGtSRI;
+                GtU => AddBrGtURR, AddBrGtURI;
+                LeS => AddBrLeSRR, AddBrLeSRI;
+                LeU => AddBrLeURR, AddBrLeURI;
+                GeS => AddBrGeSRR, AddBrGeSRI;
+                GeU => AddBrGeURR, AddBrGeURI;
+            }
             fused {
                 F64AddAddL => F64Add, F64Add, true;
                 F64AddAddR => F64Add, F64Add, false;
@@ -233,6 +247,7 @@ macro_rules! define_op {
         unary_try { $($unt:ident => $utg:ident, $utp:ident, $utf:expr;)* }
         binary { $($bn:ident => $bg:ident, $bp:ident, |$ba:ident, $bb:ident| $be:expr;)* }
         binary_try { $($bnt:ident => $btg:ident, $btp:ident, $btf:expr;)* }
+        add_branch { $($ab:ident => $abrr:ident, $abri:ident;)* }
         fused { $($fz:ident => $f1:ident, $f2:ident, $fl:literal;)* }
     ) => {
         /// One register-form operation. Slots hold 128 bits; numeric
@@ -343,6 +358,14 @@ macro_rules! define_op {
             $($unt { dst: Reg, src: Reg },)*
             $($bn { dst: Reg, a: Reg, b: Reg },)*
             $($bnt { dst: Reg, a: Reg, b: Reg },)*
+            /// `x += inc` (i32), then a branch if `x <op> b` (`x <op> imm`,
+            /// `x != 0`, `x == 0`), with a 16-bit offset for `x`.
+            $(
+                $abrr { x: u16, inc: i16, b: Reg, target: u32 },
+                $abri { x: u16, inc: i16, imm: u32, target: u32 },
+            )*
+            AddBrNez { x: u16, inc: i16, target: u32 },
+            AddBrEqz { x: u16, inc: i16, target: u32 },
             /// Fused float operations (see `with_op_table`), with 16-bit
             /// slot offsets to fit four of them.
             $($fz { dst: u16, a: u16, b: u16, c: u16 },)*
@@ -380,6 +403,64 @@ macro_rules! define_op {
                 let [dst, a, b, c] = [dst, a, b, c].map(|r| r / SLOT_BYTES as u16);
                 match (first, second, left) {
                     $((BinOp::$f1, BinOp::$f2, $fl) => Some(Op::$fz { dst, a, b, c }),)*
+                    _ => None,
+                }
+            }
+
+            /// `x += inc`, then the branch `branch` (a comparison-branch
+            /// of i32 or a test of `x`) that reads `x` once, as one
+            /// operation, if `x` (an index) and `inc` fit their 16 bits.
+            fn add_branch(x: Reg, inc: u32, branch: Op) -> Option<Op> {
+                let inc = i16::try_from(inc as i32).ok()?;
+                u16::try_from(x.checked_mul(SLOT_BYTES)?).ok()?;
+                // The comparison with `x` on the left.
+                let swap = |op: BinOp| {
+                    use BinOp::*;
+                    match op {
+                        LtS => GtS,
+                        GtS => LtS,
+                        LtU => GtU,
+                        GtU => LtU,
+                        LeS => GeS,
+                        GeS => LeS,
+                        LeU => GeU,
+                        GeU => LeU,
+                        other => other,
+                    }
+                };
+                let x16 = x as u16;
+                match branch {
+                    Op::BrNez { cond, target } if cond == x => {
+                        Some(Op::AddBrNez { x: x16, inc, target })
+                    }
+                    Op::BrEqz { cond, target } if cond == x => {
+                        Some(Op::AddBrEqz { x: x16, inc, target })
+                    }
+                    $(
+                        Op::$cbr { a, b, target } if a == x && b != a => {
+                            Op::add_branch_rr(BinOp::$c, x16, inc, b, target)
+                        }
+                        Op::$cbr { a, b, target } if b == x && a != b => {
+                            Op::add_branch_rr(swap(BinOp::$c), x16, inc, a, target)
+                        }
+                        Op::$cbri { a, imm, target } if a == x => {
+                            Op::add_branch_ri(BinOp::$c, x16, inc, imm, target)
+                        }
+                    )*
+                    _ => None,
+                }
+            }
+
+            fn add_branch_rr(op: BinOp, x: u16, inc: i16, b: Reg, target: u32) -> Option<Op> {
+                match op {
+                    $(BinOp::$ab => Some(Op::$abrr { x, inc, b, target }),)*
+                    _ => None,
+                }
+            }
+
+            fn add_branch_ri(op: BinOp, x: u16, inc: i16, imm: u32, target: u32) -> Option<Op> {
+                match op {
+                    $(BinOp::$ab => Some(Op::$abri { x, inc, imm, target }),)*
                     _ => None,
                 }
             }
@@ -482,6 +563,8 @@ macro_rules! define_op {
                     $(Op::$bn { a, b, .. } => [Some(a), Some(b)],)*
                     $(Op::$bnt { a, b, .. } => [Some(a), Some(b)],)*
                     $(Op::$fz { .. } => return None,)*
+                    $(Op::$abrr { .. } | Op::$abri { .. } => return None,)*
+                    Op::AddBrNez { .. } | Op::AddBrEqz { .. } => return None,
                     Op::Select { .. }
                     | Op::Return { .. }
                     | Op::Copy64 { .. }
@@ -495,6 +578,16 @@ macro_rules! define_op {
 
             /// Turns slot indices into byte offsets.
             fn scale(&mut self) {
+                match self {
+                    $(Op::$abrr { x, b, .. } => {
+                        *x *= SLOT_BYTES as u16;
+                        *b *= SLOT_BYTES;
+                    })*
+                    $(Op::$abri { x, .. })|* | Op::AddBrNez { x, .. } | Op::AddBrEqz { x, .. } => {
+                        *x *= SLOT_BYTES as u16;
+                    }
+                    _ => {}
+                }
                 $(
                     if let Op::$fz { dst, a, b, c } = self {
                         for r in [dst, a, b, c] {
@@ -626,7 +719,10 @@ macro_rules! define_op {
                     | Op::BrEqz { target, .. }
                     | Op::BrNull { target, .. }
                     | Op::BrNonNull { target, .. }
-                    $(| Op::$cbr { target, .. } | Op::$cbri { target, .. })* => Some(target),
+                    $(| Op::$cbr { target, .. } | Op::$cbri { target, .. })*
+                    $(| Op::$abrr { target, .. } | Op::$abri { target, .. })*
+                    | Op::AddBrNez { target, .. }
+                    | Op::AddBrEqz { target, .. } => Some(target),
                     _ => None,
                 }
             }
@@ -1154,6 +1250,7 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
     p.retarget_sets();
     p.forward_all();
     p.fuse_floats();
+    p.fuse_add_branches();
     p.removed
 }
 
@@ -1228,6 +1325,28 @@ impl Peephole<'_> {
             if let Some(op) = Op::fused(op1, op2, left, [dst, a, b, c]) {
                 p.ops[*second] = op;
                 p.removed[first] = true;
+                recent.pop();
+            }
+        });
+    }
+
+    /// A branch on a comparison of `x` right after `x += constant` (i32):
+    /// one operation, one dispatch fewer per turn of a counting loop.
+    fn fuse_add_branches(&mut self) {
+        self.straight_line(|p, i, recent| {
+            let live = p.live(i);
+            let (Some(&add), &[branch]) = (recent.last(), &live[..]) else {
+                return;
+            };
+            let Op::AddRI { dst, a, imm } = p.ops[add] else {
+                return;
+            };
+            if dst != a {
+                return;
+            }
+            if let Some(op) = Op::add_branch(dst, imm, p.ops[branch]) {
+                p.ops[branch] = op;
+                p.removed[add] = true;
                 recent.pop();
             }
         });
@@ -1536,8 +1655,9 @@ mod tests {
     }
 
     #[test]
-    fn a_counting_loop_is_an_add_and_a_compare_and_branch() {
-        // local.tee of the increment, compared with a local: no copies.
+    fn a_counting_loop_is_one_add_compare_and_branch() {
+        // local.tee of the increment, compared with a local: no copies, and
+        // the addition fused with the comparison and branch.
         let ops = lowered(
             "(module (func (param i32 i32)
                (loop
@@ -1547,15 +1667,11 @@ mod tests {
         assert_eq!(
             ops,
             [
-                Op::AddRI {
-                    dst: slot(0),
-                    a: slot(0),
-                    imm: 1
-                },
-                Op::BrLtURR {
-                    a: slot(0),
+                Op::AddBrLtURR {
+                    x: slot(0) as u16,
+                    inc: 1,
                     b: slot(1),
-                    target: -2i32 as u32
+                    target: -1i32 as u32
                 },
                 Op::Return64 {
                     from: slot(2),

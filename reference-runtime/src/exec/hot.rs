@@ -273,6 +273,15 @@ impl<'c, 'a> Hot<'c, 'a> {
         debug_assert!(self.pc() < self.cx.env.body.ops.len());
     }
 
+    /// `x += inc` in 32 bits; the new value.
+    #[inline(always)]
+    fn add_in_place(&mut self, x: u16, inc: i16) -> u64 {
+        let x = Reg::from(x);
+        let v = BinOp::Add.apply(self.get(x), BinOp::Add.imm(inc as i32 as u32));
+        self.set(x, v);
+        v
+    }
+
     /// Returns to a caller of the current instance, moving the `keep` (at
     /// most one) results from slot `from` on with `copy`; false (and nothing
     /// done) for the general loop's returns.
@@ -628,6 +637,7 @@ macro_rules! define_hot_path {
         unary_try { $($unt:ident => $utget:ident, $utput:ident, $utf:expr;)* }
         binary { $($bn:ident => $bget:ident, $bput:ident, |$ba:ident, $bb:ident| $be:expr;)* }
         binary_try { $($bnt:ident => $btget:ident, $btput:ident, $btf:expr;)* }
+        add_branch { $($ab:ident => $abrr:ident, $abri:ident;)* }
         fused { $($fz:ident => $f1:ident, $f2:ident, $fl:literal;)* }
     ) => {
 handlers! { s;
@@ -825,6 +835,30 @@ handlers! { s;
             }
         }
     )*
+    $(
+        $abrr { x, inc, b, target } => {
+            let v = s.add_in_place(x, inc);
+            if BinOp::$ab.apply(v, s.get(b)) != 0 {
+                s.jump(target);
+            }
+        }
+        $abri { x, inc, imm, target } => {
+            let v = s.add_in_place(x, inc);
+            if BinOp::$ab.apply(v, BinOp::$ab.imm(imm)) != 0 {
+                s.jump(target);
+            }
+        }
+    )*
+    AddBrNez { x, inc, target } => {
+        if s.add_in_place(x, inc) != 0 {
+            s.jump(target);
+        }
+    }
+    AddBrEqz { x, inc, target } => {
+        if s.add_in_place(x, inc) == 0 {
+            s.jump(target);
+        }
+    }
     $(
         $fz { dst, a, b, c } => {
             let t = BinOp::$f1.apply(s.get(Reg::from(a)), s.get(Reg::from(b)));
