@@ -771,6 +771,10 @@ pub(crate) struct FuncBody {
     pub results: u32,
     /// Number of declared (non-parameter) locals, zeroed on entry.
     pub locals: u32,
+    /// How many of them a call from the hot path zeroes: all, or none if
+    /// no operation can read one before writing it (see
+    /// [`crate::lower::Lowered::reads_unset_locals`]).
+    pub zeroed_locals: u32,
     /// Slots the frame needs: params + locals + the deepest operand stack.
     pub frame_size: u32,
     pub code: Box<[Instr]>,

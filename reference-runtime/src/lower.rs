@@ -465,6 +465,19 @@ macro_rules! define_op {
                 }
             }
 
+            /// The slot a fused operation writes and those it reads.
+            fn fused_slots(&self) -> Option<(Reg, Vec<Reg>)> {
+                let r = Reg::from;
+                match *self {
+                    $(Op::$fz { dst, a, b, c } => Some((r(dst), vec![r(a), r(b), r(c)])),)*
+                    $(Op::$abrr { x, b, .. } => Some((r(x), vec![r(x), b])),)*
+                    $(Op::$abri { x, .. })|* | Op::AddBrNez { x, .. } | Op::AddBrEqz { x, .. } => {
+                        Some((r(x), vec![r(x)]))
+                    }
+                    _ => None,
+                }
+            }
+
             /// The float operation and slots of a slot-slot float
             /// addition, subtraction, multiplication or division:
             /// `(op, dst, a, b)`.
@@ -743,6 +756,9 @@ enum Rhs {
 /// A function's register-form code, and where its stack instructions went.
 pub(crate) struct Lowered {
     pub ops: Box<[Op]>,
+    /// Whether some operation may read a declared local before any write
+    /// to it: only then must a call zero the locals.
+    pub reads_unset_locals: bool,
     /// For each stack instruction (and one past the end), the index of its
     /// first operation.
     pub map: Vec<u32>,
@@ -950,6 +966,7 @@ fn store(instr: &Instr, addr: Reg, value: Reg) -> Option<(u32, Op)> {
 pub(crate) fn lower(
     code: &[Instr],
     heights: &[u32],
+    params: u32,
     base: u32,
     mem0_64: bool,
     wide: bool,
@@ -1161,6 +1178,7 @@ pub(crate) fn lower(
     }
     let removed = peephole(&mut ops, code, heights, &map, base);
     compact(&mut ops, &mut map, &removed);
+    let reads_unset_locals = reads_unset_locals(&mut ops, params, base);
     for (i, op) in ops.iter_mut().enumerate() {
         op.scale();
         // Branch targets become relative to the operation after the branch.
@@ -1178,6 +1196,7 @@ pub(crate) fn lower(
     }
     Lowered {
         ops: ops.into_boxed_slice(),
+        reads_unset_locals,
         map,
     }
 }
@@ -1637,6 +1656,117 @@ fn compact(ops: &mut Vec<Op>, map: &mut [u32], removed: &[bool]) {
     }
 }
 
+/// Whether an operation of `ops` (slot indices, absolute targets) may read
+/// a declared local (slots `params..base`) on a path where nothing wrote it
+/// yet: a forward "definitely written" analysis over the operations' flow.
+/// True when unsure (stack instructions, very large functions).
+fn reads_unset_locals(ops: &mut [Op], params: u32, base: u32) -> bool {
+    const MAX_LOCALS: u32 = 256;
+    const MAX_OPS: usize = 100_000;
+    const MAX_PASSES: usize = 16;
+    let locals = base - params;
+    if locals == 0 {
+        return false;
+    }
+    if locals > MAX_LOCALS || ops.len() > MAX_OPS {
+        return true;
+    }
+    let local = |r: Reg| (params..base).contains(&r).then(|| (r - params) as usize);
+    let words = (locals as usize).div_ceil(64);
+    // For each operation, the locals written on every path to it (`None`:
+    // not reached yet).
+    let mut written: Vec<Option<Vec<u64>>> = vec![None; ops.len()];
+    written[0] = Some(vec![0; words]);
+    for _ in 0..MAX_PASSES {
+        let mut changed = false;
+        for i in 0..ops.len() {
+            let Some(mut out) = written[i].clone() else {
+                continue;
+            };
+            if let Some(w) = op_write(&mut ops[i]).and_then(local) {
+                out[w / 64] |= 1 << (w % 64);
+            }
+            for next in successors(&mut ops[i], i) {
+                let Some(slot) = written.get_mut(next) else {
+                    continue;
+                };
+                match slot {
+                    None => {
+                        *slot = Some(out.clone());
+                        changed = true;
+                    }
+                    Some(set) => {
+                        for (a, b) in set.iter_mut().zip(&out) {
+                            if *a & b != *a {
+                                *a &= b;
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !changed {
+            return ops.iter_mut().zip(&written).any(|(op, set)| {
+                let Some(set) = set else {
+                    return false;
+                };
+                match op_reads(op) {
+                    Some(reads) => reads
+                        .into_iter()
+                        .filter_map(local)
+                        .any(|l| set[l / 64] & (1 << (l % 64)) == 0),
+                    None => true,
+                }
+            });
+        }
+    }
+    true
+}
+
+/// The slots `op` reads (`None`: not known, as for stack instructions).
+fn op_reads(op: &mut Op) -> Option<Vec<Reg>> {
+    if let Some((_, srcs)) = op.fused_slots() {
+        return Some(srcs);
+    }
+    if let Some(srcs) = op.sources_mut() {
+        return Some(srcs.into_iter().flatten().map(|r| *r).collect());
+    }
+    match *op {
+        Op::Select { a, b, cond } | Op::Select64 { a, b, cond } => Some(vec![a, b, cond]),
+        Op::I32StoreRR { a, b, value }
+        | Op::I64StoreRR { a, b, value }
+        | Op::I32Store8RR { a, b, value } => Some(vec![a, b, value]),
+        Op::Return { from, keep } | Op::Return64 { from, keep } => {
+            Some((from..from + keep).collect())
+        }
+        // The arguments are on the operand stack, above the locals.
+        Op::Call { .. } => Some(Vec::new()),
+        _ => None,
+    }
+}
+
+/// The one slot `op` surely writes, if any.
+fn op_write(op: &mut Op) -> Option<Reg> {
+    if let Some((dst, _)) = op.fused_slots() {
+        return Some(dst);
+    }
+    op.dst_mut().map(|d| *d)
+}
+
+/// The operations that may run after operation `i` (absolute targets).
+fn successors(op: &mut Op, i: usize) -> Vec<usize> {
+    match *op {
+        Op::Br { target } => vec![target as usize],
+        Op::Return { .. } | Op::Return64 { .. } => Vec::new(),
+        Op::BrTable { len, .. } => (i + 1..=i + 1 + len as usize).collect(),
+        _ => match op.target_mut() {
+            Some(t) => vec![i + 1, *t as usize],
+            None => vec![i + 1],
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1760,5 +1890,41 @@ mod tests {
             ],
             "{ops:?}"
         );
+    }
+
+    /// Whether the only function of `wat` may read a local before setting
+    /// it, as the lowering decides.
+    fn reads_unset(wat: &str) -> bool {
+        let bytes = wat::parse_str(wat).expect("test module parses");
+        let module = Module::new(&Engine::new(&Config::default()), &bytes).expect("validates");
+        module.inner.bodies[0].zeroed_locals > 0
+    }
+
+    #[test]
+    fn locals_are_zeroed_unless_every_path_sets_them_first() {
+        assert!(reads_unset("(module (func (local i32) local.get 0 drop))"));
+        assert!(!reads_unset(
+            "(module (func (param i32) (result i32) (local i32)
+               (local.set 1 (i32.const 5)) (local.get 1)))"
+        ));
+        // Set on one branch only.
+        assert!(reads_unset(
+            "(module (func (param i32) (result i32) (local i32)
+               (if (local.get 0) (then (local.set 1 (i32.const 1))))
+               (local.get 1)))"
+        ));
+        // Read at the top of a loop that sets it later.
+        assert!(reads_unset(
+            "(module (func (param i32) (local i32)
+               (loop (br_if 0 (i32.eq (local.get 1) (local.get 0)))
+                 (local.set 1 (i32.const 1)))))"
+        ));
+        // Set on both branches.
+        assert!(!reads_unset(
+            "(module (func (param i32) (result i32) (local i32)
+               (if (local.get 0) (then (local.set 1 (i32.const 1)))
+                 (else (local.set 1 (i32.const 2))))
+               (local.get 1)))"
+        ));
     }
 }

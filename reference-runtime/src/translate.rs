@@ -137,13 +137,21 @@ pub(crate) fn translate_function(
         .resources()
         .memory_at(0)
         .is_some_and(|m| m.memory64);
-    let lowered = crate::lower::lower(&t.code, &t.heights, params + locals, mem0_64, wide);
+    let lowered = crate::lower::lower(&t.code, &t.heights, params, params + locals, mem0_64, wide);
     let mut handlers = t.handlers;
     lowered.remap_handlers(&mut handlers);
+    // A landing pad is reached from the whole guarded range, which the
+    // analysis of the operations' flow does not see.
+    let zeroed_locals = if lowered.reads_unset_locals || !handlers.is_empty() {
+        locals
+    } else {
+        0
+    };
     Ok(FuncBody {
         params,
         results,
         locals,
+        zeroed_locals,
         frame_size: u32::try_from(frame_size)
             .map_err(|_| Error::Unsupported("function frame too large".into()))?,
         code: t.code.into_boxed_slice(),

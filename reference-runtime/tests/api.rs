@@ -140,6 +140,32 @@ fn a_long_run_keeps_the_host_stack_flat() {
     }
 }
 
+/// A local read before it is set is zero even where the frame reuses
+/// slots a previous call left non-zero (the hot path skips zeroing only for
+/// functions that set every local before reading it).
+#[test]
+fn locals_start_at_zero_in_a_reused_frame() {
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, ());
+    let m = module(
+        &engine,
+        r#"(module
+             (func $dirty (param i32 i32 i32 i32) (result i32) (local.get 3))
+             (func $unset (result i32) (local i32 i64) (local.get 0))
+             (func $set (result i32) (local i32) (local.set 0 (i32.const 5)) (local.get 0))
+             (func (export "main") (result i32)
+               (drop (call $dirty (i32.const 7) (i32.const 7) (i32.const 7) (i32.const 7)))
+               (i32.add (call $unset) (call $set))))"#,
+    );
+    let instance = Linker::new()
+        .instantiate(&mut store, &m)
+        .expect("instantiates");
+    let main = instance.get_func(&store, "main").expect("exported");
+    let mut results = [Val::I32(0)];
+    main.call(&mut store, &[], &mut results).expect("runs");
+    assert_eq!(results, [Val::I32(5)]);
+}
+
 #[test]
 fn deep_recursion_exhausts_the_call_stack_not_the_host_stack() {
     let mut config = Config::default();

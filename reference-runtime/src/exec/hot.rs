@@ -299,15 +299,11 @@ impl<'c, 'a> Hot<'c, 'a> {
         if keep == 1 {
             copy(self, 0, from);
         }
-        let base = caller.body.ops.as_ptr();
+        self.cx.base = caller.body.ops.as_ptr();
         *self.cx.env.body = caller.body;
-        self.cx.base = base;
-        // SAFETY: the caller's frame is inside the stack, and its `pc`
-        // inside its function.
-        unsafe {
-            self.frame = self.cx.stack.ptr.add(caller.fp);
-            self.ip = base.add(caller.pc);
-        }
+        // SAFETY: the caller's frame is inside the stack.
+        self.frame = unsafe { self.cx.stack.ptr.add(caller.fp) };
+        self.ip = caller.ip;
         true
     }
 
@@ -719,7 +715,7 @@ handlers! { s;
         }
         let caller = Frame {
             body: std::mem::replace(s.cx.env.body, BodyRef::of(callee)),
-            pc: s.pc(),
+            ip: s.ip,
             fp: caller_fp,
             inst: s.cx.env.inst,
         };
@@ -733,7 +729,7 @@ handlers! { s;
         // SAFETY: checked against the stack's length above.
         s.frame = unsafe { s.cx.stack.ptr.add(fp) };
         let locals = callee.params as usize;
-        for i in locals..locals + callee.locals as usize {
+        for i in locals..locals + callee.zeroed_locals as usize {
             // SAFETY: as above (locals are below the frame size). Volatile
             // so that the loop stays a loop, not a call to `memset`.
             unsafe { s.frame.add(i).write_volatile(0) };

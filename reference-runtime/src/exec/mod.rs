@@ -48,7 +48,10 @@ impl std::ops::Deref for BodyRef {
 /// A suspended caller.
 struct Frame {
     body: BodyRef,
-    pc: usize,
+    /// Where the caller continues: an operation of `body` (a pointer, not
+    /// an index, so that a return from the hot path needs no load of the
+    /// body to find it).
+    ip: *const Threaded,
     fp: usize,
     inst: u32,
 }
@@ -318,7 +321,8 @@ fn run<T>(
         ($frame:expr) => {{
             let frame: Frame = $frame;
             body = frame.body;
-            pc = frame.pc;
+            // SAFETY: `ip` points into the body's operations.
+            pc = unsafe { frame.ip.offset_from(body.ops.as_ptr()) } as usize;
             fp = frame.fp;
             switch_instance!(frame.inst);
         }};
@@ -358,9 +362,12 @@ fn run<T>(
                         if frames.len() >= max_depth {
                             fail!(TrapKind::CallStackExhausted);
                         }
+                        // SAFETY: `pc` is past the call, inside the body
+                        // (which ends with a return).
+                        let ip = unsafe { body.ops.as_ptr().add(pc) };
                         frames.push(Frame {
                             body: std::mem::replace(&mut body, callee),
-                            pc,
+                            ip,
                             fp,
                             inst,
                         });
