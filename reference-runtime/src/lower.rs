@@ -264,6 +264,8 @@ macro_rules! define_op {
             Copy64 { dst: Reg, src: Reg },
             Select64 { a: Reg, b: Reg, cond: Reg },
             Return64 { from: Reg, keep: u32 },
+            /// `Return64` of one value.
+            Return1 { from: Reg },
             /// `dst = imm`.
             Const { dst: Reg, imm: u64 },
             /// `a = if cond != 0 { a } else { b }`.
@@ -583,6 +585,7 @@ macro_rules! define_op {
                     | Op::Copy64 { .. }
                     | Op::Select64 { .. }
                     | Op::Return64 { .. }
+                    | Op::Return1 { .. }
                     | Op::Call { .. }
                     | Op::Legacy { .. }
                     | Op::Cold { .. } => return None,
@@ -1189,6 +1192,7 @@ pub(crate) fn lower(
             *op = match *op {
                 Op::Copy { dst, src } => Op::Copy64 { dst, src },
                 Op::Select { a, b, cond } => Op::Select64 { a, b, cond },
+                Op::Return { from, keep: 1 } => Op::Return1 { from },
                 Op::Return { from, keep } => Op::Return64 { from, keep },
                 other => other,
             };
@@ -1270,6 +1274,7 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
     p.forward_all();
     p.fuse_floats();
     p.fuse_add_branches();
+    p.return_in_place();
     p.removed
 }
 
@@ -1345,6 +1350,30 @@ impl Peephole<'_> {
                 p.ops[*second] = op;
                 p.removed[first] = true;
                 recent.pop();
+            }
+        });
+    }
+
+    /// A return of one value that the previous operation just computed
+    /// into a temporary: that operation writes the result slot (slot 0)
+    /// itself, and the return has nothing to move.
+    fn return_in_place(&mut self) {
+        self.straight_line(|p, i, recent| {
+            let live = p.live(i);
+            let (Some(&last), &[ret]) = (recent.last(), &live[..]) else {
+                return;
+            };
+            let Op::Return { from, keep: 1 } = p.ops[ret] else {
+                return;
+            };
+            if from < p.base {
+                return;
+            }
+            if let Some(dst) = p.ops[last].dst_mut()
+                && *dst == from
+            {
+                *dst = 0;
+                p.ops[ret] = Op::Return { from: 0, keep: 1 };
             }
         });
     }
@@ -1737,6 +1766,7 @@ fn op_reads(op: &mut Op) -> Option<Vec<Reg>> {
         Op::I32StoreRR { a, b, value }
         | Op::I64StoreRR { a, b, value }
         | Op::I32Store8RR { a, b, value } => Some(vec![a, b, value]),
+        Op::Return1 { from } => Some(vec![from]),
         Op::Return { from, keep } | Op::Return64 { from, keep } => {
             Some((from..from + keep).collect())
         }
@@ -1758,7 +1788,7 @@ fn op_write(op: &mut Op) -> Option<Reg> {
 fn successors(op: &mut Op, i: usize) -> Vec<usize> {
     match *op {
         Op::Br { target } => vec![target as usize],
-        Op::Return { .. } | Op::Return64 { .. } => Vec::new(),
+        Op::Return { .. } | Op::Return64 { .. } | Op::Return1 { .. } => Vec::new(),
         Op::BrTable { len, .. } => (i + 1..=i + 1 + len as usize).collect(),
         _ => match op.target_mut() {
             Some(t) => vec![i + 1, *t as usize],
@@ -1926,5 +1956,24 @@ mod tests {
                  (else (local.set 1 (i32.const 2))))
                (local.get 1)))"
         ));
+    }
+
+    #[test]
+    fn a_returned_result_is_computed_in_the_result_slot() {
+        let ops = lowered(
+            "(module (func (param i32 i32) (result i32)
+               local.get 0 local.get 1 i32.add))",
+        );
+        assert_eq!(
+            ops,
+            [
+                Op::AddRR {
+                    dst: slot(0),
+                    a: slot(0),
+                    b: slot(1)
+                },
+                Op::Return1 { from: slot(0) },
+            ]
+        );
     }
 }

@@ -296,7 +296,9 @@ impl<'c, 'a> Hot<'c, 'a> {
         let Some(caller) = self.cx.env.frames.pop_if(|caller| caller.inst == inst) else {
             return false;
         };
-        if keep == 1 {
+        // (A result computed in place needs no move: see
+        // `Peephole::return_in_place`.)
+        if keep == 1 && from != 0 {
             copy(self, 0, from);
         }
         self.cx.base = caller.body.ops.as_ptr();
@@ -686,6 +688,12 @@ handlers! { s;
         if !s.ret(from, keep, Hot::copy64) {
             let sp = s.fp() + (from / SLOT_BYTES + keep) as usize;
             return s.leave(Exit::Cold(Instr::Return { keep }), sp);
+        }
+    }
+    Return1 { from } => {
+        if !s.ret(from, 1, Hot::copy64) {
+            let sp = s.fp() + (from / SLOT_BYTES + 1) as usize;
+            return s.leave(Exit::Cold(Instr::Return { keep: 1 }), sp);
         }
     }
     GlobalGet { dst, global } => {
