@@ -16,7 +16,9 @@ fn main() {
     let var = |name: &str| env::var(name).unwrap_or_default();
     let optimized = matches!(var("OPT_LEVEL").as_str(), "2" | "3" | "s" | "z");
     let arch = matches!(var("CARGO_CFG_TARGET_ARCH").as_str(), "x86_64" | "aarch64");
-    let instrumented = var("CARGO_ENCODED_RUSTFLAGS").contains("sanitizer")
+    // `-Zsanitizer=...` (address, memory, ...), not libFuzzer's coverage
+    // instrumentation (`-sanitizer-coverage-*`), which leaves calls alone.
+    let instrumented = var("CARGO_ENCODED_RUSTFLAGS").contains("sanitizer=")
         || env::var_os("CARGO_CFG_MIRI").is_some()
         || env::var_os("CARGO_CFG_SANITIZE").is_some();
     let forced_off = var("REFERENCE_RUNTIME_DISPATCH") == "trampoline";

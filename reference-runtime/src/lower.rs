@@ -1,5 +1,5 @@
 //! Lowering: turns a function's stack IR ([`crate::ir`]) into the register
-//! form the hot loop of [`crate::exec`] runs.
+//! form the hot path of [`crate::exec`] runs.
 //!
 //! The translator records the operand-stack height of every instruction
 //! (and passes them to [`lower`]), so every operand has a fixed frame
@@ -12,8 +12,8 @@
 //! directly.
 //!
 //! What is not lowered keeps its stack form: [`Op::Legacy`] runs one stack
-//! instruction inside the hot loop (accesses to memories other than 0),
-//! [`Op::Cold`] leaves the hot loop for the general one (tables,
+//! instruction inside the hot path (accesses to memories other than 0),
+//! [`Op::Cold`] leaves the hot path for the general loop (tables,
 //! references, GC, exceptions, SIMD, bulk memory, indirect, tail and
 //! cross-instance calls). Both carry the stack pointer the instruction
 //! expects.
@@ -26,7 +26,7 @@ use crate::ir::{BinOp, DropKeep, Handler, Instr};
 
 /// A frame slot: while lowering, its index from the frame pointer; in a
 /// lowered function, its byte offset ([`SLOT_BYTES`] per slot), which the
-/// hot loop adds to the frame pointer as it is.
+/// hot path adds to the frame pointer as it is.
 pub(crate) type Reg = u32;
 
 /// The size of a slot.
@@ -340,10 +340,10 @@ macro_rules! define_op {
             /// minuend, as in a negation.
             SubIR { dst: Reg, imm: u32, b: Reg },
             Sub64IR { dst: Reg, imm: u32, b: Reg },
-            /// Run stack instruction `instr` in the hot loop, with the stack
+            /// Run stack instruction `instr` in the hot path, with the stack
             /// pointer at frame slot `sp` (an index).
             Legacy { instr: u32, sp: u32 },
-            /// Leave the hot loop to run stack instruction `instr`, with the
+            /// Leave the hot path to run stack instruction `instr`, with the
             /// stack pointer at frame slot `sp` (an index).
             Cold { instr: u32, sp: u32 },
             $(
@@ -852,7 +852,7 @@ impl Lowering {
 
     /// A memory access (`load` or `store`) of stack instruction `instr`,
     /// which runs at stack pointer `sp`: its operation for a 32-bit memory
-    /// 0, or the stack instruction itself in the hot loop otherwise.
+    /// 0, or the stack instruction itself in the hot path otherwise.
     fn access(&mut self, access: Option<(u32, Op)>, instr: usize, sp: Reg) {
         self.push(match access {
             Some((0, op)) if !self.mem0_64 => op,

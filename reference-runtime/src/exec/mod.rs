@@ -1,8 +1,9 @@
-//! The executor, in two loops. The hot loop ([`hot`]) runs a function's
-//! register form ([`crate::lower`]) until an operation it does not run; the
-//! general loop here runs that one stack instruction of [`crate::ir`] (with
-//! the stack pointer the operation gives) and hands back. Wasm-to-Wasm
-//! calls, in either loop, push a [`Frame`] on an explicit frame stack
+//! The executor, in two parts. The hot path ([`hot`]: threaded code, one
+//! handler per operation) runs a function's register form
+//! ([`crate::lower`]) until an operation it does not run; the general loop
+//! here runs that one stack instruction of [`crate::ir`] (with the stack
+//! pointer the operation gives) and hands back. Wasm-to-Wasm calls, in
+//! either part, push a [`Frame`] on an explicit frame stack
 //! instead of recursing on the host stack, so deep recursion ends in
 //! [`TrapKind::CallStackExhausted`], never a host stack overflow.
 //!
@@ -187,7 +188,7 @@ fn trap<V>(kind: TrapKind) -> Result<V, Trap> {
     Err(Trap::new(kind))
 }
 
-/// The value stack as the hot loop sees it: a raw view of the `Vec` that
+/// The value stack as the hot path sees it: a raw view of the `Vec` that
 /// indexes without bounds checks in release builds.
 ///
 /// Sound because every index the executor forms lies inside the current
@@ -537,7 +538,7 @@ fn run<T>(
     loop {
         let mut regs = hot::Regs { pc, sp, fp, fuel };
         // Without a fuel budget the counter cannot run out (it starts at
-        // `u64::MAX`), so the hot loop is built without the check.
+        // `u64::MAX`), so the hot path runs the handlers without it.
         let run_hot = match store.fuel {
             Some(_) => hot::run::<true>,
             None => hot::run::<false>,
@@ -1019,7 +1020,7 @@ fn run<T>(
                 }
             }
 
-            _ => unreachable!("{instr:?} belongs to the hot loop"),
+            _ => unreachable!("{instr:?} belongs to the hot path"),
         }
     }
 }
