@@ -266,8 +266,12 @@ macro_rules! define_op {
             Return64 { from: Reg, keep: u32 },
             /// `Return64` of one value.
             Return1 { from: Reg },
-            /// `dst = imm`.
+            /// `dst = imm` (the low 64 bits).
             Const { dst: Reg, imm: u64 },
+            /// `dst = imm`, zero-extended to the whole slot: a constant in
+            /// a function that may hold a reference (`ref.null` is 0 in
+            /// all 128 bits) or a v128.
+            Const128 { dst: Reg, imm: u64 },
             /// `a = if cond != 0 { a } else { b }`.
             Select { a: Reg, b: Reg, cond: Reg },
             Br { target: u32 },
@@ -517,7 +521,10 @@ macro_rules! define_op {
             fn sources_mut(&mut self) -> Option<[Option<&mut Reg>; 2]> {
                 Some(match self {
                     Op::Copy { src, .. } => [Some(src), None],
-                    Op::Const { .. } | Op::Br { .. } | Op::GlobalGet { .. } => [None, None],
+                    Op::Const { .. }
+                    | Op::Const128 { .. }
+                    | Op::Br { .. }
+                    | Op::GlobalGet { .. } => [None, None],
                     Op::GlobalSet { src, .. } => [Some(src), None],
                     Op::BrNez { cond, .. }
                     | Op::BrEqz { cond, .. }
@@ -643,6 +650,7 @@ macro_rules! define_op {
                 match self {
                     Op::Copy { dst, .. }
                     | Op::Const { dst, .. }
+                    | Op::Const128 { dst, .. }
                     | Op::GlobalGet { dst, .. }
                     | Op::I32Load { dst, .. }
                     | Op::I64Load { dst, .. }
@@ -1223,7 +1231,11 @@ pub(crate) fn lower(
         if let Some(t) = op.target_mut() {
             *t = (i64::from(*t) - i as i64 - 1) as i32 as u32;
         }
-        if !wide {
+        if wide {
+            if let Op::Const { dst, imm } = *op {
+                *op = Op::Const128 { dst, imm };
+            }
+        } else {
             *op = match *op {
                 Op::Copy { dst, src } => Op::Copy64 { dst, src },
                 Op::Select { a, b, cond } => Op::Select64 { a, b, cond },

@@ -166,6 +166,29 @@ fn locals_start_at_zero_in_a_reused_frame() {
     assert_eq!(results, [Val::I32(5)]);
 }
 
+/// A null reference is 0 in the whole slot, also where the slot last held
+/// a v128 with a non-zero upper half (found by the `smith` fuzz target:
+/// `ref.null` wrote only the low 64 bits, and the result read as a
+/// non-null externref).
+#[test]
+fn ref_null_clears_a_slot_that_held_a_v128() {
+    let engine = Engine::default();
+    let mut store = Store::new(&engine, ());
+    let m = module(
+        &engine,
+        r#"(module (func (export "f") (result externref)
+             (drop (v128.const i64x2 0 -1))
+             (ref.null extern)))"#,
+    );
+    let instance = Linker::new()
+        .instantiate(&mut store, &m)
+        .expect("instantiates");
+    let f = instance.get_func(&store, "f").expect("exported");
+    let mut results = [Val::I32(0)];
+    f.call(&mut store, &[], &mut results).expect("runs");
+    assert_eq!(results, [Val::ExternRef(None)]);
+}
+
 #[test]
 fn deep_recursion_exhausts_the_call_stack_not_the_host_stack() {
     let mut config = Config::default();

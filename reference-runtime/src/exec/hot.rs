@@ -642,6 +642,7 @@ handlers! { s;
     Copy { dst, src } => { s.copy(dst, src) }
     Copy64 { dst, src } => { s.copy64(dst, src) }
     Const { dst, imm } => { s.set(dst, imm) }
+    Const128 { dst, imm } => { *s.slot(dst) = Slot::from(imm) }
     Select { a, b, cond } => {
         if s.get(cond) as u32 == 0 {
             s.copy(a, b);
