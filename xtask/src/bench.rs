@@ -4,7 +4,9 @@
 //! `wasm-interp`; `wasi` runs WASI workloads (in
 //! `reference-runtime/benches/wasi/`) on the reference and wasmtime. Every
 //! runtime runs as a process, so each time includes start-up, the same for
-//! all; the median of `--runs` is reported, and results are cross-checked.
+//! all; the median and the best of `--runs` are reported (on a shared
+//! machine the best is the steadier), the kernels' runtimes take turns run
+//! by run, and results are cross-checked.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,7 +21,7 @@ pub struct Args {
     /// What to measure.
     #[command(subcommand)]
     what: What,
-    /// Runs per measurement; the median is reported.
+    /// Runs per measurement; the median and the best are reported.
     #[arg(long, default_value_t = 3, global = true)]
     runs: usize,
 }
@@ -86,31 +88,57 @@ fn locate(runtime: &str, binary: &str) -> anyhow::Result<String> {
     Ok(found.path.to_string_lossy().into_owned())
 }
 
-/// Time one command `runs` times; the median and the last stdout.
-fn measure(argv: &[String], cwd: &Path, runs: usize) -> anyhow::Result<(Duration, String)> {
+/// How long a command took over several runs.
+#[derive(Clone, Copy)]
+struct Timing {
+    median: Duration,
+    best: Duration,
+}
+
+impl Timing {
+    fn of(mut times: Vec<Duration>) -> Timing {
+        times.sort();
+        Timing {
+            median: times[times.len() / 2],
+            best: times[0],
+        }
+    }
+}
+
+/// Runs one command once: its wall time and stdout.
+fn run_once(argv: &[String], cwd: &Path) -> anyhow::Result<(Duration, String)> {
+    let start = Instant::now();
+    let out = Command::new(&argv[0])
+        .args(&argv[1..])
+        .current_dir(cwd)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .with_context(|| format!("running {}", argv[0]))?;
+    let time = start.elapsed();
+    if !out.status.success() {
+        bail!(
+            "`{}` failed ({}): {}",
+            argv.join(" "),
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok((
+        time,
+        String::from_utf8_lossy(&out.stdout).trim().to_string(),
+    ))
+}
+
+/// Time one command `runs` times; its timing and the last stdout.
+fn measure(argv: &[String], cwd: &Path, runs: usize) -> anyhow::Result<(Timing, String)> {
     let mut times = Vec::new();
     let mut stdout = String::new();
     for _ in 0..runs.max(1) {
-        let start = Instant::now();
-        let out = Command::new(&argv[0])
-            .args(&argv[1..])
-            .current_dir(cwd)
-            .env_remove("RUST_BACKTRACE")
-            .output()
-            .with_context(|| format!("running {}", argv[0]))?;
-        times.push(start.elapsed());
-        if !out.status.success() {
-            bail!(
-                "`{}` failed ({}): {}",
-                argv.join(" "),
-                out.status,
-                String::from_utf8_lossy(&out.stderr).trim()
-            );
-        }
-        stdout = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let (time, out) = run_once(argv, cwd)?;
+        times.push(time);
+        stdout = out;
     }
-    times.sort();
-    Ok((times[times.len() / 2], stdout))
+    Ok((Timing::of(times), stdout))
 }
 
 /// The value a runtime printed: `9227465`, `run(i32:35) => i32:9227465`.
@@ -130,11 +158,25 @@ fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6_f64.max(1e-6 * a.abs().max(b.abs()))
 }
 
-fn print_row(name: &str, runtime: &str, time: Duration, reference: Duration, result: &str) {
+fn print_row(name: &str, runtime: &str, time: Timing, reference: Timing, result: &str) {
     say!(
-        "{name:<16} {runtime:<12} {:>9.3} s  {:>7.2}×  {result}\n",
-        time.as_secs_f64(),
-        time.as_secs_f64() / reference.as_secs_f64()
+        "{name:<16} {runtime:<12} {:>7.3} s {:>7.3} s  {:>5.2}× {:>5.2}×  {result}\n",
+        time.median.as_secs_f64(),
+        time.best.as_secs_f64(),
+        time.median.as_secs_f64() / reference.median.as_secs_f64(),
+        time.best.as_secs_f64() / reference.best.as_secs_f64(),
+    );
+}
+
+/// The table's header: the median and the best of `runs`, then each as a
+/// ratio to the reference's.
+fn print_header(first: &str, runs: usize) {
+    say!(
+        "{first:<16} {:<12} {:>9} {:>9}  {:>13}  result   ({runs} runs)\n",
+        "runtime",
+        "median",
+        "best",
+        "÷ reference",
     );
 }
 
@@ -177,15 +219,25 @@ fn interp(runs: usize) -> anyhow::Result<()> {
             }),
         },
     ];
-    say!("kernel           runtime           time   vs reference  result   (median of {runs})\n");
+    print_header("kernel", runs);
     for (kernel, arg) in KERNELS {
         let module = kernels.join(format!("{kernel}.wasm"));
-        let mut reference: Option<(Duration, Option<f64>)> = None;
-        for peer in &peers {
-            let (time, out) = measure(&(peer.command)(&module, arg), &kernels, runs)?;
-            let result = value(&out);
-            let (ref_time, ref_value) = *reference.get_or_insert((time, result));
-            let check = match (ref_value, result) {
+        // The runtimes take turns, run by run, so that a change in the
+        // machine's load during the measurement falls on all of them.
+        let argvs: Vec<Vec<String>> = peers.iter().map(|p| (p.command)(&module, arg)).collect();
+        let mut times = vec![Vec::new(); peers.len()];
+        let mut outs = vec![String::new(); peers.len()];
+        for _ in 0..runs.max(1) {
+            for (i, argv) in argvs.iter().enumerate() {
+                let (time, out) = run_once(argv, &kernels)?;
+                times[i].push(time);
+                outs[i] = out;
+            }
+        }
+        let timings: Vec<Timing> = times.into_iter().map(Timing::of).collect();
+        let ref_value = value(&outs[0]);
+        for ((peer, timing), out) in peers.iter().zip(&timings).zip(&outs) {
+            let check = match (ref_value, value(out)) {
                 (Some(r), Some(v)) if same(r, v) => out.clone(),
                 (Some(r), Some(v)) => format!("{out}  MISMATCH (reference {r}, {v})"),
                 _ => format!("{out}  (unparsed)"),
@@ -193,8 +245,8 @@ fn interp(runs: usize) -> anyhow::Result<()> {
             print_row(
                 &format!("{kernel}({arg})"),
                 peer.name,
-                time,
-                ref_time,
+                *timing,
+                timings[0],
                 &check,
             );
         }
@@ -211,7 +263,7 @@ fn wasi(runs: usize) -> anyhow::Result<()> {
         ),
         ("wasmtime", locate("wasmtime", "wasmtime")?),
     ];
-    say!("workload         runtime           time   vs reference  result   (median of {runs})\n");
+    print_header("workload", runs);
     for (workload, setup) in WORKLOADS {
         let module = workloads
             .join(format!("{workload}.wasm"))
