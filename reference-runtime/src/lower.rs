@@ -372,6 +372,11 @@ macro_rules! define_op {
             )*
             AddBrNez { x: u16, inc: i16, target: u32 },
             AddBrEqz { x: u16, inc: i16, target: u32 },
+            /// `dst = ((a * b) + c) + d` (`L`) or `d + ((a * b) + c)` (`R`),
+            /// f64: the step of an unrolled dot product, whose running sum
+            /// then makes one trip through memory per step, not two.
+            F64MulAddAddL { dst: u16, a: u16, b: u16, c: u16, d: u16 },
+            F64MulAddAddR { dst: u16, a: u16, b: u16, c: u16, d: u16 },
             /// Fused float operations (see `with_op_table`), with 16-bit
             /// slot offsets to fit four of them.
             $($fz { dst: u16, a: u16, b: u16, c: u16 },)*
@@ -476,6 +481,9 @@ macro_rules! define_op {
                 let r = Reg::from;
                 match *self {
                     $(Op::$fz { dst, a, b, c } => Some((r(dst), vec![r(a), r(b), r(c)])),)*
+                    Op::F64MulAddAddL { dst, a, b, c, d } | Op::F64MulAddAddR { dst, a, b, c, d } => {
+                        Some((r(dst), vec![r(a), r(b), r(c), r(d)]))
+                    }
                     $(Op::$abrr { x, b, .. } => Some((r(x), vec![r(x), b])),)*
                     $(Op::$abri { x, .. })|* | Op::AddBrNez { x, .. } | Op::AddBrEqz { x, .. } => {
                         Some((r(x), vec![r(x)]))
@@ -585,6 +593,7 @@ macro_rules! define_op {
                     $(Op::$bn { a, b, .. } => [Some(a), Some(b)],)*
                     $(Op::$bnt { a, b, .. } => [Some(a), Some(b)],)*
                     $(Op::$fz { .. } => return None,)*
+                    Op::F64MulAddAddL { .. } | Op::F64MulAddAddR { .. } => return None,
                     $(Op::$abrr { .. } | Op::$abri { .. } => return None,)*
                     Op::AddBrNez { .. } | Op::AddBrEqz { .. } => return None,
                     Op::Select { .. }
@@ -618,6 +627,11 @@ macro_rules! define_op {
                         }
                     }
                 )*
+                if let Op::F64MulAddAddL { dst, a, b, c, d } | Op::F64MulAddAddR { dst, a, b, c, d } = self {
+                    for r in [dst, a, b, c, d] {
+                        *r *= SLOT_BYTES as u16;
+                    }
+                }
                 if let Op::Select { a, b, cond } = self {
                     for r in [a, b, cond] {
                         *r *= SLOT_BYTES;
@@ -1381,10 +1395,17 @@ impl Peephole<'_> {
             let (Some(&first), [second]) = (recent.last(), &live[..]) else {
                 return;
             };
-            let (Some((op1, t, a, b)), Some((op2, dst, x, y))) =
-                (p.ops[first].float_rr(), p.ops[*second].float_rr())
-            else {
+            let Some((op2, dst, x, y)) = p.ops[*second].float_rr() else {
                 return;
+            };
+            let dot_step = match p.ops[first] {
+                Op::F64MulAddL { dst, a, b, c } => Some((dst, [a, b, c])),
+                _ => None,
+            };
+            let t = match (p.ops[first].float_rr(), dot_step) {
+                (Some((_, t, _, _)), _) => t,
+                (None, Some((t, _))) => Reg::from(t),
+                (None, None) => return,
             };
             // The intermediate result is gone after the second operation:
             // overwritten by it, or above the operand stack.
@@ -1393,6 +1414,36 @@ impl Peephole<'_> {
                 return;
             }
             let (left, c) = if x == t { (true, y) } else { (false, x) };
+            if let Some((_, [a, b, c0])) = dot_step {
+                let d = u16::try_from(c * SLOT_BYTES).ok().map(|_| c as u16);
+                if let (BinOp::F64Add, Some(d), Ok(dst)) = (op2, d, u16::try_from(dst * SLOT_BYTES))
+                {
+                    let dst = dst / SLOT_BYTES as u16;
+                    p.ops[*second] = if left {
+                        Op::F64MulAddAddL {
+                            dst,
+                            a,
+                            b,
+                            c: c0,
+                            d,
+                        }
+                    } else {
+                        Op::F64MulAddAddR {
+                            dst,
+                            a,
+                            b,
+                            c: c0,
+                            d,
+                        }
+                    };
+                    p.removed[first] = true;
+                    recent.pop();
+                }
+                return;
+            }
+            let Some((op1, _, a, b)) = p.ops[first].float_rr() else {
+                return;
+            };
             if let Some(op) = Op::fused(op1, op2, left, [dst, a, b, c]) {
                 p.ops[*second] = op;
                 p.removed[first] = true;
@@ -2021,6 +2072,29 @@ mod tests {
                 },
                 Op::Return1 { from: slot(0) },
             ]
+        );
+    }
+
+    #[test]
+    fn an_unrolled_dot_product_step_is_one_operation() {
+        // sum = p + ((a * b) + sum), as compilers unroll a reduction.
+        let ops = lowered(
+            "(module (func (param f64 f64 f64 f64) (result f64)
+               local.get 3
+               local.get 0 local.get 1 f64.mul local.get 2 f64.add
+               f64.add local.set 2 local.get 2))",
+        );
+        let s = |n: u32| slot(n) as u16;
+        assert_eq!(
+            ops[0],
+            Op::F64MulAddAddR {
+                dst: s(2),
+                a: s(0),
+                b: s(1),
+                c: s(2),
+                d: s(3)
+            },
+            "{ops:?}"
         );
     }
 }

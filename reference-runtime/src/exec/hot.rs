@@ -273,6 +273,13 @@ impl<'c, 'a> Hot<'c, 'a> {
         debug_assert!(self.pc() < self.cx.env.body.ops.len());
     }
 
+    /// `(a * b) + c` in f64 (slot offsets).
+    #[inline(always)]
+    fn mul_add(&self, a: u16, b: u16, c: u16) -> u64 {
+        let t = BinOp::F64Mul.apply(self.get(Reg::from(a)), self.get(Reg::from(b)));
+        BinOp::F64Add.apply(t, self.get(Reg::from(c)))
+    }
+
     /// `x += inc` in 32 bits; the new value.
     #[inline(always)]
     fn add_in_place(&mut self, x: u16, inc: i16) -> u64 {
@@ -863,6 +870,16 @@ handlers! { s;
         if s.add_in_place(x, inc) == 0 {
             s.jump(target);
         }
+    }
+    F64MulAddAddL { dst, a, b, c, d } => {
+        let t = s.mul_add(a, b, c);
+        let v = BinOp::F64Add.apply(t, s.get(Reg::from(d)));
+        s.set(Reg::from(dst), v)
+    }
+    F64MulAddAddR { dst, a, b, c, d } => {
+        let t = s.mul_add(a, b, c);
+        let v = BinOp::F64Add.apply(s.get(Reg::from(d)), t);
+        s.set(Reg::from(dst), v)
     }
     $(
         $fz { dst, a, b, c } => {
