@@ -1409,7 +1409,7 @@ impl Peephole<'_> {
             };
             // The intermediate result is gone after the second operation:
             // overwritten by it, or above the operand stack.
-            let dead_after = t == dst || p.heights.get(i + 1).is_some_and(|h| p.base + h <= t);
+            let dead_after = t == dst || p.dead_after(t, i);
             if t < p.base || !dead_after || (x == t) == (y == t) {
                 return;
             }
@@ -1553,6 +1553,44 @@ impl Peephole<'_> {
         }
     }
 
+    /// Whether temporary `t` is dead after instruction `i`: the next
+    /// operations of the straight line overwrite it before any reads it,
+    /// or, where that is not known (a label, a branch, an operation whose
+    /// reads are not listed), it is above the operand stack there.
+    fn dead_after(&mut self, t: Reg, i: usize) -> bool {
+        const REACH: usize = 64;
+        let above = |p: &Self, j: usize| p.heights.get(j).is_some_and(|h| p.base + h <= t);
+        let end = self.code.len().min(i + 1 + REACH);
+        for j in i + 1..end {
+            if self.labels[j] {
+                return above(self, j);
+            }
+            for q in self.live(j) {
+                let op = &mut self.ops[q];
+                if op.target_mut().is_some() {
+                    return above(self, j);
+                }
+                let (reads, writes) = match op.fused_slots() {
+                    Some((dst, srcs)) => (Some(srcs.contains(&t)), Some(dst)),
+                    None => (
+                        op.sources_mut()
+                            .map(|s| s.into_iter().flatten().any(|r| *r == t)),
+                        op.dst_mut().map(|d| *d),
+                    ),
+                };
+                match reads {
+                    Some(true) => return false,
+                    Some(false) => {}
+                    None => return above(self, j),
+                }
+                if writes == Some(t) {
+                    return true;
+                }
+            }
+        }
+        above(self, end)
+    }
+
     /// The operations of instruction `i` not dropped.
     fn live(&self, i: usize) -> Vec<usize> {
         (self.map[i] as usize..self.map[i + 1] as usize)
@@ -1620,7 +1658,7 @@ impl Peephole<'_> {
             Op::AddRI { dst, a, imm } => (dst, a, Rhs::Imm(imm)),
             _ => return false,
         };
-        let dead_after = self.heights.get(i + 1).is_some_and(|h| self.base + h <= t);
+        let dead_after = self.dead_after(t, i);
         if t < self.base || live[1..].iter().any(|&q| reads(&mut self.ops[q], t)) {
             return false;
         }
@@ -2094,6 +2132,23 @@ mod tests {
                 c: s(2),
                 d: s(3)
             },
+            "{ops:?}"
+        );
+    }
+
+    #[test]
+    fn a_product_added_into_a_teed_local_is_one_operation() {
+        // The tee stores the sum in local 2 and leaves it on the stack for
+        // the store; the product's slot is dead once the sum is in the
+        // local, so the two operations fuse.
+        let ops = lowered(
+            "(module (memory 1) (func (param f64 f64 f64)
+               i32.const 8
+               local.get 0 local.get 1 f64.mul local.get 2 f64.add local.tee 2
+               f64.store))",
+        );
+        assert!(
+            matches!(ops[0], Op::F64MulAddL { dst, .. } if dst == slot(2) as u16),
             "{ops:?}"
         );
     }
