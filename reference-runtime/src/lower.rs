@@ -1567,9 +1567,6 @@ impl Peephole<'_> {
             }
             for q in self.live(j) {
                 let op = &mut self.ops[q];
-                if op.target_mut().is_some() {
-                    return above(self, j);
-                }
                 let (reads, writes) = match op.fused_slots() {
                     Some((dst, srcs)) => (Some(srcs.contains(&t)), Some(dst)),
                     None => (
@@ -1582,6 +1579,16 @@ impl Peephole<'_> {
                     Some(true) => return false,
                     Some(false) => {}
                     None => return above(self, j),
+                }
+                if op.target_mut().is_some() {
+                    // A conditional branch pops only what it reads: the
+                    // values it carries stay below the height after it,
+                    // either way out. An unconditional one (or a table)
+                    // carries values from the top of the stack before it.
+                    return match op {
+                        Op::Br { .. } | Op::BrTable { .. } => above(self, j),
+                        _ => above(self, j + 1),
+                    };
                 }
                 if writes == Some(t) {
                     return true;
@@ -2151,5 +2158,23 @@ mod tests {
             matches!(ops[0], Op::F64MulAddL { dst, .. } if dst == slot(2) as u16),
             "{ops:?}"
         );
+    }
+
+    #[test]
+    fn a_dot_product_step_fuses_before_the_loop_branch() {
+        // The same step in a counting loop: the branch that ends the loop
+        // reads only its operands, so the product's slot is dead there.
+        let ops = lowered(
+            "(module (func (param f64 f64 f64 f64 i32 i32) (result f64)
+               (loop
+                 local.get 3
+                 local.get 0 local.get 1 f64.mul local.get 2 f64.add
+                 f64.add local.set 2
+                 (br_if 0 (i32.lt_u
+                   (local.tee 4 (i32.add (local.get 4) (i32.const 1)))
+                   (local.get 5))))
+               local.get 2))",
+        );
+        assert!(matches!(ops[0], Op::F64MulAddAddR { .. }), "{ops:?}");
     }
 }

@@ -138,12 +138,6 @@ pub(crate) fn translate_function(
         .memory_at(0)
         .is_some_and(|m| m.memory64);
     let lowered = crate::lower::lower(&t.code, &t.heights, params, params + locals, mem0_64, wide);
-    if std::env::var_os("TMP_DUMP_IR").is_some() {
-        for (i, o) in lowered.ops.iter().enumerate() {
-            eprintln!("{i:4} {o:?}");
-        }
-        eprintln!("----");
-    }
     let mut handlers = t.handlers;
     lowered.remap_handlers(&mut handlers);
     // A landing pad is reached from the whole guarded range, which the
