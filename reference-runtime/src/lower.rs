@@ -2163,16 +2163,17 @@ mod tests {
     #[test]
     fn a_dot_product_step_fuses_before_the_loop_branch() {
         // The same step in a counting loop: the branch that ends the loop
-        // reads only its operands, so the product's slot is dead there.
+        // reads only its operands (two stack values, as in matmul: the
+        // bound first), so the product's slot is dead there.
         let ops = lowered(
             "(module (func (param f64 f64 f64 f64 i32 i32) (result f64)
                (loop
                  local.get 3
                  local.get 0 local.get 1 f64.mul local.get 2 f64.add
                  f64.add local.set 2
-                 (br_if 0 (i32.lt_u
-                   (local.tee 4 (i32.add (local.get 4) (i32.const 1)))
-                   (local.get 5))))
+                 (br_if 0 (i32.gt_u
+                   (local.get 5)
+                   (local.tee 4 (i32.add (local.get 4) (i32.const 1))))))
                local.get 2))",
         );
         assert!(matches!(ops[0], Op::F64MulAddAddR { .. }), "{ops:?}");
