@@ -399,6 +399,25 @@ macro_rules! define_op {
                 }
             }
 
+            /// Slot index `r` as a 16-bit field of a fused operation, if its
+            /// byte offset (what `scale` makes of it) fits 16 bits.
+            fn slot16(r: Reg) -> Option<u16> {
+                u16::try_from(r.checked_mul(SLOT_BYTES)?).ok()?;
+                Some(r as u16)
+            }
+
+            /// `dst = ((a * b) + c) + d` if `left`, else `d + ((a * b) + c)`
+            /// (f64), if the slots (indices) fit its 16-bit offsets.
+            fn dot_step(left: bool, [dst, a, b, c, d]: [Reg; 5]) -> Option<Op> {
+                let [dst, a, b, c, d] = [dst, a, b, c, d].map(Op::slot16);
+                let [dst, a, b, c, d] = [dst?, a?, b?, c?, d?];
+                Some(if left {
+                    Op::F64MulAddAddL { dst, a, b, c, d }
+                } else {
+                    Op::F64MulAddAddR { dst, a, b, c, d }
+                })
+            }
+
             /// `dst = (a first b) second c` if `left`, else
             /// `c second (a first b)`, for the float operations `fused`
             /// lists, if the slots (indices) fit its 16-bit offsets.
@@ -408,10 +427,8 @@ macro_rules! define_op {
                 left: bool,
                 [dst, a, b, c]: [Reg; 4],
             ) -> Option<Op> {
-                let fits = |r: Reg| r.checked_mul(SLOT_BYTES).and_then(|r| u16::try_from(r).ok());
-                let [dst, a, b, c] = [fits(dst)?, fits(a)?, fits(b)?, fits(c)?];
-                // Built with slot indices; `scale` makes them offsets.
-                let [dst, a, b, c] = [dst, a, b, c].map(|r| r / SLOT_BYTES as u16);
+                let [dst, a, b, c] = [dst, a, b, c].map(Op::slot16);
+                let [dst, a, b, c] = [dst?, a?, b?, c?];
                 match (first, second, left) {
                     $((BinOp::$f1, BinOp::$f2, $fl) => Some(Op::$fz { dst, a, b, c }),)*
                     _ => None,
@@ -423,7 +440,7 @@ macro_rules! define_op {
             /// operation, if `x` (an index) and `inc` fit their 16 bits.
             fn add_branch(x: Reg, inc: u32, branch: Op) -> Option<Op> {
                 let inc = i16::try_from(inc as i32).ok()?;
-                u16::try_from(x.checked_mul(SLOT_BYTES)?).ok()?;
+                let x16 = Op::slot16(x)?;
                 // The comparison with `x` on the left.
                 let swap = |op: BinOp| {
                     use BinOp::*;
@@ -439,7 +456,6 @@ macro_rules! define_op {
                         other => other,
                     }
                 };
-                let x16 = x as u16;
                 match branch {
                     Op::BrNez { cond, target } if cond == x => {
                         Some(Op::AddBrNez { x: x16, inc, target })
@@ -1341,10 +1357,18 @@ fn peephole(ops: &mut [Op], code: &[Instr], heights: &[u32], map: &[u32], base: 
 
 /// Whether reading slot `t` is all `op` may do with it.
 fn reads(op: &mut Op, t: Reg) -> bool {
-    match op.sources_mut() {
-        Some(srcs) => srcs.into_iter().flatten().any(|r| *r == t),
-        None => true,
+    reads_slot(op, t).unwrap_or(true)
+}
+
+/// Whether `op` reads slot `t`, where its fields name all it reads (`None`
+/// for operations that read slot ranges or the whole stack, and for
+/// `Select`, whose first operand is also its result).
+fn reads_slot(op: &mut Op, t: Reg) -> Option<bool> {
+    if let Some((_, srcs)) = op.fused_slots() {
+        return Some(srcs.contains(&t));
     }
+    op.sources_mut()
+        .map(|srcs| srcs.into_iter().flatten().any(|r| *r == t))
 }
 
 /// A function's operations with what the peephole needs to know of its
@@ -1398,14 +1422,14 @@ impl Peephole<'_> {
             let Some((op2, dst, x, y)) = p.ops[*second].float_rr() else {
                 return;
             };
-            let dot_step = match p.ops[first] {
-                Op::F64MulAddL { dst, a, b, c } => Some((dst, [a, b, c])),
-                _ => None,
-            };
-            let t = match (p.ops[first].float_rr(), dot_step) {
-                (Some((_, t, _, _)), _) => t,
-                (None, Some((t, _))) => Reg::from(t),
-                (None, None) => return,
+            // The first operation's result: a float operation's, or a
+            // multiply-add's that an addition completes to a dot-product step.
+            let t = match p.ops[first] {
+                Op::F64MulAddL { dst, .. } => Reg::from(dst),
+                op => match op.float_rr() {
+                    Some((_, t, _, _)) => t,
+                    None => return,
+                },
             };
             // The intermediate result is gone after the second operation:
             // overwritten by it, or above the operand stack.
@@ -1414,37 +1438,16 @@ impl Peephole<'_> {
                 return;
             }
             let (left, c) = if x == t { (true, y) } else { (false, x) };
-            if let Some((_, [a, b, c0])) = dot_step {
-                let d = u16::try_from(c * SLOT_BYTES).ok().map(|_| c as u16);
-                if let (BinOp::F64Add, Some(d), Ok(dst)) = (op2, d, u16::try_from(dst * SLOT_BYTES))
-                {
-                    let dst = dst / SLOT_BYTES as u16;
-                    p.ops[*second] = if left {
-                        Op::F64MulAddAddL {
-                            dst,
-                            a,
-                            b,
-                            c: c0,
-                            d,
-                        }
-                    } else {
-                        Op::F64MulAddAddR {
-                            dst,
-                            a,
-                            b,
-                            c: c0,
-                            d,
-                        }
-                    };
-                    p.removed[first] = true;
-                    recent.pop();
+            let fused = match p.ops[first] {
+                Op::F64MulAddL { a, b, c: c0, .. } if matches!(op2, BinOp::F64Add) => {
+                    Op::dot_step(left, [dst, a.into(), b.into(), c0.into(), c])
                 }
-                return;
-            }
-            let Some((op1, _, a, b)) = p.ops[first].float_rr() else {
-                return;
+                op => match op.float_rr() {
+                    Some((op1, _, a, b)) => Op::fused(op1, op2, left, [dst, a, b, c]),
+                    None => None,
+                },
             };
-            if let Some(op) = Op::fused(op1, op2, left, [dst, a, b, c]) {
+            if let Some(op) = fused {
                 p.ops[*second] = op;
                 p.removed[first] = true;
                 recent.pop();
@@ -1567,15 +1570,7 @@ impl Peephole<'_> {
             }
             for q in self.live(j) {
                 let op = &mut self.ops[q];
-                let (reads, writes) = match op.fused_slots() {
-                    Some((dst, srcs)) => (Some(srcs.contains(&t)), Some(dst)),
-                    None => (
-                        op.sources_mut()
-                            .map(|s| s.into_iter().flatten().any(|r| *r == t)),
-                        op.dst_mut().map(|d| *d),
-                    ),
-                };
-                match reads {
+                match reads_slot(op, t) {
                     Some(true) => return false,
                     Some(false) => {}
                     None => return above(self, j),
@@ -1590,7 +1585,7 @@ impl Peephole<'_> {
                         _ => above(self, j + 1),
                     };
                 }
-                if writes == Some(t) {
+                if op_write(op) == Some(t) {
                     return true;
                 }
             }

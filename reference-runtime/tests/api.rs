@@ -11,6 +11,21 @@ fn module(engine: &Engine, wat: &str) -> Module {
     Module::new(engine, &bytes).expect("test module validates")
 }
 
+/// Instantiates `wat` (without imports) in a store of `config` and calls
+/// its export `name`, which returns one value.
+fn call_export(config: &Config, wat: &str, name: &str, args: &[Val]) -> Result<Val, Error> {
+    let engine = Engine::new(config);
+    let mut store = Store::new(&engine, ());
+    let instance = Linker::new()
+        .instantiate(&mut store, &module(&engine, wat))
+        .expect("instantiates");
+    let f = instance.get_func(&store, name).expect("exported");
+    let mut results = [Val::I32(0)];
+    f.call(&mut store, args, &mut results)?;
+    let [result] = results;
+    Ok(result)
+}
+
 /// Embedder state of the tests: what the guest wrote.
 #[derive(Default)]
 struct Host {
@@ -116,27 +131,21 @@ fn a_long_run_keeps_the_host_stack_flat() {
     for fuel in [None, Some(u64::MAX)] {
         let mut config = Config::default();
         config.fuel(fuel);
-        let engine = Engine::new(&config);
-        let mut store = Store::new(&engine, ());
-        let m = module(
-            &engine,
+        let result = call_export(
+            &config,
             r#"(module (memory 1) (func $f (export "f") (param i32) (result i32) (local i32)
                  (loop
                    (i32.store8 (i32.const 0) (local.get 0))
                    (local.set 1 (i32.add (local.get 1) (i32.load8_u (i32.const 0))))
                    (br_if 0 (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
                  (local.get 1)))"#,
-        );
-        let instance = Linker::new()
-            .instantiate(&mut store, &m)
-            .expect("instantiates");
-        let f = instance.get_func(&store, "f").expect("exported");
-        let mut results = [Val::I32(0)];
-        f.call(&mut store, &[Val::I32(5_000_000)], &mut results)
-            .expect("runs");
+            "f",
+            &[Val::I32(5_000_000)],
+        )
+        .expect("runs");
         // The sum of (n mod 256) for n = 1..=5,000,000.
         let expected = (1..=5_000_000u32).fold(0u32, |a, n| a.wrapping_add(n % 256));
-        assert_eq!(results, [Val::I32(expected as i32)], "fuel {fuel:?}");
+        assert_eq!(result, Val::I32(expected as i32), "fuel {fuel:?}");
     }
 }
 
@@ -145,10 +154,8 @@ fn a_long_run_keeps_the_host_stack_flat() {
 /// functions that set every local before reading it).
 #[test]
 fn locals_start_at_zero_in_a_reused_frame() {
-    let engine = Engine::default();
-    let mut store = Store::new(&engine, ());
-    let m = module(
-        &engine,
+    let result = call_export(
+        &Config::default(),
         r#"(module
              (func $dirty (param i32 i32 i32 i32) (result i32) (local.get 3))
              (func $unset (result i32) (local i32 i64) (local.get 0))
@@ -156,14 +163,11 @@ fn locals_start_at_zero_in_a_reused_frame() {
              (func (export "main") (result i32)
                (drop (call $dirty (i32.const 7) (i32.const 7) (i32.const 7) (i32.const 7)))
                (i32.add (call $unset) (call $set))))"#,
-    );
-    let instance = Linker::new()
-        .instantiate(&mut store, &m)
-        .expect("instantiates");
-    let main = instance.get_func(&store, "main").expect("exported");
-    let mut results = [Val::I32(0)];
-    main.call(&mut store, &[], &mut results).expect("runs");
-    assert_eq!(results, [Val::I32(5)]);
+        "main",
+        &[],
+    )
+    .expect("runs");
+    assert_eq!(result, Val::I32(5));
 }
 
 /// A null reference is 0 in the whole slot, also where the slot last held
@@ -172,42 +176,30 @@ fn locals_start_at_zero_in_a_reused_frame() {
 /// non-null externref).
 #[test]
 fn ref_null_clears_a_slot_that_held_a_v128() {
-    let engine = Engine::default();
-    let mut store = Store::new(&engine, ());
-    let m = module(
-        &engine,
+    let result = call_export(
+        &Config::default(),
         r#"(module (func (export "f") (result externref)
              (drop (v128.const i64x2 0 -1))
              (ref.null extern)))"#,
-    );
-    let instance = Linker::new()
-        .instantiate(&mut store, &m)
-        .expect("instantiates");
-    let f = instance.get_func(&store, "f").expect("exported");
-    let mut results = [Val::I32(0)];
-    f.call(&mut store, &[], &mut results).expect("runs");
-    assert_eq!(results, [Val::ExternRef(None)]);
+        "f",
+        &[],
+    )
+    .expect("runs");
+    assert_eq!(result, Val::ExternRef(None));
 }
 
 #[test]
 fn deep_recursion_exhausts_the_call_stack_not_the_host_stack() {
     let mut config = Config::default();
     config.max_call_depth(1_000_000).max_value_stack(1 << 24);
-    let engine = Engine::new(&config);
-    let mut store = Store::new(&engine, ());
-    let m = module(
-        &engine,
+    let err = call_export(
+        &config,
         r#"(module (func $f (export "f") (param i64) (result i64)
              (i64.add (i64.const 1) (call $f (local.get 0)))))"#,
-    );
-    let instance = Linker::new()
-        .instantiate(&mut store, &m)
-        .expect("instantiates");
-    let f = instance.get_func(&store, "f").expect("exported");
-    let mut results = [Val::I64(0)];
-    let err = f
-        .call(&mut store, &[Val::I64(0)], &mut results)
-        .expect_err("exhausts");
+        "f",
+        &[Val::I64(0)],
+    )
+    .expect_err("exhausts");
     assert_eq!(
         err.as_trap().map(Trap::kind),
         Some(TrapKind::CallStackExhausted)

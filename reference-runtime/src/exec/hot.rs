@@ -328,6 +328,14 @@ impl<'c, 'a> Hot<'c, 'a> {
         self.cx.exit = Some(exit);
     }
 
+    /// Leaves for the general loop's return of the `keep` values from slot
+    /// `from` on (to another instance, or of several values).
+    #[inline(always)]
+    fn leave_return(self, from: Reg, keep: u32) {
+        let sp = self.fp() + (from / SLOT_BYTES + keep) as usize;
+        self.leave(Exit::Cold(Instr::Return { keep }), sp)
+    }
+
     #[inline(always)]
     fn fail(self, kind: TrapKind) {
         self.leave(Exit::Trap(kind), 0)
@@ -688,20 +696,17 @@ handlers! { s;
     }
     Return { from, keep } => {
         if !s.ret(from, keep, Hot::copy) {
-            let sp = s.fp() + (from / SLOT_BYTES + keep) as usize;
-            return s.leave(Exit::Cold(Instr::Return { keep }), sp);
+            return s.leave_return(from, keep);
         }
     }
     Return64 { from, keep } => {
         if !s.ret(from, keep, Hot::copy64) {
-            let sp = s.fp() + (from / SLOT_BYTES + keep) as usize;
-            return s.leave(Exit::Cold(Instr::Return { keep }), sp);
+            return s.leave_return(from, keep);
         }
     }
     Return1 { from } => {
         if !s.ret(from, 1, Hot::copy64) {
-            let sp = s.fp() + (from / SLOT_BYTES + 1) as usize;
-            return s.leave(Exit::Cold(Instr::Return { keep: 1 }), sp);
+            return s.leave_return(from, 1);
         }
     }
     GlobalGet { dst, global } => {
