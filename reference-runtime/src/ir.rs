@@ -812,4 +812,24 @@ pub(crate) struct Clause {
 
 // The executor's dispatch loop reads one instruction per step; keep it at
 // two machine words.
+impl Instr {
+    /// The branch target (a stack-instruction index) of a branch
+    /// instruction.
+    pub(crate) fn target_mut(&mut self) -> Option<&mut u32> {
+        match self {
+            Instr::Br { target, .. }
+            | Instr::BrIfNez { target, .. }
+            | Instr::BrIfEqz { target }
+            | Instr::BrIfBin { target, .. }
+            | Instr::BrIfBinLocal { target, .. }
+            | Instr::BrIfBinConst { target, .. }
+            | Instr::BrIfLocalBinLocal { target, .. }
+            | Instr::BrIfLocalBinConst { target, .. }
+            | Instr::BrOnNull { target, .. }
+            | Instr::BrOnNonNull { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+}
+
 const _: () = assert!(std::mem::size_of::<Instr>() <= 16);

@@ -1284,20 +1284,8 @@ pub(crate) fn lower(
 
 /// The stack instruction a branch instruction jumps to.
 fn instr_target(instr: &Instr) -> Option<u32> {
-    use Instr as I;
-    match *instr {
-        I::Br { target, .. }
-        | I::BrIfNez { target, .. }
-        | I::BrIfEqz { target }
-        | I::BrIfBin { target, .. }
-        | I::BrIfBinLocal { target, .. }
-        | I::BrIfBinConst { target, .. }
-        | I::BrIfLocalBinLocal { target, .. }
-        | I::BrIfLocalBinConst { target, .. }
-        | I::BrOnNull { target, .. }
-        | I::BrOnNonNull { target, .. } => Some(target),
-        _ => None,
-    }
+    let mut instr = *instr;
+    instr.target_mut().map(|t| *t)
 }
 
 /// Removes the copies that only carry a local or a constant into the next

@@ -281,24 +281,13 @@ impl FuncTranslator<'_> {
     }
 
     fn patch(&mut self, at: usize, to: u32) -> Result<(), Error> {
-        match self.code.get_mut(at) {
-            Some(
-                Instr::Br { target, .. }
-                | Instr::BrIfNez { target, .. }
-                | Instr::BrIfEqz { target }
-                | Instr::BrIfBin { target, .. }
-                | Instr::BrIfBinLocal { target, .. }
-                | Instr::BrIfBinConst { target, .. }
-                | Instr::BrIfLocalBinLocal { target, .. }
-                | Instr::BrIfLocalBinConst { target, .. }
-                | Instr::BrOnNull { target, .. }
-                | Instr::BrOnNonNull { target, .. },
-            ) => {
-                *target = to;
-                Ok(())
-            }
-            _ => Err(internal("patch target")),
-        }
+        let target = self
+            .code
+            .get_mut(at)
+            .and_then(Instr::target_mut)
+            .ok_or_else(|| internal("patch target"))?;
+        *target = to;
+        Ok(())
     }
 
     /// A `try_table`: a block whose catch clauses become landing pads
