@@ -1114,9 +1114,15 @@ pub(crate) fn path_link(cx: &mut Cx<'_>, a: &[Val]) -> R {
     Ok(())
 }
 
-/// `path_open`: POSIX `openat`. The new fd's rights are the requested
-/// ones that apply to what was opened; asking for a right the directory
-/// cannot hand down is `ENOTCAPABLE`.
+/// `path_open`: POSIX `openat`. Rights are a mask: the new fd's rights are
+/// the requested ones that the directory can hand down (its inheriting
+/// rights) and that apply to what was opened. Asking for more is not an
+/// error (witx `path_open`: "the rights of the resulting file descriptor
+/// ... may be further restricted"; wasmtime, WasmEdge, WAMR and wazero all
+/// open), so a program may ask for its preopen's own rights when it opens a
+/// directory with `O_DIRECTORY`: write rights then give no write access,
+/// rather than `EISDIR`. Without `O_DIRECTORY`, write rights on a directory
+/// still ask for `O_WRONLY` and give POSIX's `EISDIR`.
 pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let (dirfd, dirflags, p, l) = (a32(a, 0), a32(a, 1), a32(a, 2), a32(a, 3));
     let (of, base, inheriting, fdf, out) = (a32(a, 4), a64(a, 5), a64(a, 6), a32(a, 7), a32(a, 8));
@@ -1138,11 +1144,8 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         needed |= rights::PATH_FILESTAT_SET_SIZE;
     }
     entry.require(needed)?;
-    let base = base & rights::INHERITABLE;
-    let inheriting = inheriting & rights::INHERITABLE;
-    if base & !entry.inheriting != 0 || inheriting & !entry.inheriting != 0 {
-        return Err(Errno::Notcapable.into());
-    }
+    let base = base & rights::INHERITABLE & entry.inheriting;
+    let inheriting = inheriting & rights::INHERITABLE & entry.inheriting;
     let path = cx.path(p, l)?;
     let follow = dirflags & LOOKUP_SYMLINK_FOLLOW != 0;
     let read = base & (rights::FD_READ | rights::FD_READDIR) != 0;
@@ -1162,7 +1165,7 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         if of & (oflags::CREAT | oflags::EXCL) == oflags::CREAT | oflags::EXCL {
             return Err(Errno::Exist.into());
         }
-        if write || fdf & fdflags::APPEND != 0 {
+        if of & oflags::TRUNC != 0 || fdf & fdflags::APPEND != 0 {
             return Err(Errno::Isdir.into());
         }
         let mut e = Entry::dir(dir, None);
