@@ -1,10 +1,13 @@
-//! Building the WASI suite: C sources through clang and wasi-libc, WAT
-//! sources through the `wat` crate, each into the `.wasm` beside it. A
-//! manifest records the hash of every source (and of the shared headers) at
-//! build time, and of the module built from it, so that a stale or
-//! hand-edited binary is caught by a test instead of slipping through.
+//! Building the WASI suite: each case source goes through its
+//! [`Toolchain`] (C through clang and Debian's wasi-libc, WAT through the
+//! `wat` crate, Rust std through rustc, C and Zig through Zig's own
+//! wasi-libc) into the `.wasm` beside it. A manifest records the hash of
+//! every source (and of the shared headers) at build time, and of the module
+//! built from it, so that a stale or hand-edited binary is caught by a test
+//! instead of slipping through. The compilers are optional: only a stale
+//! case needs its own, and a missing one is an error that says how to get it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,8 +20,249 @@ use crate::SuiteError;
 /// The file name of the manifest, at the suite's root.
 pub const MANIFEST: &str = "build-manifest.json";
 
-/// How C cases are compiled (recorded in the manifest).
+/// How C cases are compiled by clang (recorded in the manifest).
 pub const C_FLAGS: &[&str] = &["--target=wasm32-wasi", "-O2", "-Wl,--strip-all"];
+
+/// How C cases are compiled by `zig cc` (the same flags as clang's).
+pub const ZIG_CC_FLAGS: &[&str] = C_FLAGS;
+
+/// How Rust std cases are compiled.
+pub const RUST_FLAGS: &[&str] = &[
+    "--target",
+    "wasm32-wasi",
+    "--edition",
+    "2021",
+    "-C",
+    "opt-level=2",
+    "-C",
+    "strip=symbols",
+];
+
+/// How Zig std cases are compiled, after `zig build-exe`.
+pub const ZIG_FLAGS: &[&str] = &["-target", "wasm32-wasi", "-O", "ReleaseSmall", "-fstrip"];
+
+/// The toolchain a case source goes through, chosen by its folder under
+/// `tests/` and its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Toolchain {
+    /// `tests/*.c`: C through clang and Debian's wasi-libc.
+    Clang,
+    /// `*.wat` anywhere: the `wat` crate (always available).
+    Wat,
+    /// `tests/rust/*.rs`: Rust's std through rustc's `wasm32-wasi` target.
+    RustStd,
+    /// `tests/zig/*.c`: C through `zig cc` and the wasi-libc Zig ships.
+    ZigCc,
+    /// `tests/zig/*.zig`: Zig's own std.
+    Zig,
+}
+
+impl Toolchain {
+    /// The toolchain of a file under `tests/`, or `None` for a file that is
+    /// not a case source (a shared module of a folder, say).
+    pub fn of(layout: &SuiteLayout, source: &Path) -> Option<Toolchain> {
+        let rel = source.strip_prefix(layout.tests()).unwrap_or(source);
+        let mut parts = rel.components();
+        let first = parts.next()?.as_os_str().to_str()?;
+        let folder = parts.next().map(|_| first);
+        match (folder, source.extension()?.to_str()?) {
+            (_, "wat") => Some(Toolchain::Wat),
+            (Some("rust"), "rs") => Some(Toolchain::RustStd),
+            (Some("zig"), "c") => Some(Toolchain::ZigCc),
+            (Some("zig"), "zig") => Some(Toolchain::Zig),
+            (Some("rust" | "zig"), _) => None,
+            (_, "c") => Some(Toolchain::Clang),
+            _ => None,
+        }
+    }
+
+    /// Its name in the manifest and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Toolchain::Clang => "clang",
+            Toolchain::Wat => "wat",
+            Toolchain::RustStd => "rust-std",
+            Toolchain::ZigCc => "zig-cc",
+            Toolchain::Zig => "zig",
+        }
+    }
+
+    /// Whether its sources may use the shared files of `include/`.
+    fn uses_include(self) -> bool {
+        self != Toolchain::Wat
+    }
+
+    /// How to get its compiler, for the error when it is missing.
+    pub fn install_hint(self) -> &'static str {
+        match self {
+            Toolchain::Clang => {
+                "install clang and wasi-libc (Debian: apt-get install clang lld wasi-libc), or pass --clang"
+            }
+            Toolchain::Wat => "nothing to install",
+            Toolchain::RustStd => {
+                "install Debian's rustc with its wasm32-wasi std (apt-get install rustc libstd-rust-dev-wasm32), or pass --rustc with a rustc that has the wasm32-wasi target"
+            }
+            Toolchain::ZigCc | Toolchain::Zig => {
+                "install Zig from PyPI (pip install ziglang), or pass --zig-python with a python3 that has it"
+            }
+        }
+    }
+}
+
+/// The compilers the toolchains run. Only those a stale case needs must
+/// exist.
+#[derive(Debug, Clone)]
+pub struct Compilers {
+    /// clang with wasi-libc.
+    pub clang: PathBuf,
+    /// A rustc with the `wasm32-wasi` target (Debian's `/usr/bin/rustc`; the
+    /// rustup toolchain has none).
+    pub rustc: PathBuf,
+    /// A python3 with the `ziglang` package.
+    pub zig_python: PathBuf,
+}
+
+impl Default for Compilers {
+    fn default() -> Self {
+        Compilers {
+            clang: PathBuf::from("clang"),
+            rustc: PathBuf::from("/usr/bin/rustc"),
+            zig_python: PathBuf::from("python3"),
+        }
+    }
+}
+
+impl Compilers {
+    /// The program and leading arguments that start `toolchain`'s compiler,
+    /// or `None` for WAT.
+    fn command(&self, toolchain: Toolchain) -> Option<Command> {
+        let command = match toolchain {
+            Toolchain::Wat => return None,
+            Toolchain::Clang => Command::new(&self.clang),
+            Toolchain::RustStd => Command::new(&self.rustc),
+            Toolchain::ZigCc | Toolchain::Zig => {
+                let mut c = Command::new(&self.zig_python);
+                c.args(["-m", "ziglang"]);
+                c
+            }
+        };
+        Some(command)
+    }
+
+    fn missing(toolchain: Toolchain, detail: String) -> SuiteError {
+        SuiteError::MissingCompiler {
+            toolchain: toolchain.name(),
+            detail,
+            hint: toolchain.install_hint(),
+        }
+    }
+
+    /// The compiler's version line and flags, as the manifest records them;
+    /// an error that says how to install it when it does not run.
+    pub fn describe(&self, toolchain: Toolchain) -> Result<String, SuiteError> {
+        let (flags, version_arg): (&[&str], &str) = match toolchain {
+            Toolchain::Wat => return Ok("wat crate".to_string()),
+            Toolchain::Clang => (C_FLAGS, "--version"),
+            Toolchain::RustStd => (RUST_FLAGS, "--version"),
+            Toolchain::ZigCc => (ZIG_CC_FLAGS, "version"),
+            Toolchain::Zig => (ZIG_FLAGS, "version"),
+        };
+        let Some(mut command) = self.command(toolchain) else {
+            return Ok(String::new());
+        };
+        let program = command.get_program().to_string_lossy().into_owned();
+        let out = command
+            .arg(version_arg)
+            .output()
+            .map_err(|e| Self::missing(toolchain, format!("`{program}`: {e}")))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let version = text.lines().next().unwrap_or("").trim();
+        if !out.status.success() || version.is_empty() {
+            let err = String::from_utf8_lossy(&out.stderr);
+            let err = err.lines().last().unwrap_or("").trim();
+            return Err(Self::missing(
+                toolchain,
+                format!("`{program} {version_arg}` failed: {err}"),
+            ));
+        }
+        let prefix = match toolchain {
+            Toolchain::Zig => "zig ",
+            Toolchain::ZigCc => "zig cc ",
+            _ => "",
+        };
+        Ok(format!("{prefix}{version} {}", flags.join(" ")))
+    }
+
+    /// Compile one source into `wasm`.
+    fn compile(
+        &self,
+        toolchain: Toolchain,
+        include: &Path,
+        source: &Path,
+        wasm: &Path,
+    ) -> Result<(), SuiteError> {
+        let Some(mut command) = self.command(toolchain) else {
+            let bytes = wat::parse_file(source).map_err(|e| SuiteError::Build {
+                path: source.to_path_buf(),
+                message: e.to_string(),
+            })?;
+            return fs::write(wasm, bytes).map_err(SuiteError::io(wasm));
+        };
+        // Compilers may leave caches and helper files where they run, and
+        // delete their output when they fail: build in a scratch folder, so
+        // that a failed build keeps the committed module.
+        let scratch = tempfile::tempdir().map_err(SuiteError::io(source))?;
+        let output = scratch.path().join("case.wasm");
+        let final_wasm = wasm;
+        let wasm = output.as_path();
+        match toolchain {
+            Toolchain::Clang | Toolchain::ZigCc => {
+                if toolchain == Toolchain::ZigCc {
+                    command.arg("cc");
+                }
+                command
+                    .args(C_FLAGS)
+                    .arg("-I")
+                    .arg(include)
+                    .arg("-o")
+                    .arg(wasm)
+                    .arg(source);
+            }
+            Toolchain::RustStd => {
+                // Panic locations name the source: keep the checkout's
+                // path out of the module, so every clone builds the same.
+                let folder = source.parent().unwrap_or(Path::new("."));
+                command
+                    .args(RUST_FLAGS)
+                    .arg(format!("--remap-path-prefix={}=rust", folder.display()))
+                    .arg("-o")
+                    .arg(wasm)
+                    .arg(source);
+            }
+            Toolchain::Zig => {
+                command
+                    .arg("build-exe")
+                    .args(ZIG_FLAGS)
+                    .arg(format!("-femit-bin={}", wasm.display()))
+                    .arg(source);
+            }
+            Toolchain::Wat => {}
+        }
+        command.current_dir(scratch.path());
+        let program = command.get_program().to_string_lossy().into_owned();
+        let out = command
+            .output()
+            .map_err(|e| Self::missing(toolchain, format!("`{program}`: {e}")))?;
+        if !out.status.success() {
+            return Err(SuiteError::Build {
+                path: source.to_path_buf(),
+                message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            });
+        }
+        fs::copy(wasm, final_wasm).map_err(SuiteError::io(final_wasm))?;
+        Ok(())
+    }
+}
 
 /// One built case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +280,10 @@ pub struct BuiltCase {
 pub struct BuildManifest {
     /// The C compiler's version line and flags.
     pub c_compiler: String,
+    /// Every other toolchain's compiler version line and flags, by
+    /// [`Toolchain::name`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub compilers: BTreeMap<String, String>,
     /// SHA-256 over the shared headers in `include/`.
     pub include_sha256: String,
     /// By module name (relative path without extension).
@@ -89,7 +337,7 @@ fn include_hash(dir: &Path) -> Result<String, SuiteError> {
     Ok(format!("{:x}", hasher.finalize()))
 }
 
-/// Every case source (`.c`, `.wat`) under `tests/`, sorted.
+/// Every case source under `tests/` (see [`Toolchain::of`]), sorted.
 pub fn case_sources(layout: &SuiteLayout) -> Result<Vec<PathBuf>, SuiteError> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), SuiteError> {
         for entry in fs::read_dir(dir).map_err(SuiteError::io(dir))? {
@@ -98,7 +346,7 @@ pub fn case_sources(layout: &SuiteLayout) -> Result<Vec<PathBuf>, SuiteError> {
                 if path.extension().is_none_or(|e| e != "dir") {
                     walk(&path, out)?;
                 }
-            } else if path.extension().is_some_and(|e| e == "c" || e == "wat") {
+            } else {
                 out.push(path);
             }
         }
@@ -106,6 +354,7 @@ pub fn case_sources(layout: &SuiteLayout) -> Result<Vec<PathBuf>, SuiteError> {
     }
     let mut out = Vec::new();
     walk(&layout.tests(), &mut out)?;
+    out.retain(|p| Toolchain::of(layout, p).is_some());
     out.sort();
     Ok(out)
 }
@@ -119,59 +368,67 @@ fn case_key(layout: &SuiteLayout, source: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
 }
 
-fn clang_version(clang: &Path) -> Result<String, SuiteError> {
-    let out = Command::new(clang)
-        .arg("--version")
-        .output()
-        .map_err(SuiteError::io(clang))?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    Ok(text.lines().next().unwrap_or("").trim().to_string())
-}
-
 /// Build every source whose module is missing or stale (or all, with
 /// `force`), then write the manifest. Returns the names built.
 pub fn build_suite(
     layout: &SuiteLayout,
-    clang: &Path,
+    compilers: &Compilers,
     force: bool,
 ) -> Result<Vec<String>, SuiteError> {
     let old = read_manifest(layout).unwrap_or_default();
     let include_sha256 = include_hash(&layout.include())?;
     let mut manifest = BuildManifest {
-        c_compiler: format!("{} {}", clang_version(clang)?, C_FLAGS.join(" ")),
+        c_compiler: old.c_compiler.clone(),
+        compilers: old.compilers.clone(),
         include_sha256: include_sha256.clone(),
         cases: BTreeMap::new(),
     };
+    let mut described = BTreeSet::new();
     let mut built = Vec::new();
     for source in case_sources(layout)? {
+        let Some(toolchain) = Toolchain::of(layout, &source) else {
+            continue;
+        };
         let key = case_key(layout, &source);
         let wasm = source.with_extension("wasm");
         let source_sha256 = sha256_file(&source)?;
-        let is_c = source.extension().is_some_and(|e| e == "c");
         let up_to_date = !force
             && wasm.is_file()
             && old.cases.get(&key).is_some_and(|c| {
                 c.source_sha256 == source_sha256
                     && Some(&c.wasm_sha256) == sha256_file(&wasm).ok().as_ref()
             })
-            && (!is_c || old.include_sha256 == include_sha256);
+            && (!toolchain.uses_include() || old.include_sha256 == include_sha256);
         if !up_to_date {
-            if is_c {
-                compile_c(clang, &layout.include(), &source, &wasm)?;
-            } else {
-                let bytes = wat::parse_file(&source).map_err(|e| SuiteError::Build {
-                    path: source.clone(),
-                    message: e.to_string(),
+            if described.insert(toolchain) {
+                let line = compilers.describe(toolchain).map_err(|e| match e {
+                    SuiteError::MissingCompiler {
+                        toolchain,
+                        detail,
+                        hint,
+                    } => SuiteError::MissingCompiler {
+                        toolchain,
+                        detail: format!("{key} needs it: {detail}"),
+                        hint,
+                    },
+                    other => other,
                 })?;
-                fs::write(&wasm, bytes).map_err(SuiteError::io(&wasm))?;
+                match toolchain {
+                    Toolchain::Clang => manifest.c_compiler = line,
+                    Toolchain::Wat => {}
+                    other => {
+                        manifest.compilers.insert(other.name().to_string(), line);
+                    }
+                }
             }
+            compilers.compile(toolchain, &layout.include(), &source, &wasm)?;
             built.push(key.clone());
         }
         let rel_source = source
             .strip_prefix(layout.tests())
             .unwrap_or(&source)
             .to_string_lossy()
-            .into_owned();
+            .replace('\\', "/");
         manifest.cases.insert(
             key,
             BuiltCase {
@@ -187,25 +444,6 @@ pub fn build_suite(
     })?;
     fs::write(layout.manifest(), text + "\n").map_err(SuiteError::io(layout.manifest()))?;
     Ok(built)
-}
-
-fn compile_c(clang: &Path, include: &Path, source: &Path, wasm: &Path) -> Result<(), SuiteError> {
-    let out = Command::new(clang)
-        .args(C_FLAGS)
-        .arg("-I")
-        .arg(include)
-        .arg("-o")
-        .arg(wasm)
-        .arg(source)
-        .output()
-        .map_err(SuiteError::io(clang))?;
-    if !out.status.success() {
-        return Err(SuiteError::Build {
-            path: source.to_path_buf(),
-            message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
-        });
-    }
-    Ok(())
 }
 
 /// Read the manifest.
@@ -227,10 +465,10 @@ pub fn stale_cases(layout: &SuiteLayout) -> Result<Vec<String>, SuiteError> {
     let mut problems = Vec::new();
     let include = include_hash(&layout.include())?;
     let sources = case_sources(layout)?;
-    let has_c = sources
+    let uses_include = sources
         .iter()
-        .any(|s| s.extension().is_some_and(|e| e == "c"));
-    if has_c && include != manifest.include_sha256 {
+        .any(|s| Toolchain::of(layout, s).is_some_and(Toolchain::uses_include));
+    if uses_include && include != manifest.include_sha256 {
         problems.push("include/: shared headers changed since the last build".to_string());
     }
     for source in &sources {
@@ -256,4 +494,39 @@ pub fn stale_cases(layout: &SuiteLayout) -> Result<Vec<String>, SuiteError> {
         }
     }
     Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_folder_and_extension_choose_the_toolchain() {
+        let layout = SuiteLayout {
+            root: PathBuf::from("/s"),
+        };
+        let of = |p: &str| Toolchain::of(&layout, &layout.tests().join(p));
+        assert_eq!(of("fd_read.c"), Some(Toolchain::Clang));
+        assert_eq!(of("fd_read_trap.wat"), Some(Toolchain::Wat));
+        assert_eq!(of("rust/fs_read.rs"), Some(Toolchain::RustStd));
+        assert_eq!(of("rust/raw_trap.wat"), Some(Toolchain::Wat));
+        assert_eq!(of("zig/fs_read.zig"), Some(Toolchain::Zig));
+        assert_eq!(of("zig/fs_read.c"), Some(Toolchain::ZigCc));
+        assert_eq!(of("rust/fs_read.json"), None);
+        assert_eq!(of("fs_read.rs"), None);
+        assert_eq!(of("fd_read.json"), None);
+    }
+
+    #[test]
+    fn a_missing_compiler_says_how_to_install_it() {
+        let compilers = Compilers {
+            rustc: PathBuf::from("/nonexistent/rustc"),
+            ..Compilers::default()
+        };
+        let err = compilers.describe(Toolchain::RustStd).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("rust-std"), "{text}");
+        assert!(text.contains("libstd-rust-dev-wasm32"), "{text}");
+        assert!(!text.contains('\n'), "{text}");
+    }
 }

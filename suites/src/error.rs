@@ -48,6 +48,16 @@ pub enum SuiteError {
         /// What is wrong, with its line.
         message: String,
     },
+    /// A stale case needs a compiler that does not run here.
+    #[error("the {toolchain} toolchain is missing: {detail}; {hint}")]
+    MissingCompiler {
+        /// The toolchain's name.
+        toolchain: &'static str,
+        /// Which case needs it and what failed.
+        detail: String,
+        /// How to install it.
+        hint: &'static str,
+    },
     /// Building a case failed.
     #[error("building {}: {message}", path.display())]
     Build {

@@ -39,8 +39,9 @@ enum Command {
     /// Install runtimes into target/runtimes (idempotent) and print where each
     /// binary is.
     InstallRuntimes(install::Args),
-    /// Rebuild the WASI suite's modules from their C and WAT sources and record
-    /// their hashes in suites/wasi/build-manifest.json.
+    /// Rebuild the WASI suite's modules from their sources (C, WAT, Rust std,
+    /// Zig) and record their hashes in suites/wasi/build-manifest.json. Only
+    /// stale cases are built, so only their compilers must be installed.
     BuildSuites(BuildArgs),
     /// List the known runtimes: installed or not, version, binary.
     Runtimes(runtimes::ListArgs),
@@ -83,9 +84,17 @@ struct BuildArgs {
     /// Rebuild every case, not only the stale ones.
     #[arg(long)]
     force: bool,
-    /// The C compiler (clang with wasi-libc).
+    /// The C compiler for `tests/*.c` (clang with wasi-libc).
     #[arg(long, env = "CLANG", default_value = "clang")]
     clang: std::path::PathBuf,
+    /// The rustc for `tests/rust/*.rs`: one with the wasm32-wasi target
+    /// (Debian's, with libstd-rust-dev-wasm32; rustup's stable has none).
+    #[arg(long, env = "RUSTC_WASI", default_value = "/usr/bin/rustc")]
+    rustc: std::path::PathBuf,
+    /// The python3 whose `ziglang` package (PyPI) builds `tests/zig/*.zig`
+    /// and `tests/zig/*.c`.
+    #[arg(long, env = "ZIG_PYTHON", default_value = "python3")]
+    zig_python: std::path::PathBuf,
 }
 
 /// How a command ended, beyond success.
@@ -106,7 +115,12 @@ fn build_suites(args: &BuildArgs) -> anyhow::Result<()> {
     let layout = conformance_suites::build::SuiteLayout {
         root: conformance_suites::wasi_suite_dir(),
     };
-    let built = conformance_suites::build::build_suite(&layout, &args.clang, args.force)?;
+    let compilers = conformance_suites::build::Compilers {
+        clang: args.clang.clone(),
+        rustc: args.rustc.clone(),
+        zig_python: args.zig_python.clone(),
+    };
+    let built = conformance_suites::build::build_suite(&layout, &compilers, args.force)?;
     say!(
         "built {} case(s); manifest: {}\n",
         built.len(),
