@@ -372,3 +372,84 @@ fn a_host_call_with_the_wrong_arity_is_refused() {
     assert!(matches!(wrong_type, Err(Error::Usage(_))), "{wrong_type:?}");
     assert_eq!(results, [Val::I32(-1)], "no call was made");
 }
+
+#[test]
+fn the_trace_names_arguments_strings_errnos_and_out_values() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("f.txt"), b"abc").unwrap();
+    // "f.txt" at 200; open it (fd_out at 100), then an fd that is not open.
+    let body = r#"
+        (i32.store8 (i32.const 200) (i32.const 0x66))
+        (i32.store (i32.const 201) (i32.const 0x7478742e))
+        (drop (call $path_open (i32.const 3) (i32.const 0) (i32.const 200) (i32.const 5)
+            (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 100)))
+        (drop (call $fd_filestat_get (i32.const 9) (i32.const 300)))
+        (call $proc_exit (i32.const 7))
+    "#;
+    let b = WasiCtxBuilder::new()
+        .preopen_dir(dir.path(), "d")
+        .unwrap()
+        .capture_trace(100);
+    let out = run_with(body, Some(0), b);
+    assert_eq!(out.exit, RunExit::Exit(7));
+    let trace = out.trace.expect("a captured trace");
+    assert_eq!(
+        trace.calls,
+        [
+            "path_open(fd: 3, dirflags: 0, path: \"f.txt\", oflags: 0, fs_rights_base: 0x2, fs_rights_inheriting: 0x0, fdflags: 0, opened_fd: 0x64) -> OK; opened_fd = 4",
+            "fd_filestat_get(fd: 9, buf: 0x12c) -> EBADF",
+            "proc_exit(rval: 7) -> exit 7",
+        ]
+    );
+    assert_eq!(trace.dropped, 0);
+}
+
+#[test]
+fn the_trace_keeps_the_first_calls_and_counts_the_rest() {
+    let body = r#"
+        (drop (call $sock_shutdown (i32.const 0) (i32.const 3)))
+        (drop (call $sock_shutdown (i32.const 1) (i32.const 1)))
+        (drop (call $sock_shutdown (i32.const 2) (i32.const 0)))
+    "#;
+    let out = run_with(body, Some(0), WasiCtxBuilder::new().capture_trace(2));
+    let trace = out.trace.expect("a captured trace");
+    assert_eq!(trace.calls.len(), 2);
+    assert!(
+        trace.calls[0].starts_with("sock_shutdown(fd: 0, how: rd|wr) -> "),
+        "{:?}",
+        trace.calls
+    );
+    assert_eq!(trace.dropped, 1);
+    // Without asking, there is no trace.
+    assert!(run(body, Some(0)).trace.is_none());
+}
+
+#[test]
+fn the_trace_can_go_to_a_writer_and_a_trap_ends_its_last_line() {
+    #[derive(Clone, Default)]
+    struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let sink = Shared::default();
+    // fd_write with its iovec array outside the one page of memory.
+    let body =
+        "(drop (call $fd_write (i32.const 1) (i32.const 70000) (i32.const 1) (i32.const 8)))";
+    let out = run_with(body, Some(0), WasiCtxBuilder::new().trace_to(sink.clone()));
+    assert!(matches!(out.exit, RunExit::Trap(..)), "{:?}", out.exit);
+    assert!(out.trace.is_none(), "a writer's lines are not captured");
+    let text = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        text.starts_with(
+            "fd_write(fd: 1, iovs: 0x11170, iovs_len: 1, nwritten: 0x8) -> trap: host error: pointer out of bounds"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1);
+}

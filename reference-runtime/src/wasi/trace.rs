@@ -235,21 +235,42 @@ fn show_value(line: &mut String, ty: WitxType, v: u64) {
     }
 }
 
-/// `; nwritten = 3` for each scalar out-pointer, read after success.
+/// `; nwritten = 3` for each out-pointer, read after success (for a
+/// struct, the fields a divergence is most often about).
 fn show_outs(line: &mut String, function: &Function, args: &[Val], mem: &GuestMemory<'_>) {
     for (param, value) in function.params.iter().zip(args) {
         let WitxType::Out(pointee) = param.ty else {
             continue;
         };
         let ptr = raw(value) as u32;
-        let read = match pointee {
-            Pointee::Size | Pointee::Fd => mem.u32(ptr).map(u64::from),
-            Pointee::Filesize | Pointee::Timestamp => mem.u64(ptr),
-            Pointee::Roflags => mem.u16(ptr).map(u64::from),
-            Pointee::Fdstat | Pointee::Filestat | Pointee::Prestat => continue,
+        let _ = write!(line, "; {} = ", param.name);
+        let shown = match pointee {
+            Pointee::Size | Pointee::Fd => mem.u32(ptr).map(|v| write!(line, "{v}")),
+            Pointee::Filesize | Pointee::Timestamp => mem.u64(ptr).map(|v| write!(line, "{v}")),
+            Pointee::Roflags => mem.u16(ptr).map(|v| write!(line, "{v}")),
+            // The fields a divergence is most often about.
+            Pointee::Fdstat => (|| {
+                let (filetype, flags) = (mem.u8(ptr)?, mem.u16(ptr.wrapping_add(2))?);
+                let base = mem.u64(ptr.wrapping_add(8))?;
+                Ok(write!(
+                    line,
+                    "{{filetype: {filetype}, flags: {flags:#x}, rights_base: {base:#x}}}"
+                ))
+            })(),
+            Pointee::Filestat => (|| {
+                let (filetype, size) = (
+                    mem.u8(ptr.wrapping_add(16))?,
+                    mem.u64(ptr.wrapping_add(32))?,
+                );
+                Ok(write!(line, "{{filetype: {filetype}, size: {size}}}"))
+            })(),
+            Pointee::Prestat => (|| {
+                let (tag, len) = (mem.u8(ptr)?, mem.u32(ptr.wrapping_add(4))?);
+                Ok(write!(line, "{{tag: {tag}, name_len: {len}}}"))
+            })(),
         };
-        if let Ok(v) = read {
-            let _ = write!(line, "; {} = {v}", param.name);
+        if shown.is_err() {
+            line.push('?');
         }
     }
 }
