@@ -54,6 +54,13 @@ enum Command {
         /// into the file PATH with `--trace=PATH`.
         #[arg(long, value_name = "PATH", num_args = 0..=1, require_equals = true, default_missing_value = "-")]
         trace: Option<PathBuf>,
+        /// The guest's `argv[0]` (default: the module path as given).
+        #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+        argv0: Option<String>,
+        /// Feed TEXT to the guest's stdin, then end of file, instead of
+        /// the host's stdin.
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        stdin_text: Option<String>,
         /// Call this export with the arguments instead of running `_start`.
         #[arg(long, value_name = "NAME")]
         invoke: Option<String>,
@@ -77,6 +84,8 @@ fn main() -> ExitCode {
         deterministic,
         fuel,
         trace,
+        argv0,
+        stdin_text,
         invoke,
         module,
         args,
@@ -86,8 +95,11 @@ fn main() -> ExitCode {
         Err(e) => return fail(format!("cannot read {}: {e}", module.display())),
     };
     let mut b = WasiCtxBuilder::new()
-        .arg(module.display().to_string())
+        .arg(argv0.unwrap_or_else(|| module.display().to_string()))
         .inherit_stdio();
+    if let Some(text) = stdin_text {
+        b = b.stdin(text.into_bytes());
+    }
     if invoke.is_none() {
         for a in &args {
             b = b.arg(a);
