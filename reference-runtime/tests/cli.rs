@@ -74,3 +74,80 @@ fn a_wrong_import_signature_is_one_line_naming_both() {
         )
     );
 }
+
+/// Prints argv (NUL-separated), the environment, stdin and the file `f` of
+/// the preopen at fd 3, then exits 5.
+const ECHO_ALL: &str = r#"(module
+  (import "wasi_snapshot_preview1" "args_sizes_get" (func $asz (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "args_get" (func $aget (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "environ_sizes_get" (func $esz (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "environ_get" (func $eget (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_open" (func $open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 64) "f")
+  ;; write(1, ptr, len)
+  (func $out (param $ptr i32) (param $len i32)
+    (i32.store (i32.const 0) (local.get $ptr))
+    (i32.store (i32.const 4) (local.get $len))
+    (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+  ;; read(fd) into 8192.., then write what was read
+  (func $cat (param $fd i32)
+    (i32.store (i32.const 0) (i32.const 8192))
+    (i32.store (i32.const 4) (i32.const 4096))
+    (drop (call $read (local.get $fd) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (call $out (i32.const 8192) (i32.load (i32.const 8))))
+  (func (export "_start")
+    (drop (call $asz (i32.const 16) (i32.const 20)))
+    (drop (call $aget (i32.const 1024) (i32.const 2048)))
+    (call $out (i32.const 2048) (i32.load (i32.const 20)))
+    (drop (call $esz (i32.const 16) (i32.const 20)))
+    (drop (call $eget (i32.const 1024) (i32.const 4096)))
+    (call $out (i32.const 4096) (i32.load (i32.const 20)))
+    (call $cat (i32.const 0))
+    (drop (call $open (i32.const 3) (i32.const 0) (i32.const 64) (i32.const 1)
+      (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 24)))
+    (call $cat (i32.load (i32.const 24)))
+    (call $exit (i32.const 5))))"#;
+
+/// `ReferenceRuntime::command_line` reproduces the in-process run: the
+/// binary, given that line, prints the same output and exits the same.
+#[test]
+fn the_adapters_command_line_reproduces_its_run() {
+    use conformance_adapters::{ExitStatus, Preopen, ReferenceRuntime, Runtime, WasiJob};
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = dir.path().join("fixture");
+    std::fs::create_dir(&fixture).unwrap();
+    std::fs::write(fixture.join("f"), b"file text\n").unwrap();
+    let job = WasiJob {
+        module: module(dir.path(), ECHO_ALL),
+        args: vec!["-x".into(), "two words".into(), String::new()],
+        env: vec![("K".into(), "V".into()), ("EMPTY".into(), String::new())],
+        preopens: vec![Preopen {
+            guest: "/data".into(),
+            host: fixture,
+        }],
+        stdin: b"from stdin\n".to_vec(),
+        scratch: dir.path().to_path_buf(),
+        timeout: std::time::Duration::from_secs(5),
+        output_cap: 1 << 16,
+    };
+    let runtime = ReferenceRuntime::new();
+    let observed = runtime.run_wasi(&job).unwrap();
+    assert_eq!(observed.status, ExitStatus::Exit { code: 5 });
+    assert!(observed.stdout.text.contains("from stdin\nfile text\n"));
+    assert!(observed.stdout.text.contains("two words"));
+
+    let line = runtime.command_line(&job);
+    assert_eq!(line[0], "reference-runtime");
+    let out = bin().args(&line[1..]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), observed.stdout.text);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
