@@ -157,23 +157,25 @@ impl<T> Linker<T> {
     /// an import of another type is refused here, naming both signatures.
     /// (The instantiation checks every import again, by subtyping.)
     fn check_described_type(&self, module: &Module, import: &ImportDecl) -> Result<(), Error> {
-        let ImportType::Func(index) = import.ty else {
-            return Ok(());
-        };
         let key = (import.module.clone(), import.name.clone());
         let Some(Definition::Host(ty, _, Some(defined))) = self.defs.get(&key) else {
             return Ok(());
         };
-        match module.func_type(index) {
-            Some(imported) if imported == ty => Ok(()),
-            Some(imported) => Err(Error::Link(format!(
-                "{}::{}: imported as {}, {defined}",
-                import.module,
-                import.name,
-                show_func_type(imported)
-            ))),
-            None => Ok(()),
-        }
+        let imported = match &import.ty {
+            ImportType::Func(index) => match module.func_type(*index) {
+                Some(imported) if imported == ty => return Ok(()),
+                Some(imported) => show_func_type(imported),
+                None => return Ok(()),
+            },
+            ImportType::Table(_) => "a table".to_string(),
+            ImportType::Memory(_) => "a memory".to_string(),
+            ImportType::Global(_) => "a global".to_string(),
+            ImportType::Tag => "a tag".to_string(),
+        };
+        Err(Error::Link(format!(
+            "{}::{}: imported as {imported}, {defined}",
+            import.module, import.name
+        )))
     }
 }
 
