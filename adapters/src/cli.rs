@@ -359,6 +359,7 @@ impl Runtime for CliRuntime {
             stderr: CapturedOutput::from_bytes(&outcome.stderr, outcome.stderr_truncated),
             duration_ms: outcome.duration.as_secs_f64() * 1000.0,
             fs_after: None,
+            trace: None,
         })
     }
 

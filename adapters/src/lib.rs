@@ -13,7 +13,7 @@ mod job;
 mod observation;
 mod process;
 mod reference;
-pub use reference::ReferenceRuntime;
+pub use reference::{ReferenceRuntime, TRACE_LIMIT};
 mod runtime;
 mod runtime_file;
 mod script;
@@ -26,7 +26,7 @@ pub use discovery::{
 };
 pub use fs_tree::{FsEntry, FsEntryKind, FsTree, sha256_hex};
 pub use job::{Preopen, WasiJob};
-pub use observation::{CapturedOutput, ExitStatus, Observation, TrapKind};
+pub use observation::{CallTrace, CapturedOutput, ExitStatus, Observation, TrapKind};
 pub use process::{ProcessOutcome, ProcessRequest, run_process};
 pub use runtime::{AdapterError, Capabilities, Runtime, RuntimeInfo};
 pub use runtime_file::{RuntimeFileError, load_runtime_file, parse_runtime_file};

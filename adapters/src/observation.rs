@@ -31,6 +31,14 @@ pub enum TrapKind {
     StackExhausted,
     /// The instruction budget ran out.
     OutOfFuel,
+    /// A GC array accessed out of bounds.
+    ArrayOutOfBounds,
+    /// `ref.cast` (or `br_on_cast`'s check) of a reference of another type.
+    CastFailure,
+    /// A Wasm exception was thrown and nothing caught it.
+    UncaughtException,
+    /// An allocation (a GC array) larger than the runtime will make.
+    AllocationTooLarge,
     /// A host function failed (for WASI: a bad guest pointer, say).
     Host,
     /// A trap whose kind the runtime's message did not reveal.
@@ -50,6 +58,8 @@ impl TrapKind {
             ("undefined element", TrapKind::TableOutOfBounds),
             ("out of bounds table", TrapKind::TableOutOfBounds),
             ("table out of bounds", TrapKind::TableOutOfBounds),
+            ("out of bounds array access", TrapKind::ArrayOutOfBounds),
+            ("array out of bounds", TrapKind::ArrayOutOfBounds),
             ("uninitialized element", TrapKind::UninitializedElement),
             (
                 "indirect call type mismatch",
@@ -60,6 +70,9 @@ impl TrapKind {
             ("division by zero", TrapKind::IntegerDivideByZero),
             ("integer overflow", TrapKind::IntegerOverflow),
             ("invalid conversion", TrapKind::InvalidConversionToInteger),
+            ("cast failure", TrapKind::CastFailure),
+            ("uncaught exception", TrapKind::UncaughtException),
+            ("allocation too large", TrapKind::AllocationTooLarge),
             ("null", TrapKind::NullReference),
             ("stack exhausted", TrapKind::StackExhausted),
             ("stack overflow", TrapKind::StackExhausted),
@@ -166,6 +179,54 @@ pub struct Observation {
     /// The preopened dirs after the run, when the job had any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fs_after: Option<FsTree>,
+    /// The preview1 calls the guest made, when the runtime traces them and
+    /// the harness asked for it (only the reference runtime, with
+    /// `--trace`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<CallTrace>,
+}
+
+/// The preview1 calls of one run, one line each, in order:
+/// `path_open(fd: 3, dirflags: symlink_follow, path: ".", ...) -> EISDIR`.
+/// Only the first calls are kept (the limit is the runtime's setting);
+/// `dropped` counts the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallTrace {
+    /// One line per call: the function, its named arguments, its errno
+    /// (and on success the values it stored).
+    pub calls: Vec<String>,
+    /// Calls made after the limit, not kept.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub dropped: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl CallTrace {
+    /// The first call where `self` and `other` differ: its index and the
+    /// two lines (`None` where one trace ended first). `None` when they
+    /// agree on every call both kept.
+    pub fn first_difference<'a>(
+        &'a self,
+        other: &'a CallTrace,
+    ) -> Option<(usize, Option<&'a str>, Option<&'a str>)> {
+        let longest = self.calls.len().max(other.calls.len());
+        (0..longest).find_map(|i| {
+            let (a, b) = (self.calls.get(i), other.calls.get(i));
+            if a == b {
+                return None;
+            }
+            // A trace cut at its limit has not ended: past the shorter
+            // limit nothing is known.
+            let cut = |t: &CallTrace| t.dropped > 0 && i >= t.calls.len();
+            if cut(self) || cut(other) {
+                return None;
+            }
+            Some((i, a.map(String::as_str), b.map(String::as_str)))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -183,6 +244,48 @@ mod tests {
             TrapKind::MemoryOutOfBounds
         );
         assert_eq!(TrapKind::from_message("something odd"), TrapKind::Unknown);
+    }
+
+    #[test]
+    fn trap_kinds_of_gc_and_exceptions_are_told_apart() {
+        for (message, kind) in [
+            ("out of bounds array access", TrapKind::ArrayOutOfBounds),
+            ("wasm trap: cast failure", TrapKind::CastFailure),
+            ("uncaught exception", TrapKind::UncaughtException),
+            ("allocation too large", TrapKind::AllocationTooLarge),
+            ("null reference", TrapKind::NullReference),
+        ] {
+            assert_eq!(TrapKind::from_message(message), kind, "{message}");
+        }
+    }
+
+    #[test]
+    fn two_traces_show_their_first_different_call() {
+        let trace = |calls: &[&str], dropped| CallTrace {
+            calls: calls.iter().map(|c| c.to_string()).collect(),
+            dropped,
+        };
+        let a = trace(&["a() -> OK", "b() -> OK", "c() -> OK"], 0);
+        let b = trace(&["a() -> OK", "b() -> EBADF", "c() -> OK"], 0);
+        assert_eq!(
+            a.first_difference(&b),
+            Some((1, Some("b() -> OK"), Some("b() -> EBADF")))
+        );
+        assert_eq!(a.first_difference(&a), None);
+        let shorter = trace(&["a() -> OK"], 0);
+        assert_eq!(
+            a.first_difference(&shorter),
+            Some((1, Some("b() -> OK"), None))
+        );
+        // Cut at its limit, a trace says nothing about the calls after it.
+        let cut = trace(&["a() -> OK"], 2);
+        assert_eq!(a.first_difference(&cut), None);
+        let json = serde_json::to_string(&cut).unwrap();
+        assert_eq!(json, r#"{"calls":["a() -> OK"],"dropped":2}"#);
+        assert_eq!(
+            serde_json::to_string(&shorter).unwrap(),
+            r#"{"calls":["a() -> OK"]}"#
+        );
     }
 
     #[test]

@@ -57,6 +57,17 @@ pub enum AdapterError {
         /// Why.
         source: std::io::Error,
     },
+    /// The runtime could not set up the run it was asked for (a preopen
+    /// that cannot be opened, an argument it cannot pass): the harness's
+    /// fault or the job's, never a verdict on the runtime, so the result is
+    /// `error`, not `skip`.
+    #[error("{runtime}: setting up the run: {source}")]
+    Setup {
+        /// Runtime name.
+        runtime: String,
+        /// Why.
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
     /// The runtime cannot do what the job asks.
     #[error("{runtime}: {reason}")]
     Unsupported {

@@ -178,6 +178,7 @@ mod tests {
             stderr: CapturedOutput::default(),
             duration_ms: 1.0,
             fs_after: None,
+            trace: None,
         }
     }
 

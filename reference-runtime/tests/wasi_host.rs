@@ -5,9 +5,10 @@
 
 use reference_runtime::Config;
 use reference_runtime::wasi::{
-    DETERMINISTIC_EPOCH_NS, DETERMINISTIC_STEP_NS, RunExit, RunOutcome, WasiCtxBuilder,
-    function_names, run_command,
+    DETERMINISTIC_EPOCH_NS, DETERMINISTIC_STEP_NS, FUNCTIONS, Function, MODULE, RunExit,
+    RunOutcome, WasiCtx, WasiCtxBuilder, function_names, run_command,
 };
+use reference_runtime::{Engine, Error, Extern, FuncType, Linker, Module, Store, Val};
 
 const IMPORTS: &str = r#"
   (import "wasi_snapshot_preview1" "clock_time_get" (func $clock_time_get (param i32 i64 i32) (result i32)))
@@ -144,7 +145,9 @@ fn sockets_are_ebadf_or_enotsock() {
 }
 
 #[test]
-fn a_module_importing_all_46_functions_links() {
+fn the_table_matches_the_witx_and_a_module_importing_all_46_links() {
+    // The core signatures as the witx lowers them, written out by hand from
+    // `wasi_snapshot_preview1.witx`, independently of the table.
     let sigs: &[(&str, &str)] = &[
         ("args_get", "(param i32 i32) (result i32)"),
         ("args_sizes_get", "(param i32 i32) (result i32)"),
@@ -220,6 +223,10 @@ fn a_module_importing_all_46_functions_links() {
     let mut listed: Vec<&str> = sigs.iter().map(|s| s.0).collect();
     listed.sort();
     assert_eq!(names, listed);
+    for (name, witx) in sigs {
+        let function = Function::find(name).unwrap_or_else(|| panic!("{name} not in the table"));
+        assert_eq!(&wat_signature(&function.func_type()), witx, "{name}");
+    }
     let imports: String = sigs
         .iter()
         .map(|(n, s)| format!("(import \"wasi_snapshot_preview1\" \"{n}\" (func {s}))\n"))
@@ -258,4 +265,191 @@ fn open_flags_that_cap_std_alone_would_refuse() {
     assert_eq!(run_with(&body, None, b).exit, RunExit::Exit(0));
     assert_eq!(std::fs::read(dir.path().join("new.txt")).unwrap(), b"");
     assert_eq!(std::fs::read(dir.path().join("log.txt")).unwrap(), b"");
+}
+
+fn wat_signature(ty: &FuncType) -> String {
+    let list = |types: &[reference_runtime::ValType]| {
+        types
+            .iter()
+            .map(|t| t.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut parts = Vec::new();
+    if !ty.params().is_empty() {
+        parts.push(format!("(param {})", list(ty.params())));
+    }
+    if !ty.results().is_empty() {
+        parts.push(format!("(result {})", list(ty.results())));
+    }
+    parts.join(" ")
+}
+
+/// Links `wat` against the preview1 host.
+fn link(wat: &str) -> Result<(), Error> {
+    let engine = Engine::new(&Config::default());
+    let module = Module::new(&engine, &wat::parse_str(wat).unwrap())?;
+    let mut store = Store::new(&engine, WasiCtxBuilder::new().build().unwrap());
+    let mut linker = Linker::new();
+    reference_runtime::wasi::add_to_linker(&mut linker);
+    linker.instantiate(&mut store, &module).map(|_| ())
+}
+
+#[test]
+fn every_table_entry_links_on_its_own() {
+    for function in FUNCTIONS {
+        let wat = format!(
+            "(module (import \"{MODULE}\" \"{}\" (func {})) (memory (export \"memory\") 1))",
+            function.name,
+            wat_signature(&function.func_type())
+        );
+        assert!(link(&wat).is_ok(), "{}", function.name);
+    }
+}
+
+#[test]
+fn a_wrong_signature_fails_to_link_naming_the_function_and_both_signatures() {
+    let cases = [
+        (
+            "fd_write",
+            "(param i32 i32) (result i32)",
+            "wasi_snapshot_preview1::fd_write: imported as (i32, i32) -> i32, preview1 defines (fd: i32, iovs: i32, iovs_len: i32, nwritten: i32) -> errno i32",
+        ),
+        (
+            "fd_seek",
+            "(param i32 i32 i32 i32) (result i32)",
+            "wasi_snapshot_preview1::fd_seek: imported as (i32, i32, i32, i32) -> i32, preview1 defines (fd: i32, offset: i64, whence: i32, newoffset: i32) -> errno i32",
+        ),
+        (
+            "proc_exit",
+            "(param i32) (result i32)",
+            "wasi_snapshot_preview1::proc_exit: imported as (i32) -> i32, preview1 defines (rval: i32) -> ()",
+        ),
+        (
+            "sched_yield",
+            "(param i32) (result i64)",
+            "wasi_snapshot_preview1::sched_yield: imported as (i32) -> i64, preview1 defines () -> errno i32",
+        ),
+    ];
+    for (name, sig, expected) in cases {
+        let wat = format!("(module (import \"{MODULE}\" \"{name}\" (func {sig})))");
+        let message = match link(&wat) {
+            Err(Error::Link(message)) => message,
+            other => panic!("{name}: {other:?}"),
+        };
+        assert_eq!(message, expected);
+        assert!(!message.contains('\n'));
+        // The same line reaches `run_command`'s caller.
+        let out = run_command(
+            &wat::parse_str(&wat).unwrap(),
+            WasiCtxBuilder::new().build().unwrap(),
+            &Config::default(),
+        );
+        assert_eq!(
+            out.exit,
+            RunExit::Rejected(format!("unlinkable: {expected}"))
+        );
+    }
+}
+
+#[test]
+fn a_host_call_with_the_wrong_arity_is_refused() {
+    let engine = Engine::new(&Config::default());
+    let mut store = Store::new(&engine, WasiCtxBuilder::new().build().unwrap());
+    let mut linker: Linker<WasiCtx> = Linker::new();
+    reference_runtime::wasi::add_to_linker(&mut linker);
+    let Some(Extern::Func(fd_write)) = linker.get(&mut store, MODULE, "fd_write") else {
+        panic!("fd_write is not a function");
+    };
+    let mut results = [Val::I32(-1)];
+    let short = fd_write.call(&mut store, &[Val::I32(1), Val::I32(0)], &mut results);
+    assert!(matches!(short, Err(Error::Usage(_))), "{short:?}");
+    let wrong_type = fd_write.call(
+        &mut store,
+        &[Val::I32(1), Val::I64(0), Val::I32(0), Val::I32(0)],
+        &mut results,
+    );
+    assert!(matches!(wrong_type, Err(Error::Usage(_))), "{wrong_type:?}");
+    assert_eq!(results, [Val::I32(-1)], "no call was made");
+}
+
+#[test]
+fn the_trace_names_arguments_strings_errnos_and_out_values() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("f.txt"), b"abc").unwrap();
+    // "f.txt" at 200; open it (fd_out at 100), then an fd that is not open.
+    let body = r#"
+        (i32.store8 (i32.const 200) (i32.const 0x66))
+        (i32.store (i32.const 201) (i32.const 0x7478742e))
+        (drop (call $path_open (i32.const 3) (i32.const 0) (i32.const 200) (i32.const 5)
+            (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 100)))
+        (drop (call $fd_filestat_get (i32.const 9) (i32.const 300)))
+        (call $proc_exit (i32.const 7))
+    "#;
+    let b = WasiCtxBuilder::new()
+        .preopen_dir(dir.path(), "d")
+        .unwrap()
+        .capture_trace(100);
+    let out = run_with(body, Some(0), b);
+    assert_eq!(out.exit, RunExit::Exit(7));
+    let trace = out.trace.expect("a captured trace");
+    assert_eq!(
+        trace.calls,
+        [
+            "path_open(fd: 3, dirflags: 0, path: \"f.txt\", oflags: 0, fs_rights_base: 0x2, fs_rights_inheriting: 0x0, fdflags: 0, opened_fd: 0x64) -> OK; opened_fd = 4",
+            "fd_filestat_get(fd: 9, buf: 0x12c) -> EBADF",
+            "proc_exit(rval: 7) -> exit 7",
+        ]
+    );
+    assert_eq!(trace.dropped, 0);
+}
+
+#[test]
+fn the_trace_keeps_the_first_calls_and_counts_the_rest() {
+    let body = r#"
+        (drop (call $sock_shutdown (i32.const 0) (i32.const 3)))
+        (drop (call $sock_shutdown (i32.const 1) (i32.const 1)))
+        (drop (call $sock_shutdown (i32.const 2) (i32.const 0)))
+    "#;
+    let out = run_with(body, Some(0), WasiCtxBuilder::new().capture_trace(2));
+    let trace = out.trace.expect("a captured trace");
+    assert_eq!(trace.calls.len(), 2);
+    assert!(
+        trace.calls[0].starts_with("sock_shutdown(fd: 0, how: rd|wr) -> "),
+        "{:?}",
+        trace.calls
+    );
+    assert_eq!(trace.dropped, 1);
+    // Without asking, there is no trace.
+    assert!(run(body, Some(0)).trace.is_none());
+}
+
+#[test]
+fn the_trace_can_go_to_a_writer_and_a_trap_ends_its_last_line() {
+    #[derive(Clone, Default)]
+    struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let sink = Shared::default();
+    // fd_write with its iovec array outside the one page of memory.
+    let body =
+        "(drop (call $fd_write (i32.const 1) (i32.const 70000) (i32.const 1) (i32.const 8)))";
+    let out = run_with(body, Some(0), WasiCtxBuilder::new().trace_to(sink.clone()));
+    assert!(matches!(out.exit, RunExit::Trap(..)), "{:?}", out.exit);
+    assert!(out.trace.is_none(), "a writer's lines are not captured");
+    let text = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        text.starts_with(
+            "fd_write(fd: 1, iovs: 0x11170, iovs_len: 1, nwritten: 0x8) -> trap: host error: pointer out of bounds"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1);
 }

@@ -34,6 +34,10 @@ struct Observed {
     truncated: bool,
     command: String,
     fs_after: Vec<String>,
+    /// The preview1 calls, when the runtime traced them (the reference,
+    /// with `--trace`), and how many came after the ones kept.
+    trace: Vec<String>,
+    trace_dropped: u64,
     stdout_diff: Vec<DiffLine>,
     stderr_diff: Vec<DiffLine>,
     /// Against the first runtime that ran this case, when this one differs.
@@ -163,6 +167,11 @@ fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
             .and_then(|o| o.fs_after.as_ref())
             .map(|t| t.lines())
             .unwrap_or_default(),
+        trace: o
+            .and_then(|o| o.trace.as_ref())
+            .map(|t| t.calls.clone())
+            .unwrap_or_default(),
+        trace_dropped: o.and_then(|o| o.trace.as_ref()).map_or(0, |t| t.dropped),
         vs_first,
         script: r.script.clone(),
     }
@@ -262,4 +271,37 @@ pub fn render_html(record: &RunRecord) -> Result<String, ReportError> {
         duration_s => format!("{:.1}", record.duration_ms / 1000.0),
     })?;
     Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record whose reference observation carries a trace, as
+    /// `cargo xtask conformance --trace` writes it.
+    const TRACED: &str = r#"{"schema_version": 1, "tool_version": "0.1.0", "started_at": "2026-12-05T10:56:05Z", "duration_ms": 1.0,
+      "host": {"os": "linux", "arch": "x86_64"},
+      "options": {"jobs": 2, "timeout_ms": 10000, "output_cap": 1048576, "suites": ["wasi"]},
+      "runtimes": [{"name": "reference", "version": "0.1.0", "capabilities": {"wasi": true, "guest_path_remap": true, "invoke": true, "scripts": true}}],
+      "skipped_runtimes": [],
+      "results": [{"runtime": "reference", "suite": "wasi", "case": "open_dot", "verdict": "pass",
+        "observation": {"status": {"kind": "exit", "code": 0}, "stdout": {"text": ""}, "stderr": {"text": ""}, "duration_ms": 1.0,
+          "trace": {"calls": ["path_open(fd: 3, path: \".\") -> EISDIR"], "dropped": 2}},
+        "command": ["reference-runtime", "run", "m.wasm"]}]}"#;
+
+    #[test]
+    fn a_traced_observation_shows_its_calls_and_how_many_were_not_kept() {
+        let record: RunRecord = serde_json::from_str(TRACED).unwrap();
+        let html = render_html(&record).unwrap();
+        assert!(
+            html.contains("path_open(fd: 3, path: &quot;.&quot;) -&gt; EISDIR"),
+            "{html}"
+        );
+        assert!(html.contains("preview1 calls (the first 1; 2 more not kept)"));
+        let mut untraced = record.clone();
+        if let Some(o) = untraced.results[0].observation.as_mut() {
+            o.trace = None;
+        }
+        assert!(!render_html(&untraced).unwrap().contains("preview1 calls"));
+    }
 }

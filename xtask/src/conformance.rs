@@ -61,6 +61,12 @@ pub struct Args {
     /// case in the same shard). Merge the shards' run.json with `cargo xtask merge`.
     #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
     shard: Option<Shard>,
+    /// Record the reference runtime's preview1 calls in each of its
+    /// observations (`trace` in run.json: one line per call, arguments
+    /// named, with its errno), the first N calls per case (default 256),
+    /// to see which call of a diverging case went differently.
+    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = true)]
+    trace: Option<Option<usize>>,
 }
 
 fn default_out() -> PathBuf {
@@ -119,7 +125,10 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let out = args.out.clone().unwrap_or_else(default_out);
     check_writable(&out)?;
     let suites = load_suites(args)?;
-    let selection = select(&args.runtime, &args.runtimes)?;
+    let trace = args
+        .trace
+        .map(|limit| limit.unwrap_or(conformance_adapters::TRACE_LIMIT));
+    let selection = select(&args.runtime, &args.runtimes, trace)?;
     for skipped in &selection.skipped {
         eprintln!("not running {}: {}", skipped.name, skipped.reason);
     }

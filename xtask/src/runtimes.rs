@@ -96,7 +96,13 @@ pub struct Selection {
 /// installed).
 /// Naming a runtime explicitly makes its absence an error; `all` and the
 /// default skip what is missing, with the reason.
-pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Selection> {
+/// `reference_trace`: the reference's observations carry its preview1
+/// calls, the first `limit` of them.
+pub fn select(
+    requested: &[String],
+    source: &RuntimeSource,
+    reference_trace: Option<usize>,
+) -> anyhow::Result<Selection> {
     let specs = source.specs()?;
     let discovery = source.discovery();
     let everything = requested.is_empty() || requested.iter().any(|r| r == "all");
@@ -106,7 +112,11 @@ pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Se
         skipped: Vec::new(),
     };
     if everything || requested.iter().any(|r| r == REFERENCE) {
-        selection.runtimes.push(Arc::new(ReferenceRuntime::new()));
+        let reference = match reference_trace {
+            Some(limit) => ReferenceRuntime::new().with_trace(limit),
+            None => ReferenceRuntime::new(),
+        };
+        selection.runtimes.push(Arc::new(reference));
     }
     if everything {
         wanted = specs.clone();

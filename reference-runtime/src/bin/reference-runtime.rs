@@ -6,6 +6,14 @@
 //! `NAME` is called instead of `_start`, with the arguments after the
 //! module parsed by its parameter types, and each result is printed on its
 //! own line (`12`), as `wasmtime run --invoke` does.
+//!
+//! `--trace` prints every preview1 call on stderr as it returns, one line
+//! each: the function, its arguments named as in the witx and shown as
+//! their witx types, and the errno (on success, the values stored through
+//! its out-pointers):
+//! `path_open(fd: 3, dirflags: symlink_follow, path: ".", oflags: directory, ...) -> OK; opened_fd = 4`.
+//! `--trace=PATH` writes the lines to the file PATH instead, apart from
+//! the guest's own stderr.
 
 use clap::{Parser, Subcommand};
 use reference_runtime::wasi::{self, RunExit, WasiCtx, WasiCtxBuilder, run_command};
@@ -42,6 +50,17 @@ enum Command {
         /// Instruction budget; running out is a trap.
         #[arg(long)]
         fuel: Option<u64>,
+        /// Print each preview1 call (named arguments, errno) on stderr, or
+        /// into the file PATH with `--trace=PATH`.
+        #[arg(long, value_name = "PATH", num_args = 0..=1, require_equals = true, default_missing_value = "-")]
+        trace: Option<PathBuf>,
+        /// The guest's `argv[0]` (default: the module path as given).
+        #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+        argv0: Option<String>,
+        /// Feed TEXT to the guest's stdin, then end of file, instead of
+        /// the host's stdin.
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        stdin_text: Option<String>,
         /// Call this export with the arguments instead of running `_start`.
         #[arg(long, value_name = "NAME")]
         invoke: Option<String>,
@@ -64,6 +83,9 @@ fn main() -> ExitCode {
         env,
         deterministic,
         fuel,
+        trace,
+        argv0,
+        stdin_text,
         invoke,
         module,
         args,
@@ -73,8 +95,11 @@ fn main() -> ExitCode {
         Err(e) => return fail(format!("cannot read {}: {e}", module.display())),
     };
     let mut b = WasiCtxBuilder::new()
-        .arg(module.display().to_string())
+        .arg(argv0.unwrap_or_else(|| module.display().to_string()))
         .inherit_stdio();
+    if let Some(text) = stdin_text {
+        b = b.stdin(text.into_bytes());
+    }
     if invoke.is_none() {
         for a in &args {
             b = b.arg(a);
@@ -95,6 +120,15 @@ fn main() -> ExitCode {
     }
     if let Some(seed) = deterministic {
         b = b.deterministic(seed);
+    }
+    match trace {
+        None => {}
+        Some(path) if path.as_os_str() == "-" => b = b.trace_to(std::io::stderr()),
+        Some(path) => match std::fs::File::create(&path) {
+            // Line by line, so an exit that skips destructors loses nothing.
+            Ok(file) => b = b.trace_to(std::io::LineWriter::new(file)),
+            Err(e) => return fail(format!("--trace={}: {e}", path.display())),
+        },
     }
     let ctx = match b.build() {
         Ok(c) => c,

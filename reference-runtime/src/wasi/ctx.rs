@@ -5,6 +5,7 @@
 //! clock and a seeded generator.
 
 use super::table::{Descriptor, Entry, FdTable};
+use super::trace::{CallTrace, TraceSink};
 use super::types::rights;
 use cap_std::ambient_authority;
 use cap_std::fs::Dir;
@@ -156,6 +157,7 @@ pub struct WasiCtx {
     pub(crate) stdout: OutputStream,
     pub(crate) stderr: OutputStream,
     pub(crate) mode: Mode,
+    pub(crate) trace: Option<TraceSink>,
 }
 
 impl AsMut<WasiCtx> for WasiCtx {
@@ -184,6 +186,15 @@ impl WasiCtx {
     /// Both output streams, mutably (to take captured bytes).
     pub fn outputs_mut(&mut self) -> (&mut OutputStream, &mut OutputStream) {
         (&mut self.stdout, &mut self.stderr)
+    }
+
+    /// The captured call trace, taken out (`None` unless the context was
+    /// built with [`WasiCtxBuilder::capture_trace`]).
+    pub fn take_trace(&mut self) -> Option<CallTrace> {
+        match &mut self.trace {
+            Some(TraceSink::Capture(trace, _)) => Some(std::mem::take(trace)),
+            _ => None,
+        }
     }
 
     /// Whether the clocks and randomness are deterministic.
@@ -225,6 +236,7 @@ pub struct WasiCtxBuilder {
     stdout: OutputStream,
     stderr: OutputStream,
     mode: Mode,
+    trace: Option<TraceSink>,
 }
 
 impl Default for WasiCtxBuilder {
@@ -248,6 +260,7 @@ impl WasiCtxBuilder {
             stdout: OutputStream::Null,
             stderr: OutputStream::Null,
             mode: Mode::Real,
+            trace: None,
         }
     }
 
@@ -358,6 +371,21 @@ impl WasiCtxBuilder {
         self
     }
 
+    /// Trace every preview1 call: one line each, written to `out` as the
+    /// call returns (see the `trace` module for the format).
+    pub fn trace_to(mut self, out: impl std::io::Write + Send + 'static) -> Self {
+        self.trace = Some(TraceSink::Writer(Box::new(out)));
+        self
+    }
+
+    /// Trace every preview1 call, keeping the first `limit` lines in
+    /// memory (and counting the rest); take them with
+    /// [`WasiCtx::take_trace`] or from [`RunOutcome::trace`](super::RunOutcome).
+    pub fn capture_trace(mut self, limit: usize) -> Self {
+        self.trace = Some(TraceSink::Capture(CallTrace::default(), limit));
+        self
+    }
+
     /// The context.
     pub fn build(self) -> Result<WasiCtx, WasiSetupError> {
         let mut args = Vec::with_capacity(self.args.len());
@@ -401,6 +429,7 @@ impl WasiCtxBuilder {
             stdout: self.stdout,
             stderr: self.stderr,
             mode: self.mode,
+            trace: self.trace,
         })
     }
 }

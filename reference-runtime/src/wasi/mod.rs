@@ -3,9 +3,14 @@
 //! table whose directories are cap-std capabilities.
 //!
 //! - [`WasiCtx`] / [`WasiCtxBuilder`]: args, env, preopens, streams, mode.
+//! - [`FUNCTIONS`] ([`signatures`]): the 46 functions defined once, with
+//!   named, witx-typed parameters; everything below derives from it.
 //! - [`add_to_linker`]: registers the functions on a [`Linker`].
 //! - [`run_command`]: validate, instantiate, call `_start`, report a
 //!   [`RunOutcome`].
+//! - The call trace ([`WasiCtxBuilder::trace_to`],
+//!   [`WasiCtxBuilder::capture_trace`]): one line per call, arguments
+//!   named, with its errno.
 //!
 //! Choices where the spec leaves room (each also documented where it is
 //! made):
@@ -26,7 +31,9 @@ mod errno;
 mod memory;
 mod preview1;
 mod run;
+pub mod signatures;
 mod table;
+mod trace;
 pub mod types;
 
 pub use ctx::{
@@ -36,120 +43,34 @@ pub use ctx::{
 pub use errno::Errno;
 pub use memory::GuestPointerError;
 pub use run::{RunExit, RunOutcome, run_command};
+pub use signatures::{FUNCTIONS, Function, NAMES};
+pub use trace::CallTrace;
 
-use crate::{Caller, FuncType, Linker, Trap, Val, ValType};
+use crate::{Caller, Linker, Val};
 use memory::GuestMemory;
 use preview1::{Cx, Fail};
 
 /// The import module name.
 pub const MODULE: &str = "wasi_snapshot_preview1";
 
-type Handler = fn(&mut Cx<'_>, &[Val]) -> Result<(), Fail>;
-
-const I32: ValType = ValType::I32;
-const I64: ValType = ValType::I64;
-
-/// Every function but `proc_exit`: name, parameters (all return an errno).
-const FUNCTIONS: &[(&str, &[ValType], Handler)] = {
-    use preview1::*;
-    &[
-        ("args_get", &[I32, I32], args_get),
-        ("args_sizes_get", &[I32, I32], args_sizes_get),
-        ("environ_get", &[I32, I32], environ_get),
-        ("environ_sizes_get", &[I32, I32], environ_sizes_get),
-        ("clock_res_get", &[I32, I32], clock_res_get),
-        ("clock_time_get", &[I32, I64, I32], clock_time_get),
-        ("fd_advise", &[I32, I64, I64, I32], fd_advise),
-        ("fd_allocate", &[I32, I64, I64], fd_allocate),
-        ("fd_close", &[I32], fd_close),
-        ("fd_datasync", &[I32], fd_datasync),
-        ("fd_fdstat_get", &[I32, I32], fd_fdstat_get),
-        ("fd_fdstat_set_flags", &[I32, I32], fd_fdstat_set_flags),
-        (
-            "fd_fdstat_set_rights",
-            &[I32, I64, I64],
-            fd_fdstat_set_rights,
-        ),
-        ("fd_filestat_get", &[I32, I32], fd_filestat_get),
-        ("fd_filestat_set_size", &[I32, I64], fd_filestat_set_size),
-        (
-            "fd_filestat_set_times",
-            &[I32, I64, I64, I32],
-            fd_filestat_set_times,
-        ),
-        ("fd_pread", &[I32, I32, I32, I64, I32], fd_pread),
-        ("fd_prestat_get", &[I32, I32], fd_prestat_get),
-        ("fd_prestat_dir_name", &[I32, I32, I32], fd_prestat_dir_name),
-        ("fd_pwrite", &[I32, I32, I32, I64, I32], fd_pwrite),
-        ("fd_read", &[I32, I32, I32, I32], fd_read),
-        ("fd_readdir", &[I32, I32, I32, I64, I32], fd_readdir),
-        ("fd_renumber", &[I32, I32], fd_renumber),
-        ("fd_seek", &[I32, I64, I32, I32], fd_seek),
-        ("fd_sync", &[I32], fd_sync),
-        ("fd_tell", &[I32, I32], fd_tell),
-        ("fd_write", &[I32, I32, I32, I32], fd_write),
-        (
-            "path_create_directory",
-            &[I32, I32, I32],
-            path_create_directory,
-        ),
-        (
-            "path_filestat_get",
-            &[I32, I32, I32, I32, I32],
-            path_filestat_get,
-        ),
-        (
-            "path_filestat_set_times",
-            &[I32, I32, I32, I32, I64, I64, I32],
-            path_filestat_set_times,
-        ),
-        ("path_link", &[I32, I32, I32, I32, I32, I32, I32], path_link),
-        (
-            "path_open",
-            &[I32, I32, I32, I32, I32, I64, I64, I32, I32],
-            path_open,
-        ),
-        (
-            "path_readlink",
-            &[I32, I32, I32, I32, I32, I32],
-            path_readlink,
-        ),
-        (
-            "path_remove_directory",
-            &[I32, I32, I32],
-            path_remove_directory,
-        ),
-        ("path_rename", &[I32, I32, I32, I32, I32, I32], path_rename),
-        ("path_symlink", &[I32, I32, I32, I32, I32], path_symlink),
-        ("path_unlink_file", &[I32, I32, I32], path_unlink_file),
-        ("poll_oneoff", &[I32, I32, I32, I32], poll_oneoff),
-        ("proc_raise", &[I32], proc_raise),
-        ("sched_yield", &[], sched_yield),
-        ("random_get", &[I32, I32], random_get),
-        ("sock_accept", &[I32, I32, I32], sock_accept),
-        ("sock_recv", &[I32, I32, I32, I32, I32, I32], sock_recv),
-        ("sock_send", &[I32, I32, I32, I32, I32], sock_send),
-        ("sock_shutdown", &[I32, I32], sock_shutdown),
-    ]
-};
-
-/// The names of all 46 functions, `proc_exit` included.
+/// The names of all 46 functions, in the witx order.
 pub fn function_names() -> impl Iterator<Item = &'static str> {
-    FUNCTIONS
-        .iter()
-        .map(|f| f.0)
-        .chain(std::iter::once("proc_exit"))
+    NAMES.iter().copied()
 }
 
-/// Registers all of `wasi_snapshot_preview1` on `linker`. The store's data
-/// gives the [`WasiCtx`]; the caller's memory is its export `memory` (a
-/// module without one traps on the first pointer it passes).
+/// Registers all of `wasi_snapshot_preview1` on `linker`, each function
+/// with its type from [`FUNCTIONS`]; a module importing one with another
+/// type fails to link, naming both signatures. The store's data gives the
+/// [`WasiCtx`]; the caller's memory is its export `memory` (a module
+/// without one traps on the first pointer it passes).
 pub fn add_to_linker<T: AsMut<WasiCtx> + 'static>(linker: &mut Linker<T>) {
-    for &(name, params, handler) in FUNCTIONS {
-        linker.func_new(
+    for function in FUNCTIONS {
+        let handler = function.handler;
+        linker.func_new_defined_as(
             MODULE,
-            name,
-            FuncType::new(params.iter().copied(), [I32]),
+            function.name,
+            function.func_type(),
+            &format!("preview1 defines {}", function.signature()),
             move |mut caller: Caller<'_, T>, args: &[Val], results: &mut [Val]| {
                 let memory = caller.memory();
                 let mut none: [u8; 0] = [];
@@ -161,30 +82,23 @@ pub fn add_to_linker<T: AsMut<WasiCtx> + 'static>(linker: &mut Linker<T>) {
                     mem: GuestMemory::new(bytes),
                     ctx: data.as_mut(),
                 };
-                let errno = match handler(&mut cx, args) {
-                    Ok(()) => Errno::Success,
-                    Err(Fail::Errno(e)) => e,
-                    Err(Fail::Trap(t)) => return Err(t),
+                let errno = if cx.ctx.trace.is_some() {
+                    trace::call(function, &mut cx, args)?
+                } else {
+                    match handler(&mut cx, args) {
+                        Ok(()) => Errno::Success,
+                        Err(Fail::Errno(e)) => e,
+                        Err(Fail::Trap(t)) => return Err(t),
+                    }
                 };
-                results[0] = Val::I32(errno.raw() as i32);
+                // Only `proc_exit` has no result slot, and it never returns.
+                if let Some(result) = results.first_mut() {
+                    *result = Val::I32(errno.raw() as i32);
+                }
                 Ok(())
             },
         );
     }
-    // `proc_exit(rval)`: ends the run with `Exit(rval)`; any value is
-    // accepted (witx `exitcode` is a plain u32).
-    linker.func_new(
-        MODULE,
-        "proc_exit",
-        FuncType::new([I32], []),
-        |_caller: Caller<'_, T>, args: &[Val], _results: &mut [Val]| {
-            let code = match args.first() {
-                Some(Val::I32(c)) => *c,
-                _ => 0,
-            };
-            Err(Trap::exit(code))
-        },
-    );
 }
 
 #[cfg(test)]

@@ -73,19 +73,31 @@ pub(crate) struct Cx<'a> {
     pub ctx: &'a mut WasiCtx,
 }
 
+// Argument decoding. Each function is registered with its signature from
+// `signatures::FUNCTIONS`, the interpreter builds a host call's arguments
+// from that registered type, and the linker refuses an import of any other
+// type (`Linker::instantiate` names both signatures). So `a` has exactly
+// the table's parameters: `a32(a, i)` reads parameter `i` of a witx type
+// lowered to `i32`, `a64` one lowered to `i64`, and neither ever meets a
+// missing or differently typed argument from a guest. A body reading an
+// index or type its table entry does not declare is a host bug: it stops
+// loudly here instead of reading a silent 0, and
+// `signatures::tests::each_body_reads_only_its_declared_parameters` runs
+// every body with exactly its declared arguments to catch it.
+
+/// Parameter `i`, declared `i32` in the table.
 fn a32(a: &[Val], i: usize) -> u32 {
     match a.get(i) {
         Some(Val::I32(v)) => *v as u32,
-        Some(Val::I64(v)) => *v as u32,
-        _ => 0,
+        other => unreachable!("preview1 parameter {i} is {other:?}; the table declares an i32"),
     }
 }
 
+/// Parameter `i`, declared `i64` in the table.
 fn a64(a: &[Val], i: usize) -> u64 {
     match a.get(i) {
         Some(Val::I64(v)) => *v as u64,
-        Some(Val::I32(v)) => *v as u32 as u64,
-        _ => 0,
+        other => unreachable!("preview1 parameter {i} is {other:?}; the table declares an i64"),
     }
 }
 
@@ -1477,6 +1489,12 @@ pub(crate) fn poll_oneoff(cx: &mut Cx<'_>, a: &[Val]) -> R {
     }
     cx.mem.write_u32(nevents, events.len() as u32)?;
     Ok(())
+}
+
+/// `proc_exit(rval)`: like `_exit`. Ends the run with `Exit(rval)`; any
+/// value is accepted (witx `exitcode` is a plain u32).
+pub(crate) fn proc_exit(_cx: &mut Cx<'_>, a: &[Val]) -> R {
+    Err(Trap::exit(a32(a, 0) as i32).into())
 }
 
 /// `proc_raise`: deprecated in preview1 and not supported: `ENOSYS`.

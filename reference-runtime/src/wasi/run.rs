@@ -1,7 +1,7 @@
 //! Running a WASI command in one call: validate, instantiate with the
 //! preview1 host, call `_start`, and say how it ended.
 
-use super::{WasiCtx, add_to_linker};
+use super::{CallTrace, WasiCtx, add_to_linker};
 use crate::{Config, Engine, Error, Linker, Module, Store, TrapKind};
 
 /// How a command ended.
@@ -31,6 +31,9 @@ pub struct RunOutcome {
     pub stdout_truncated: bool,
     /// Whether stderr was cut at its cap.
     pub stderr_truncated: bool,
+    /// The call trace, when the context captured one
+    /// ([`WasiCtxBuilder::capture_trace`](super::WasiCtxBuilder::capture_trace)).
+    pub trace: Option<CallTrace>,
 }
 
 fn classify(err: Error) -> RunExit {
@@ -50,8 +53,10 @@ pub fn run_command(module_bytes: &[u8], ctx: WasiCtx, config: &Config) -> RunOut
     let mut store = Store::new(&engine, ctx);
     let exit = run_in(&engine, &mut store, module_bytes);
     let mut ctx = store.into_data();
+    let trace = ctx.take_trace();
     let (out, err) = ctx.outputs_mut();
     RunOutcome {
+        trace,
         exit,
         stdout_truncated: out.truncated(),
         stderr_truncated: err.truncated(),
