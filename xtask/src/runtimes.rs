@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use anyhow::bail;
 use conformance_adapters::{
-    CliRuntime, CliSpec, Discovery, NEVER_RUN_FOR_REAL, OpenError, ReferenceRuntime, Runtime,
-    builtin_specs, load_runtime_file,
+    CliRuntime, CliSpec, Discovery, OpenError, ReferenceRuntime, Runtime, builtin_specs,
+    load_runtime_file,
 };
 use conformance_harness::SkippedRuntime;
 
@@ -157,11 +157,6 @@ pub fn list(args: &ListArgs) -> anyhow::Result<()> {
     );
     for spec in args.source.specs()? {
         let name = spec.name.clone();
-        let note = if NEVER_RUN_FOR_REAL.contains(&name.as_str()) {
-            "  (adapter follows the documented CLI; never run against a real binary here)"
-        } else {
-            ""
-        };
         match CliRuntime::discover(spec, &discovery) {
             Ok(rt) => {
                 let info = rt.info();
@@ -170,13 +165,10 @@ pub fn list(args: &ListArgs) -> anyhow::Result<()> {
                     .as_ref()
                     .map(|b| b.display().to_string())
                     .unwrap_or_default();
-                say!(
-                    "{name:<12} installed  {:<40} {binary}{note}\n",
-                    info.version
-                );
+                say!("{name:<12} installed  {:<40} {binary}\n", info.version);
             }
-            Err(OpenError::NotFound(e)) => say!("{name:<12} missing    {e}{note}\n"),
-            Err(OpenError::Broken(e)) => say!("{name:<12} broken     {e}{note}\n"),
+            Err(OpenError::NotFound(e)) => say!("{name:<12} missing    {e}\n"),
+            Err(OpenError::Broken(e)) => say!("{name:<12} broken     {e}\n"),
         }
     }
     Ok(())
