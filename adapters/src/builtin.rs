@@ -19,6 +19,7 @@ pub fn node_launcher() -> std::path::PathBuf {
 /// wasmtime: `wasmtime run --dir HOST::GUEST --env K=V module.wasm args...`.
 /// A trap exits 134 with `wasm trap: ...` as the innermost cause; an error
 /// of a WASI host call exits 1 with the error chain on stderr.
+/// Its compilation cache is on by default, under `$XDG_CACHE_HOME/wasmtime`.
 fn wasmtime() -> CliSpec {
     CliSpec {
         name: "wasmtime".into(),
@@ -28,6 +29,8 @@ fn wasmtime() -> CliSpec {
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: [("XDG_CACHE_HOME".to_string(), "{cache}".to_string())].into(),
         classify: Classifier {
             trap_exit_codes: vec![134],
             trap_patterns: strings(&["wasm trap:"]),
@@ -72,6 +75,8 @@ fn node() -> CliSpec {
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
             trap_exit_codes: vec![134],
             trap_patterns: strings(&["launcher: wasm trap:"]),
@@ -89,7 +94,8 @@ fn node() -> CliSpec {
 }
 
 /// wasmer 7: `wasmer run --volume HOST:GUEST --env K=V module.wasm -- args`.
-/// `WASMER_DIR` points into the job's scratch dir so that no cache is shared.
+/// `WASMER_DIR` (where it keeps compiled modules) is the run's cache, or,
+/// with no cache, a dir in the job's scratch dir, so that nothing is shared.
 /// A trap exits non-zero (1 here, 45 in some builds) with `RuntimeError:
 /// <trap>` in its report; a module it refuses gives `Unable to compile`.
 fn wasmer() -> CliSpec {
@@ -105,6 +111,8 @@ fn wasmer() -> CliSpec {
             "{scratch}/.home/.wasmer".to_string(),
         )]
         .into(),
+        cache: Vec::new(),
+        cache_env: [("WASMER_DIR".to_string(), "{cache}".to_string())].into(),
         classify: Classifier {
             trap_exit_codes: Vec::new(),
             trap_patterns: strings(&["RuntimeError:"]),
@@ -144,6 +152,8 @@ fn wasmi() -> CliSpec {
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
             trap_exit_codes: vec![1],
             trap_patterns: strings(&["failed during execution of"]),
@@ -176,6 +186,8 @@ fn wabt() -> CliSpec {
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
             trap_exit_codes: Vec::new(),
             trap_patterns: strings(&["error: "]),
@@ -192,7 +204,8 @@ fn wabt() -> CliSpec {
     }
 }
 
-/// WasmEdge 0.15 (`wasmedge --dir GUEST:HOST --env K=V module.wasm args`).
+/// WasmEdge 0.15 (`wasmedge --dir GUEST:HOST --env K=V module.wasm args`);
+/// the interpreter it runs keeps no compiled code, so it has no cache.
 /// It logs through spdlog to **stdout**, each line stamped `[2026-12-05
 /// 10:33:25.999] [error] ...`, right after whatever the guest wrote. A trap
 /// exits 134 (a plain exit code, not a signal) with `execution failed:
@@ -207,6 +220,8 @@ fn wasmedge() -> CliSpec {
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
             trap_exit_codes: vec![134],
             trap_patterns: strings(&["execution failed:"]),
@@ -237,7 +252,7 @@ fn wasmedge() -> CliSpec {
 /// than 8 `--env`, say) exits 1 with one line saying so. Warnings are log
 /// lines stamped `[01:18:46:044 - 7FB849D5C780]: `. An unknown import is
 /// not refused: calling it traps (`failed to call unlinked import
-/// function`).
+/// function`). Interpreters: nothing compiled to cache.
 fn wamr_variant(name: &str, binary: &str) -> CliSpec {
     CliSpec {
         name: name.into(),
@@ -247,6 +262,8 @@ fn wamr_variant(name: &str, binary: &str) -> CliSpec {
         env: strings(&["--env={key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
             trap_exit_codes: vec![1],
             trap_patterns: strings(&["Exception:"]),
@@ -285,7 +302,8 @@ fn wamr_variant(name: &str, binary: &str) -> CliSpec {
     }
 }
 
-/// wazero 1.9: `wazero run -mount=HOST:GUEST -env=K=V module.wasm args`.
+/// wazero 1.9: `wazero run -cachedir=CACHE -mount=HOST:GUEST -env=K=V
+/// module.wasm args`.
 /// Everything it says goes to stderr. A trap exits 1 with `wasm error:
 /// <trap>` (call-stack exhaustion says `failed: stack overflow` instead); a
 /// module it refuses exits 1 with `error compiling wasm binary: ...`, an
@@ -294,11 +312,13 @@ fn wazero() -> CliSpec {
     CliSpec {
         name: "wazero".into(),
         binary: "wazero".into(),
-        run: strings(&["run", "{dirs}", "{env}", "{module}", "{args}"]),
+        run: strings(&["run", "{cache}", "{dirs}", "{env}", "{module}", "{args}"]),
         dir: strings(&["-mount={host}:{guest}"]),
         env: strings(&["-env={key}={value}"]),
         version: strings(&["version"]),
         process_env: BTreeMap::new(),
+        cache: strings(&["-cachedir={cache}"]),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
             trap_exit_codes: vec![1],
             trap_patterns: strings(&["wasm error:", "failed: stack overflow"]),

@@ -18,9 +18,12 @@ use crate::{
 ///
 /// Templates are lists of arguments. In `run`, the whole-argument tokens
 /// `{dirs}`, `{env}` and `{args}` expand to several arguments (from `dir`,
-/// `env`, and the guest's args), and `{module}` becomes the module path. In
-/// `dir`, `{host}` and `{guest}` are substituted; in `env`, `{key}` and
-/// `{value}`. In `process_env` values, `{scratch}` is the job's scratch dir.
+/// `env`, and the guest's args), `{cache}` to the `cache` arguments when the
+/// run has a compilation cache (to nothing otherwise), and `{module}` becomes
+/// the module path. In `dir`, `{host}` and `{guest}` are substituted; in
+/// `env`, `{key}` and `{value}`. In `process_env` values, `{scratch}` is the
+/// job's scratch dir; in `cache` and `cache_env`, `{cache}` is the run's
+/// cache dir for this runtime.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CliSpec {
@@ -42,6 +45,14 @@ pub struct CliSpec {
     /// Extra environment for the runtime process itself.
     #[serde(default)]
     pub process_env: BTreeMap<String, String>,
+    /// The arguments that make the runtime keep compiled code in `{cache}`,
+    /// a dir shared by the jobs of one run (wazero's `-cachedir`).
+    #[serde(default)]
+    pub cache: Vec<String>,
+    /// Environment that does the same (wasmtime's cache under
+    /// `XDG_CACHE_HOME`, wasmer's `WASMER_DIR`); it wins over `process_env`.
+    #[serde(default)]
+    pub cache_env: BTreeMap<String, String>,
     /// How exit codes and stderr map to an exit status.
     #[serde(default)]
     pub classify: Classifier,
@@ -312,6 +323,7 @@ fn innermost_cause(stderr: &str) -> String {
 pub struct CliRuntime {
     spec: CliSpec,
     info: RuntimeInfo,
+    cache: Option<PathBuf>,
 }
 
 /// A runtime that could not be opened: not found, or its binary does not run.
@@ -341,7 +353,24 @@ impl CliRuntime {
             binary: Some(binary),
             capabilities: spec.capabilities,
         };
-        Ok(CliRuntime { spec, info })
+        Ok(CliRuntime {
+            spec,
+            info,
+            cache: None,
+        })
+    }
+
+    /// Let the runtime keep compiled code in `dir`, shared by every job it
+    /// runs (one run's jobs), when its spec says how (`cache`,
+    /// `cache_env`). Without it each job starts cold: its HOME is its own.
+    pub fn with_compile_cache(mut self, dir: PathBuf) -> CliRuntime {
+        self.cache = Some(dir);
+        self
+    }
+
+    /// Whether its spec knows how to point it at a compilation cache.
+    pub fn caches(&self) -> bool {
+        !self.spec.cache.is_empty() || !self.spec.cache_env.is_empty()
     }
 
     /// The spec it runs.
@@ -416,13 +445,14 @@ fn substitute(template: &str, pairs: &[(&str, &str)]) -> String {
 }
 
 impl CliSpec {
-    /// The arguments (after the program) that run `job`.
-    pub fn arguments(&self, job: &WasiJob) -> Vec<String> {
-        expand_run(self, job)
+    /// The arguments (after the program) that run `job`, with the
+    /// compilation cache in `cache` when there is one.
+    pub fn arguments(&self, job: &WasiJob, cache: Option<&Path>) -> Vec<String> {
+        expand_run(self, job, cache)
     }
 }
 
-fn expand_run(spec: &CliSpec, job: &WasiJob) -> Vec<String> {
+fn expand_run(spec: &CliSpec, job: &WasiJob, cache: Option<&Path>) -> Vec<String> {
     let module = job.module.to_string_lossy();
     let mut out = Vec::new();
     for token in &spec.run {
@@ -444,6 +474,13 @@ fn expand_run(spec: &CliSpec, job: &WasiJob) -> Vec<String> {
                 }
             }
             "{args}" => out.extend(job.args.iter().cloned()),
+            "{cache}" => {
+                if let Some(cache) = cache {
+                    let cache = cache.to_string_lossy();
+                    let pairs = [("{cache}", cache.as_ref())];
+                    out.extend(spec.cache.iter().map(|t| substitute(t, &pairs)));
+                }
+            }
             _ => out.push(substitute(token, &[("{module}", module.as_ref())])),
         }
     }
@@ -463,6 +500,13 @@ impl Runtime for CliRuntime {
             context: format!("creating {}", home.display()),
             source,
         })?;
+        if let Some(cache) = &self.cache {
+            std::fs::create_dir_all(cache).map_err(|source| AdapterError::Io {
+                runtime: self.spec.name.clone(),
+                context: format!("creating {}", cache.display()),
+                source,
+            })?;
+        }
         let scratch = job.scratch.to_string_lossy();
         let mut env = base_env();
         env.push(("HOME".into(), home.clone().into()));
@@ -473,9 +517,17 @@ impl Runtime for CliRuntime {
                 OsString::from(substitute(v, &[("{scratch}", scratch.as_ref())])),
             )
         }));
+        if let Some(cache) = &self.cache {
+            let cache = cache.to_string_lossy();
+            for (key, value) in &self.spec.cache_env {
+                let value = substitute(value, &[("{cache}", cache.as_ref())]);
+                env.retain(|(k, _)| k.as_os_str() != key.as_str());
+                env.push((key.into(), value.into()));
+            }
+        }
         let request = ProcessRequest {
             program: binary.clone(),
-            args: expand_run(&self.spec, job)
+            args: expand_run(&self.spec, job, self.cache.as_deref())
                 .into_iter()
                 .map(OsString::from)
                 .collect(),
@@ -507,7 +559,7 @@ impl Runtime for CliRuntime {
             .as_deref()
             .unwrap_or(self.spec.binary.as_ref());
         std::iter::once(binary.to_string_lossy().into_owned())
-            .chain(expand_run(&self.spec, job))
+            .chain(expand_run(&self.spec, job, self.cache.as_deref()))
             .collect()
     }
 }
@@ -558,11 +610,13 @@ mod tests {
             env: ["--env", "{key}={value}"].map(String::from).to_vec(),
             version: default_version_args(),
             process_env: BTreeMap::new(),
+            cache: Vec::new(),
+            cache_env: BTreeMap::new(),
             classify: Classifier::default(),
             capabilities: default_capabilities(),
         };
         assert_eq!(
-            expand_run(&spec, &job()),
+            expand_run(&spec, &job(), None),
             [
                 "run",
                 "--dir",
@@ -694,5 +748,48 @@ mod tests {
         assert_eq!(match_len(b"EXCEPTION: x", b"Exception: "), Some(11));
         assert_eq!(match_len(b"12-3", b"??-?"), Some(4));
         assert_eq!(match_len(b"1", b"??"), None);
+    }
+
+    #[test]
+    fn a_compile_cache_reaches_the_runtime_by_argument_and_environment() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let binary = tmp.path().join("fake-runtime");
+        std::fs::write(
+            &binary,
+            "#!/bin/sh\n[ \"$1\" = --version ] && { echo fake 1; exit 0; }\necho \"env=$MY_CACHE args=$*\"\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let spec = CliSpec {
+            name: "fake".into(),
+            binary: "fake-runtime".into(),
+            run: ["{cache}", "{module}"].map(String::from).to_vec(),
+            dir: Vec::new(),
+            env: Vec::new(),
+            version: default_version_args(),
+            process_env: [("MY_CACHE".to_string(), "none".to_string())].into(),
+            cache: vec!["--cache={cache}".into()],
+            cache_env: [("MY_CACHE".to_string(), "{cache}/x".to_string())].into(),
+            classify: Classifier::default(),
+            capabilities: default_capabilities(),
+        };
+        let job = WasiJob {
+            scratch: tmp.path().to_path_buf(),
+            preopens: Vec::new(),
+            output_cap: 4096,
+            ..job()
+        };
+        let cold = CliRuntime::new(spec, binary).unwrap();
+        assert!(cold.caches());
+        let stdout = |rt: &CliRuntime| rt.run_wasi(&job).unwrap().stdout.text;
+        assert_eq!(stdout(&cold), "env=none args=/s/case.wasm\n");
+        let cache = tmp.path().join("cache");
+        let warm = cold.with_compile_cache(cache.clone());
+        assert_eq!(
+            stdout(&warm),
+            format!("env={0}/x args=--cache={0} /s/case.wasm\n", cache.display())
+        );
+        assert!(cache.is_dir(), "the cache dir is made for the runtime");
     }
 }

@@ -39,7 +39,7 @@ fn command_lines_match_the_recorded_snapshot() {
     let mut text = String::new();
     for spec in builtin_specs() {
         let argv: Vec<String> = std::iter::once(spec.binary.clone())
-            .chain(spec.arguments(&job()))
+            .chain(spec.arguments(&job(), Some(Path::new("/cache/RT"))))
             .map(|a| a.replace(&launcher, "<node-launcher>"))
             .collect();
         text.push_str(&format!("{:<9} {argv:?}\n", spec.name));
@@ -404,7 +404,7 @@ fn the_real_binaries_still_print_what_was_recorded() {
                 timeout: Duration::from_secs(2),
                 output_cap: 1 << 16,
             };
-            let args = spec.arguments(&job);
+            let args = spec.arguments(&job, None);
             let outcome = run_process(&ProcessRequest {
                 program: binary.clone(),
                 args: args.iter().map(Into::into).collect(),

@@ -47,7 +47,11 @@ fn main() {
                 .find(|s| s.name == *name)
                 .expect("a built-in runtime");
             match CliRuntime::discover(spec, &discovery) {
-                Ok(rt) => Some(Arc::new(rt)),
+                // One compilation cache for all of a runtime's trials, as
+                // for the jobs of one `cargo xtask conformance` run.
+                Ok(rt) => Some(Arc::new(
+                    rt.with_compile_cache(scratch.path().join("compile-cache").join(name)),
+                )),
                 Err(e) => {
                     eprintln!("SKIPPING the WASI suite on {name}: {e}");
                     None

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use conformance_adapters::{
     CliRuntime, CliSpec, Discovery, OpenError, ReferenceRuntime, Runtime, builtin_specs,
     load_runtime_file,
@@ -32,6 +32,11 @@ pub struct RuntimeSource {
     /// Runtimes defined in TOML (see README); default: ./runtimes.toml when present.
     #[arg(long, value_name = "PATH")]
     pub runtimes_file: Option<PathBuf>,
+    /// Start every job cold: no compilation cache shared by the run's jobs
+    /// (by default each run gets one of its own, apart from the user's HOME,
+    /// for the runtimes that compile: wasmtime, wasmer, wazero).
+    #[arg(long)]
+    pub no_compile_cache: bool,
 }
 
 impl RuntimeSource {
@@ -90,6 +95,9 @@ fn find_spec(specs: &[CliSpec], name: &str) -> Option<CliSpec> {
 pub struct Selection {
     pub runtimes: Vec<Arc<dyn Runtime>>,
     pub skipped: Vec<SkippedRuntime>,
+    /// The run's compilation cache (one folder per runtime inside), removed
+    /// when the selection is dropped.
+    pub compile_cache: Option<tempfile::TempDir>,
 }
 
 /// Resolve `--runtime` (empty: the reference and every known runtime that is
@@ -101,9 +109,20 @@ pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Se
     let discovery = source.discovery();
     let everything = requested.is_empty() || requested.iter().any(|r| r == "all");
     let mut wanted: Vec<CliSpec> = Vec::new();
+    let compile_cache = if source.no_compile_cache {
+        None
+    } else {
+        Some(
+            tempfile::Builder::new()
+                .prefix("wasi-conformance-cache-")
+                .tempdir()
+                .context("creating the run's compilation cache")?,
+        )
+    };
     let mut selection = Selection {
         runtimes: Vec::new(),
         skipped: Vec::new(),
+        compile_cache,
     };
     if everything || requested.iter().any(|r| r == REFERENCE) {
         selection.runtimes.push(Arc::new(ReferenceRuntime::new()));
@@ -126,7 +145,15 @@ pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Se
     for spec in wanted {
         let name = spec.name.clone();
         match CliRuntime::discover(spec, &discovery) {
-            Ok(runtime) => selection.runtimes.push(Arc::new(runtime)),
+            Ok(runtime) => {
+                let runtime = match &selection.compile_cache {
+                    Some(cache) if runtime.caches() => {
+                        runtime.with_compile_cache(cache.path().join(&name))
+                    }
+                    _ => runtime,
+                };
+                selection.runtimes.push(Arc::new(runtime));
+            }
             Err(e) if everything => selection.skipped.push(SkippedRuntime {
                 name,
                 reason: e.to_string(),
