@@ -24,7 +24,17 @@ fn wasmtime() -> CliSpec {
     CliSpec {
         name: "wasmtime".into(),
         binary: "wasmtime".into(),
-        run: strings(&["run", "{dirs}", "{env}", "{module}", "{args}"]),
+        // One compiler thread: the harness runs jobs in parallel already,
+        // and a job's threads would only fight the others for the cores.
+        run: strings(&[
+            "run",
+            "-C",
+            "parallel-compilation=n",
+            "{dirs}",
+            "{env}",
+            "{module}",
+            "{args}",
+        ]),
         dir: strings(&["--dir", "{host}::{guest}"]),
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
@@ -316,7 +326,9 @@ fn wazero() -> CliSpec {
         dir: strings(&["-mount={host}:{guest}"]),
         env: strings(&["-env={key}={value}"]),
         version: strings(&["version"]),
-        process_env: BTreeMap::new(),
+        // One OS thread for Go code (wazero compiles on the calling goroutine;
+        // the rest is the Go runtime's own): jobs run in parallel already.
+        process_env: [("GOMAXPROCS".to_string(), "1".to_string())].into(),
         cache: strings(&["-cachedir={cache}"]),
         cache_env: BTreeMap::new(),
         classify: Classifier {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use conformance_adapters::{
     CliRuntime, CliSpec, Discovery, OpenError, ReferenceRuntime, Runtime, builtin_specs,
     load_runtime_file,
@@ -32,9 +32,10 @@ pub struct RuntimeSource {
     /// Runtimes defined in TOML (see README); default: ./runtimes.toml when present.
     #[arg(long, value_name = "PATH")]
     pub runtimes_file: Option<PathBuf>,
-    /// Start every job cold: no compilation cache shared by the run's jobs
-    /// (by default each run gets one of its own, apart from the user's HOME,
-    /// for the runtimes that compile: wasmtime, wasmer, wazero).
+    /// Start every job cold: no compilation cache. By default the runtimes
+    /// that compile (wasmtime, wasmer, wazero) keep compiled modules in
+    /// target/compile-cache/NAME, the project's own (never the user's HOME),
+    /// shared by a run's jobs and kept for the next run.
     #[arg(long)]
     pub no_compile_cache: bool,
 }
@@ -95,9 +96,8 @@ fn find_spec(specs: &[CliSpec], name: &str) -> Option<CliSpec> {
 pub struct Selection {
     pub runtimes: Vec<Arc<dyn Runtime>>,
     pub skipped: Vec<SkippedRuntime>,
-    /// The run's compilation cache (one folder per runtime inside), removed
-    /// when the selection is dropped.
-    pub compile_cache: Option<tempfile::TempDir>,
+    /// The compilation cache (one folder per runtime inside), if any.
+    pub compile_cache: Option<PathBuf>,
 }
 
 /// Resolve `--runtime` (empty: the reference and every known runtime that is
@@ -109,16 +109,11 @@ pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Se
     let discovery = source.discovery();
     let everything = requested.is_empty() || requested.iter().any(|r| r == "all");
     let mut wanted: Vec<CliSpec> = Vec::new();
-    let compile_cache = if source.no_compile_cache {
-        None
-    } else {
-        Some(
-            tempfile::Builder::new()
-                .prefix("wasi-conformance-cache-")
-                .tempdir()
-                .context("creating the run's compilation cache")?,
-        )
-    };
+    // Kept across runs: a run compiles each module once, so a cache that
+    // lived for one run only would never be hit. The runtimes key their
+    // entries by their own version and the module's bytes.
+    let compile_cache = (!source.no_compile_cache)
+        .then(|| conformance_adapters::workspace_root().join("target/compile-cache"));
     let mut selection = Selection {
         runtimes: Vec::new(),
         skipped: Vec::new(),
@@ -148,7 +143,7 @@ pub fn select(requested: &[String], source: &RuntimeSource) -> anyhow::Result<Se
             Ok(runtime) => {
                 let runtime = match &selection.compile_cache {
                     Some(cache) if runtime.caches() => {
-                        runtime.with_compile_cache(cache.path().join(&name))
+                        runtime.with_compile_cache(cache.join(&name))
                     }
                     _ => runtime,
                 };
