@@ -340,11 +340,12 @@ const MATRIX_LIMITS: conformance_harness::Limits = conformance_harness::Limits {
 /// The official runner's method: each job's bare command line (no cache
 /// arguments, the user's own environment, so the runtime's default cache),
 /// one after another. Scratch dirs are prepared before the clock starts, so
-/// only the runtimes' processes are timed: the loop is favoured.
+/// only the runtimes' processes are timed: the loop is favoured. Also the
+/// time of each runtime's processes.
 fn bare_loop(
     jobs: &[MatrixJob],
     bare: &[std::sync::Arc<dyn conformance_adapters::Runtime>],
-) -> anyhow::Result<Duration> {
+) -> anyhow::Result<(Duration, Vec<Duration>)> {
     use conformance_adapters::{ProcessRequest, run_process};
     let base = tempfile::Builder::new().prefix("bench-loop-").tempdir()?;
     let mut prepared = Vec::new();
@@ -371,21 +372,25 @@ fn bare_loop(
             output_cap: MATRIX_LIMITS.output_cap,
         });
     }
+    let mut per_runtime = vec![Duration::ZERO; bare.len()];
     let start = Instant::now();
-    for request in &prepared {
+    for (request, job) in prepared.iter().zip(jobs) {
+        let began = Instant::now();
         run_process(request).with_context(|| format!("running {}", request.program.display()))?;
+        per_runtime[job.runtime] += began.elapsed();
     }
-    Ok(start.elapsed())
+    Ok((start.elapsed(), per_runtime))
 }
 
 /// The harness as `conformance` runs it (scratch dirs, judging and the
-/// record included), with its compilation cache.
+/// record included), with its compilation cache; also how many jobs ran
+/// and the summed time of each runtime's processes.
 fn harness_run(
     runtimes: &[std::sync::Arc<dyn conformance_adapters::Runtime>],
     cases: &[conformance_suites::WasiCase],
     expectations: &std::collections::BTreeMap<String, conformance_suites::Expectations>,
     jobs: usize,
-) -> anyhow::Result<(Duration, usize)> {
+) -> anyhow::Result<(Duration, usize, Vec<Duration>)> {
     use conformance_harness::{Case, Plan, Suite, Verdict};
     let plan = Plan {
         runtimes: runtimes.to_vec(),
@@ -413,7 +418,19 @@ fn harness_run(
         .iter()
         .filter(|r| r.verdict != Verdict::Skip)
         .count();
-    Ok((time, ran))
+    let per_runtime = runtimes
+        .iter()
+        .map(|rt| {
+            let ms: f64 = record
+                .results
+                .iter()
+                .filter(|r| r.runtime == rt.info().name)
+                .filter_map(|r| r.observation.as_ref().map(|o| o.duration_ms))
+                .sum();
+            Duration::from_secs_f64(ms / 1000.0)
+        })
+        .collect();
+    Ok((time, ran, per_runtime))
 }
 
 fn matrix(args: &MatrixArgs, runs: usize) -> anyhow::Result<()> {
@@ -486,10 +503,14 @@ fn matrix(args: &MatrixArgs, runs: usize) -> anyhow::Result<()> {
     harness_run(&cached.runtimes, &cases, &expectations, parallel)?;
     let (mut loop_times, mut harness_times) = (Vec::new(), Vec::new());
     let mut ran = 0;
+    let (mut loop_split, mut harness_split) = (Vec::new(), Vec::new());
     for _ in 0..runs.max(1) {
-        loop_times.push(bare_loop(&jobs, &bare.runtimes)?);
-        let (time, n) = harness_run(&cached.runtimes, &cases, &expectations, parallel)?;
+        let (time, split) = bare_loop(&jobs, &bare.runtimes)?;
+        loop_times.push(time);
+        loop_split = split;
+        let (time, n, split) = harness_run(&cached.runtimes, &cases, &expectations, parallel)?;
         harness_times.push(time);
+        harness_split = split;
         ran = n;
     }
     if ran != jobs.len() {
@@ -522,5 +543,15 @@ fn matrix(args: &MatrixArgs, runs: usize) -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join(" ")
     );
+    say!(
+        "processes' time in the last round, per runtime (the harness's overlap when --jobs > 1):\n"
+    );
+    for ((name, looped), harness) in names.iter().zip(&loop_split).zip(&harness_split) {
+        say!(
+            "  {name:<14} loop {:>6.2} s   harness {:>6.2} s\n",
+            looped.as_secs_f64(),
+            harness.as_secs_f64()
+        );
+    }
     Ok(())
 }
