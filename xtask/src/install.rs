@@ -307,19 +307,22 @@ fn install(request: &Request<'_>, root: &Path, bin: &Path) -> anyhow::Result<Vec
             Ok(vec![located.path])
         }
         Recipe::Unavailable { binary } => {
-            let page = conformance_adapters::release_page(request.name).unwrap_or("its releases");
-            let var = conformance_adapters::Discovery::env_var_for(request.name);
             let located = conformance_adapters::Discovery::standard(Default::default())
                 .locate(request.name, binary)
-                .map_err(|_| {
-                    anyhow::anyhow!(
-                        "no build in any registry this project reaches; get `{binary}` from {page}, then set {var}=PATH or pass --runtime-path {}=PATH to `conformance` (or put it on PATH)",
-                        request.name
-                    )
-                })?;
+                .map_err(|_| anyhow::anyhow!("{}", where_to_get(request.name, binary)))?;
             Ok(vec![located.path])
         }
     }
+}
+
+/// What to do about a runtime no reachable registry holds: where its
+/// builds are, and the two ways to point a run at one.
+fn where_to_get(runtime: &str, binary: &str) -> String {
+    let page = conformance_adapters::release_page(runtime).unwrap_or("its project's releases");
+    let var = conformance_adapters::Discovery::env_var_for(runtime);
+    format!(
+        "no build in any registry this project reaches; get `{binary}` from {page}, then set {var}=PATH or pass --runtime-path {runtime}=PATH to `conformance` (or put it on PATH)"
+    )
 }
 
 fn site_packages(venv: &Path) -> anyhow::Result<PathBuf> {
@@ -340,4 +343,47 @@ fn checked(command: &mut Command, what: &str) -> anyhow::Result<()> {
         bail!("{what} failed ({status})");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtimes_from_elsewhere_say_where_to_get_them_and_how_to_use_them() {
+        for (name, binary, page) in [
+            (
+                "wasmedge",
+                "wasmedge",
+                "github.com/WasmEdge/WasmEdge/releases",
+            ),
+            (
+                "wamr",
+                "iwasm",
+                "github.com/bytecodealliance/wasm-micro-runtime/releases",
+            ),
+            (
+                "wamr-classic",
+                "iwasm-classic",
+                "github.com/bytecodealliance/wasm-micro-runtime/releases",
+            ),
+            ("wazero", "wazero", "github.com/tetratelabs/wazero/releases"),
+        ] {
+            let request = parse_request(name).unwrap();
+            assert!(
+                matches!(request.recipe, Recipe::Unavailable { binary: b } if *b == binary),
+                "{name}"
+            );
+            let hint = where_to_get(name, binary);
+            let var = conformance_adapters::Discovery::env_var_for(name);
+            for needle in [
+                page,
+                &format!("{var}=PATH"),
+                &format!("--runtime-path {name}=PATH"),
+            ] {
+                assert!(hint.contains(needle), "{name}: {hint} lacks {needle}");
+            }
+        }
+        assert!(parse_request("wazero@1").is_err());
+    }
 }
