@@ -458,7 +458,10 @@ fn matrix(args: &MatrixArgs, runs: usize) -> anyhow::Result<()> {
                 }
             }
             if found.is_empty() {
-                bail!("none of {} is installed", args.runtime.join(", "));
+                bail!(
+                    "none of the runtimes can be measured: {}",
+                    args.runtime.join(", ")
+                );
             }
             (
                 select(&found, &source(false))?,
