@@ -1,6 +1,7 @@
 //! The runtimes the harness knows by name, each as a [`CliSpec`]: the command
-//! lines documented by each project and checked against real binaries (see
-//! `shared/runtimes.md` for what each one printed here).
+//! lines documented by each project, checked against real binaries. What
+//! WasmEdge, iwasm and wazero print is recorded from their upstream builds in
+//! `adapters/tests/fixtures/recorded/` and classified by `tests/cli_fixtures.rs`.
 
 use std::collections::BTreeMap;
 
@@ -18,15 +19,28 @@ pub fn node_launcher() -> std::path::PathBuf {
 /// wasmtime: `wasmtime run --dir HOST::GUEST --env K=V module.wasm args...`.
 /// A trap exits 134 with `wasm trap: ...` as the innermost cause; an error
 /// of a WASI host call exits 1 with the error chain on stderr.
+/// Its compilation cache is on by default, under `$XDG_CACHE_HOME/wasmtime`.
 fn wasmtime() -> CliSpec {
     CliSpec {
         name: "wasmtime".into(),
         binary: "wasmtime".into(),
-        run: strings(&["run", "{dirs}", "{env}", "{module}", "{args}"]),
+        // One compiler thread: the harness runs jobs in parallel already,
+        // and a job's threads would only fight the others for the cores.
+        run: strings(&[
+            "run",
+            "-C",
+            "parallel-compilation=n",
+            "{dirs}",
+            "{env}",
+            "{module}",
+            "{args}",
+        ]),
         dir: strings(&["--dir", "{host}::{guest}"]),
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: [("XDG_CACHE_HOME".to_string(), "{cache}".to_string())].into(),
         classify: Classifier {
             trap_exit_codes: vec![134],
             trap_patterns: strings(&["wasm trap:"]),
@@ -41,6 +55,7 @@ fn wasmtime() -> CliSpec {
                 "unknown import",
                 "incompatible import type",
             ]),
+            ..Classifier::default()
         },
         capabilities: Capabilities {
             wasi: true,
@@ -70,11 +85,14 @@ fn node() -> CliSpec {
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
             trap_exit_codes: vec![134],
             trap_patterns: strings(&["launcher: wasm trap:"]),
             host_error_patterns: Vec::new(),
             reject_patterns: strings(&["launcher: rejected:"]),
+            ..Classifier::default()
         },
         capabilities: Capabilities {
             wasi: true,
@@ -86,7 +104,8 @@ fn node() -> CliSpec {
 }
 
 /// wasmer 7: `wasmer run --volume HOST:GUEST --env K=V module.wasm -- args`.
-/// `WASMER_DIR` points into the job's scratch dir so that no cache is shared.
+/// `WASMER_DIR` (where it keeps compiled modules) is the run's cache, or,
+/// with no cache, a dir in the job's scratch dir, so that nothing is shared.
 /// A trap exits non-zero (1 here, 45 in some builds) with `RuntimeError:
 /// <trap>` in its report; a module it refuses gives `Unable to compile`.
 fn wasmer() -> CliSpec {
@@ -102,6 +121,8 @@ fn wasmer() -> CliSpec {
             "{scratch}/.home/.wasmer".to_string(),
         )]
         .into(),
+        cache: Vec::new(),
+        cache_env: [("WASMER_DIR".to_string(), "{cache}".to_string())].into(),
         classify: Classifier {
             trap_exit_codes: Vec::new(),
             trap_patterns: strings(&["RuntimeError:"]),
@@ -116,6 +137,7 @@ fn wasmer() -> CliSpec {
                 "error while importing",
                 "unknown import",
             ]),
+            ..Classifier::default()
         },
         capabilities: Capabilities {
             wasi: true,
@@ -140,6 +162,8 @@ fn wasmi() -> CliSpec {
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
             trap_exit_codes: vec![1],
             trap_patterns: strings(&["failed during execution of"]),
@@ -149,6 +173,7 @@ fn wasmi() -> CliSpec {
                 "failed to instantiate",
                 "failed to link",
             ]),
+            ..Classifier::default()
         },
         capabilities: Capabilities {
             wasi: true,
@@ -171,11 +196,14 @@ fn wabt() -> CliSpec {
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
             trap_exit_codes: Vec::new(),
             trap_patterns: strings(&["error: "]),
             host_error_patterns: Vec::new(),
             reject_patterns: strings(&["bad magic value", "error: "]),
+            ..Classifier::default()
         },
         capabilities: Capabilities {
             wasi: false,
@@ -186,9 +214,13 @@ fn wabt() -> CliSpec {
     }
 }
 
-/// WasmEdge: `wasmedge --dir GUEST:HOST --env K=V module.wasm args`
-/// (documented; no build is obtainable here, so never run for real).
-/// A trap is logged as `[error] execution failed: <trap>, Code: 0x..`.
+/// WasmEdge 0.15 (`wasmedge --dir GUEST:HOST --env K=V module.wasm args`);
+/// the interpreter it runs keeps no compiled code, so it has no cache.
+/// It logs through spdlog to **stdout**, each line stamped `[2026-12-05
+/// 10:33:25.999] [error] ...`, right after whatever the guest wrote. A trap
+/// exits 134 (a plain exit code, not a signal) with `execution failed:
+/// <trap>, Code: 0x..`; a module it refuses exits 1 with `loading failed:`,
+/// `validation failed:` or `instantiation failed:` (an unknown import).
 fn wasmedge() -> CliSpec {
     CliSpec {
         name: "wasmedge".into(),
@@ -198,8 +230,10 @@ fn wasmedge() -> CliSpec {
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
-            trap_exit_codes: Vec::new(),
+            trap_exit_codes: vec![134],
             trap_patterns: strings(&["execution failed:"]),
             host_error_patterns: Vec::new(),
             reject_patterns: strings(&[
@@ -207,6 +241,8 @@ fn wasmedge() -> CliSpec {
                 "validation failed:",
                 "instantiation failed:",
             ]),
+            stdout_log: strings(&["[????-??-?? ??:??:??.???] "]),
+            ..Classifier::default()
         },
         capabilities: Capabilities {
             wasi: true,
@@ -217,23 +253,55 @@ fn wasmedge() -> CliSpec {
     }
 }
 
-/// Upstream WAMR's `iwasm`: `iwasm --map-dir=GUEST::HOST --env=K=V module.wasm
-/// args` (documented; no build is obtainable here, so never run for real). A
-/// trap prints `Exception: <trap>`.
-fn wamr() -> CliSpec {
+/// Upstream WAMR's `iwasm` 2.4 (`iwasm --map-dir=GUEST::HOST --env=K=V
+/// module.wasm args`), built with the fast interpreter (`wamr`) or the
+/// classic one (`wamr-classic`, binary `iwasm-classic`). Its own words go to
+/// **stdout**: a trap exits 1 with `Exception: <trap>` as the last line
+/// (right after guest bytes that had no newline); a module it refuses exits
+/// 255 with `WASM module load failed: ...`; a refused command line (more
+/// than 8 `--env`, say) exits 1 with one line saying so. Warnings are log
+/// lines stamped `[01:18:46:044 - 7FB849D5C780]: `. An unknown import is
+/// not refused: calling it traps (`failed to call unlinked import
+/// function`). Interpreters: nothing compiled to cache.
+fn wamr_variant(name: &str, binary: &str) -> CliSpec {
     CliSpec {
-        name: "wamr".into(),
-        binary: "iwasm".into(),
+        name: name.into(),
+        binary: binary.into(),
         run: strings(&["{dirs}", "{env}", "{module}", "{args}"]),
         dir: strings(&["--map-dir={guest}::{host}"]),
         env: strings(&["--env={key}={value}"]),
         version: strings(&["--version"]),
         process_env: BTreeMap::new(),
+        cache: Vec::new(),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
-            trap_exit_codes: Vec::new(),
+            trap_exit_codes: vec![1],
             trap_patterns: strings(&["Exception:"]),
             host_error_patterns: Vec::new(),
-            reject_patterns: strings(&["WASM module load failed", "instantiate failed"]),
+            reject_patterns: strings(&[
+                "WASM module load failed",
+                "WASM module instantiate failed",
+                "Instantiate module failed",
+            ]),
+            stdout_log: strings(&["[??:??:??:??? - *]: "]),
+            stdout_report: strings(&[
+                "Exception: ",
+                "WASM module load failed",
+                "WASM module instantiate failed",
+                "Instantiate module failed",
+                "WASM execute application failed",
+                "Read file to buffer failed",
+                "Init wasi environment failed",
+                "Init runtime environment failed",
+                "Wasm parse env string failed",
+                "Wasm prepare param failed",
+                "Only allow max ",
+                "lookup the entry point symbol",
+                "Error: app heap is corrupted",
+            ]),
+            // 1 after a trap or a refused command line, 255 after a module
+            // that does not load.
+            stdout_report_codes: vec![1, 255],
         },
         capabilities: Capabilities {
             wasi: true,
@@ -244,23 +312,35 @@ fn wamr() -> CliSpec {
     }
 }
 
-/// wazero: `wazero run -mount=HOST:GUEST -env=K=V module.wasm args`
-/// (documented; no build is obtainable here, so never run for real). A trap
-/// reports `wasm error: <trap>`.
+/// wazero 1.9: `wazero run -cachedir=CACHE -mount=HOST:GUEST -env=K=V
+/// module.wasm args`.
+/// Everything it says goes to stderr. A trap exits 1 with `wasm error:
+/// <trap>` (call-stack exhaustion says `failed: stack overflow` instead); a
+/// module it refuses exits 1 with `error compiling wasm binary: ...`, an
+/// unknown import with `"f" is not exported in module "m"`.
 fn wazero() -> CliSpec {
     CliSpec {
         name: "wazero".into(),
         binary: "wazero".into(),
-        run: strings(&["run", "{dirs}", "{env}", "{module}", "{args}"]),
+        run: strings(&["run", "{cache}", "{dirs}", "{env}", "{module}", "{args}"]),
         dir: strings(&["-mount={host}:{guest}"]),
         env: strings(&["-env={key}={value}"]),
         version: strings(&["version"]),
-        process_env: BTreeMap::new(),
+        // One OS thread for Go code (wazero compiles on the calling goroutine;
+        // the rest is the Go runtime's own): jobs run in parallel already.
+        process_env: [("GOMAXPROCS".to_string(), "1".to_string())].into(),
+        cache: strings(&["-cachedir={cache}"]),
+        cache_env: BTreeMap::new(),
         classify: Classifier {
-            trap_exit_codes: Vec::new(),
-            trap_patterns: strings(&["wasm error:"]),
+            trap_exit_codes: vec![1],
+            trap_patterns: strings(&["wasm error:", "failed: stack overflow"]),
             host_error_patterns: Vec::new(),
-            reject_patterns: strings(&["error compiling wasm binary", "invalid magic number"]),
+            reject_patterns: strings(&[
+                "error compiling wasm binary",
+                "error reading wasm binary",
+                "is not exported in module",
+            ]),
+            ..Classifier::default()
         },
         capabilities: Capabilities {
             wasi: true,
@@ -279,7 +359,8 @@ pub fn builtin_specs() -> Vec<CliSpec> {
         wasmi(),
         node(),
         wasmedge(),
-        wamr(),
+        wamr_variant("wamr", "iwasm"),
+        wamr_variant("wamr-classic", "iwasm-classic"),
         wazero(),
         wabt(),
     ]
@@ -288,7 +369,20 @@ pub fn builtin_specs() -> Vec<CliSpec> {
 /// Runtimes `cargo xtask install-runtimes` can install (or, for node, find).
 pub const INSTALLABLE: &[&str] = &["wasmtime", "wasmer", "wasmi", "node", "wabt"];
 
-/// Runtimes that have no build obtainable on the machines this project was
-/// developed on: their adapters follow the documented CLI and were never run
-/// against a real binary. Reports say so.
-pub const NEVER_RUN_FOR_REAL: &[&str] = &["wasmedge", "wamr", "wazero"];
+/// Runtimes that no registry this project reaches can install: users get
+/// them from each project's releases (see [`release_page`]) and point at
+/// them with `--runtime-path NAME=PATH` or the variable (`WASMEDGE=...`).
+pub const NOT_INSTALLABLE: &[&str] = &["wasmedge", "wamr", "wamr-classic", "wazero"];
+
+/// Where users get a runtime that `cargo xtask install-runtimes` cannot
+/// install.
+pub fn release_page(runtime: &str) -> Option<&'static str> {
+    match runtime {
+        "wasmedge" => Some("https://github.com/WasmEdge/WasmEdge/releases"),
+        "wamr" | "wamr-classic" => {
+            Some("https://github.com/bytecodealliance/wasm-micro-runtime/releases")
+        }
+        "wazero" => Some("https://github.com/tetratelabs/wazero/releases"),
+        _ => None,
+    }
+}

@@ -18,9 +18,12 @@ use crate::{
 ///
 /// Templates are lists of arguments. In `run`, the whole-argument tokens
 /// `{dirs}`, `{env}` and `{args}` expand to several arguments (from `dir`,
-/// `env`, and the guest's args), and `{module}` becomes the module path. In
-/// `dir`, `{host}` and `{guest}` are substituted; in `env`, `{key}` and
-/// `{value}`. In `process_env` values, `{scratch}` is the job's scratch dir.
+/// `env`, and the guest's args), `{cache}` to the `cache` arguments when the
+/// run has a compilation cache (to nothing otherwise), and `{module}` becomes
+/// the module path. In `dir`, `{host}` and `{guest}` are substituted; in
+/// `env`, `{key}` and `{value}`. In `process_env` values, `{scratch}` is the
+/// job's scratch dir; in `cache` and `cache_env`, `{cache}` is the run's
+/// cache dir for this runtime.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CliSpec {
@@ -42,6 +45,14 @@ pub struct CliSpec {
     /// Extra environment for the runtime process itself.
     #[serde(default)]
     pub process_env: BTreeMap<String, String>,
+    /// The arguments that make the runtime keep compiled code in `{cache}`,
+    /// a dir shared by the jobs of one run (wazero's `-cachedir`).
+    #[serde(default)]
+    pub cache: Vec<String>,
+    /// Environment that does the same (wasmtime's cache under
+    /// `XDG_CACHE_HOME`, wasmer's `WASMER_DIR`); it wins over `process_env`.
+    #[serde(default)]
+    pub cache_env: BTreeMap<String, String>,
     /// How exit codes and stderr map to an exit status.
     #[serde(default)]
     pub classify: Classifier,
@@ -64,30 +75,90 @@ fn default_capabilities() -> Capabilities {
 }
 
 /// Maps a finished process to an [`ExitStatus`]. Patterns are matched
-/// case-insensitively against stderr.
+/// case-insensitively against stderr and against the runtime's own lines
+/// taken out of stdout (see `stdout_log` and `stdout_report`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Classifier {
-    /// Exit codes that mean a trap, when stderr also matches `trap_patterns`
-    /// (any exit code when this list is empty).
+    /// Exit codes that mean a trap, when the output also matches
+    /// `trap_patterns` (any exit code when this list is empty).
     #[serde(default)]
     pub trap_exit_codes: Vec<i32>,
-    /// Stderr text that marks a trap; the line holding it becomes the message.
+    /// Text that marks a trap; the line holding it becomes the message.
     #[serde(default)]
     pub trap_patterns: Vec<String>,
-    /// Stderr text that marks an error raised by the runtime's host side (a
-    /// WASI call it refused to complete), under any non-zero exit code: a
-    /// trap of kind `host`.
+    /// Text that marks an error raised by the runtime's host side (a WASI
+    /// call it refused to complete), under any non-zero exit code: a trap of
+    /// kind `host`.
     #[serde(default)]
     pub host_error_patterns: Vec<String>,
-    /// Stderr text that marks a module the runtime refused.
+    /// Text that marks a module the runtime refused.
     #[serde(default)]
     pub reject_patterns: Vec<String>,
+    /// The runtime's own log lines on **stdout** (WasmEdge logs through
+    /// spdlog to stdout, iwasm prints its warnings there), told by how they
+    /// begin: `?` stands for any one character, `*` for any run of
+    /// characters. Wherever one starts, even right after guest bytes that
+    /// had no newline, the rest of its line goes to the end of stderr
+    /// without the matched prefix (a timestamp, say), so that stdout holds
+    /// only what the guest wrote and stderr does not change from run to run.
+    #[serde(default)]
+    pub stdout_log: Vec<String>,
+    /// Lines the runtime prints at the end of **stdout** when a run fails
+    /// (iwasm: `Exception: unreachable`), told by how they begin. When the
+    /// process exits with one of `stdout_report_codes`, the run of such
+    /// lines at the very end of stdout (the first may follow guest bytes
+    /// that had no newline) moves to the end of stderr.
+    #[serde(default)]
+    pub stdout_report: Vec<String>,
+    /// The exit codes under which the runtime prints its report on stdout
+    /// (any but 0 when empty); under another code, such as a guest's own
+    /// `proc_exit(3)`, stdout is left whole.
+    #[serde(default)]
+    pub stdout_report_codes: Vec<i32>,
 }
 
 impl Classifier {
-    /// Classify a finished process.
+    /// Classify a finished process (after moving the runtime's own lines
+    /// out of stdout, as [`Classifier::separate`] does).
     pub fn classify(&self, outcome: &ProcessOutcome) -> ExitStatus {
+        self.classify_separated(&self.separate(outcome))
+    }
+
+    /// `outcome` with the runtime's own lines taken out of stdout and put
+    /// at the end of stderr: its log lines wherever they are, and, when the
+    /// process did not exit 0, the report at the end (see `stdout_log` and
+    /// `stdout_report`). A process killed by a signal or by the timeout
+    /// printed no report: only its log lines move.
+    pub fn separate(&self, outcome: &ProcessOutcome) -> ProcessOutcome {
+        let mut separated = outcome.clone();
+        let mut moved = Vec::new();
+        if !self.stdout_log.is_empty() {
+            let (guest, log) = split_log_lines(&outcome.stdout, &self.stdout_log);
+            separated.stdout = guest;
+            moved = log;
+        }
+        let reports = outcome.code.is_some_and(|code| {
+            code != 0
+                && (self.stdout_report_codes.is_empty() || self.stdout_report_codes.contains(&code))
+        });
+        if reports && let Some(at) = report_start(&separated.stdout, &self.stdout_report) {
+            let mut report = separated.stdout.split_off(at);
+            if !moved.is_empty() && !report.ends_with(b"\n") {
+                report.push(b'\n');
+            }
+            moved.splice(0..0, report);
+        }
+        if !moved.is_empty() {
+            if !separated.stderr.is_empty() && !separated.stderr.ends_with(b"\n") {
+                separated.stderr.push(b'\n');
+            }
+            separated.stderr.extend_from_slice(&moved);
+        }
+        separated
+    }
+
+    fn classify_separated(&self, outcome: &ProcessOutcome) -> ExitStatus {
         if outcome.timed_out {
             return ExitStatus::Timeout;
         }
@@ -119,6 +190,76 @@ impl Classifier {
         }
         ExitStatus::Exit { code }
     }
+}
+
+/// The length of the match of `pattern` at the start of `text`, if it
+/// matches: `?` is any one byte but a newline, `*` any run of them (the
+/// shortest that lets the rest match); letters match either case.
+fn match_len(text: &[u8], pattern: &[u8]) -> Option<usize> {
+    match pattern.split_first() {
+        None => Some(0),
+        Some((b'*', rest)) => (0..=text.len())
+            .take_while(|n| !text[..*n].contains(&b'\n'))
+            .find_map(|n| match_len(&text[n..], rest).map(|m| n + m)),
+        Some((p, rest)) => match text.split_first() {
+            Some((t, text)) if *t != b'\n' && (*p == b'?' || p.eq_ignore_ascii_case(t)) => {
+                match_len(text, rest).map(|m| m + 1)
+            }
+            _ => None,
+        },
+    }
+}
+
+/// The longest match of any of `patterns` at the start of `text`.
+fn match_any(text: &[u8], patterns: &[String]) -> Option<usize> {
+    patterns
+        .iter()
+        .filter_map(|p| match_len(text, p.as_bytes()))
+        .max()
+}
+
+/// `stdout` split into the guest's bytes and the runtime's log lines (each
+/// without the prefix that marked it, newline-terminated).
+fn split_log_lines(stdout: &[u8], patterns: &[String]) -> (Vec<u8>, Vec<u8>) {
+    let (mut guest, mut log) = (Vec::new(), Vec::new());
+    for line in stdout.split_inclusive(|b| *b == b'\n') {
+        let found = (0..line.len()).find_map(|i| Some((i, match_any(&line[i..], patterns)?)));
+        match found {
+            Some((at, len)) => {
+                guest.extend_from_slice(&line[..at]);
+                log.extend_from_slice(&line[at + len..]);
+                if !log.ends_with(b"\n") {
+                    log.push(b'\n');
+                }
+            }
+            None => guest.extend_from_slice(line),
+        }
+    }
+    (guest, log)
+}
+
+/// Where the runtime's report begins at the end of `stdout`: the run of
+/// lines at the end that each start with a pattern. The first of them may
+/// begin inside the line before, after guest bytes that had no newline.
+fn report_start(stdout: &[u8], patterns: &[String]) -> Option<usize> {
+    let is_report = |text: &[u8]| match_any(text, patterns).is_some();
+    let mut from = None;
+    let mut end = stdout.len();
+    while end > 0 {
+        // The line that ends at `end` (its newline included).
+        let start = stdout[..end - 1]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line = &stdout[start..end];
+        if !is_report(line) {
+            let inside = (1..line.len()).find(|i| is_report(&line[*i..]));
+            return inside.map(|i| start + i).or(from);
+        }
+        from = Some(start);
+        end = start;
+    }
+    from
 }
 
 /// When a line of `stderr` holds one of `patterns`, the message to report:
@@ -182,6 +323,7 @@ fn innermost_cause(stderr: &str) -> String {
 pub struct CliRuntime {
     spec: CliSpec,
     info: RuntimeInfo,
+    cache: Option<PathBuf>,
 }
 
 /// A runtime that could not be opened: not found, or its binary does not run.
@@ -211,7 +353,24 @@ impl CliRuntime {
             binary: Some(binary),
             capabilities: spec.capabilities,
         };
-        Ok(CliRuntime { spec, info })
+        Ok(CliRuntime {
+            spec,
+            info,
+            cache: None,
+        })
+    }
+
+    /// Let the runtime keep compiled code in `dir`, shared by every job it
+    /// runs (one run's jobs), when its spec says how (`cache`,
+    /// `cache_env`). Without it each job starts cold: its HOME is its own.
+    pub fn with_compile_cache(mut self, dir: PathBuf) -> CliRuntime {
+        self.cache = Some(dir);
+        self
+    }
+
+    /// Whether its spec knows how to point it at a compilation cache.
+    pub fn caches(&self) -> bool {
+        !self.spec.cache.is_empty() || !self.spec.cache_env.is_empty()
     }
 
     /// The spec it runs.
@@ -246,6 +405,13 @@ fn query_version(spec: &CliSpec, binary: &Path) -> Result<String, AdapterError> 
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("");
+    // WasmEdge starts its version line with the program path it was given:
+    // keep only the program's name.
+    let dir = binary
+        .parent()
+        .map(|d| format!("{}/", d.display()))
+        .unwrap_or_default();
+    let first = first.strip_prefix(dir.as_str()).unwrap_or(first);
     if outcome.code != Some(0) || first.is_empty() {
         return Err(AdapterError::Unsupported {
             runtime: spec.name.clone(),
@@ -279,13 +445,14 @@ fn substitute(template: &str, pairs: &[(&str, &str)]) -> String {
 }
 
 impl CliSpec {
-    /// The arguments (after the program) that run `job`.
-    pub fn arguments(&self, job: &WasiJob) -> Vec<String> {
-        expand_run(self, job)
+    /// The arguments (after the program) that run `job`, with the
+    /// compilation cache in `cache` when there is one.
+    pub fn arguments(&self, job: &WasiJob, cache: Option<&Path>) -> Vec<String> {
+        expand_run(self, job, cache)
     }
 }
 
-fn expand_run(spec: &CliSpec, job: &WasiJob) -> Vec<String> {
+fn expand_run(spec: &CliSpec, job: &WasiJob, cache: Option<&Path>) -> Vec<String> {
     let module = job.module.to_string_lossy();
     let mut out = Vec::new();
     for token in &spec.run {
@@ -307,6 +474,13 @@ fn expand_run(spec: &CliSpec, job: &WasiJob) -> Vec<String> {
                 }
             }
             "{args}" => out.extend(job.args.iter().cloned()),
+            "{cache}" => {
+                if let Some(cache) = cache {
+                    let cache = cache.to_string_lossy();
+                    let pairs = [("{cache}", cache.as_ref())];
+                    out.extend(spec.cache.iter().map(|t| substitute(t, &pairs)));
+                }
+            }
             _ => out.push(substitute(token, &[("{module}", module.as_ref())])),
         }
     }
@@ -326,6 +500,13 @@ impl Runtime for CliRuntime {
             context: format!("creating {}", home.display()),
             source,
         })?;
+        if let Some(cache) = &self.cache {
+            std::fs::create_dir_all(cache).map_err(|source| AdapterError::Io {
+                runtime: self.spec.name.clone(),
+                context: format!("creating {}", cache.display()),
+                source,
+            })?;
+        }
         let scratch = job.scratch.to_string_lossy();
         let mut env = base_env();
         env.push(("HOME".into(), home.clone().into()));
@@ -336,9 +517,17 @@ impl Runtime for CliRuntime {
                 OsString::from(substitute(v, &[("{scratch}", scratch.as_ref())])),
             )
         }));
+        if let Some(cache) = &self.cache {
+            let cache = cache.to_string_lossy();
+            for (key, value) in &self.spec.cache_env {
+                let value = substitute(value, &[("{cache}", cache.as_ref())]);
+                env.retain(|(k, _)| k.as_os_str() != key.as_str());
+                env.push((key.into(), value.into()));
+            }
+        }
         let request = ProcessRequest {
             program: binary.clone(),
-            args: expand_run(&self.spec, job)
+            args: expand_run(&self.spec, job, self.cache.as_deref())
                 .into_iter()
                 .map(OsString::from)
                 .collect(),
@@ -353,8 +542,9 @@ impl Runtime for CliRuntime {
             binary,
             source,
         })?;
+        let outcome = self.spec.classify.separate(&outcome);
         Ok(Observation {
-            status: self.spec.classify.classify(&outcome),
+            status: self.spec.classify.classify_separated(&outcome),
             stdout: CapturedOutput::from_bytes(&outcome.stdout, outcome.stdout_truncated),
             stderr: CapturedOutput::from_bytes(&outcome.stderr, outcome.stderr_truncated),
             duration_ms: outcome.duration.as_secs_f64() * 1000.0,
@@ -370,7 +560,7 @@ impl Runtime for CliRuntime {
             .as_deref()
             .unwrap_or(self.spec.binary.as_ref());
         std::iter::once(binary.to_string_lossy().into_owned())
-            .chain(expand_run(&self.spec, job))
+            .chain(expand_run(&self.spec, job, self.cache.as_deref()))
             .collect()
     }
 }
@@ -421,11 +611,13 @@ mod tests {
             env: ["--env", "{key}={value}"].map(String::from).to_vec(),
             version: default_version_args(),
             process_env: BTreeMap::new(),
+            cache: Vec::new(),
+            cache_env: BTreeMap::new(),
             classify: Classifier::default(),
             capabilities: default_capabilities(),
         };
         assert_eq!(
-            expand_run(&spec, &job()),
+            expand_run(&spec, &job(), None),
             [
                 "run",
                 "--dir",
@@ -446,6 +638,7 @@ mod tests {
             trap_patterns: vec!["wasm trap:".into()],
             host_error_patterns: vec!["error while executing".into()],
             reject_patterns: vec!["failed to parse".into()],
+            ..Classifier::default()
         };
         assert_eq!(
             c.classify(&outcome(Some(3), "")),
@@ -487,5 +680,117 @@ mod tests {
             c.classify(&outcome(None, "")),
             ExitStatus::Crash { signal: 11 }
         );
+    }
+
+    fn with_stdout(code: Option<i32>, stdout: &str) -> ProcessOutcome {
+        ProcessOutcome {
+            stdout: stdout.as_bytes().to_vec(),
+            stderr: b"guest err".to_vec(),
+            ..outcome(code, "")
+        }
+    }
+
+    #[test]
+    fn log_lines_leave_stdout_wherever_they_are_without_their_prefix() {
+        let c = Classifier {
+            stdout_log: vec!["[????-??-?? ??:??:??.???] ".into(), "[??:?? - *]: ".into()],
+            ..Classifier::default()
+        };
+        let out = c.separate(&with_stdout(
+            Some(0),
+            "[12:34 - 7FB8]: warning: x\nabc[2026-12-05 10:33:25.999] [error] failed\ndef\n",
+        ));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "abcdef\n");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "guest err\nwarning: x\n[error] failed\n"
+        );
+    }
+
+    #[test]
+    fn a_report_at_the_end_of_stdout_moves_only_under_its_exit_codes() {
+        let c = Classifier {
+            trap_patterns: vec!["Exception:".into()],
+            stdout_report: vec!["Exception: ".into()],
+            stdout_report_codes: vec![1],
+            ..Classifier::default()
+        };
+        let trapped = with_stdout(Some(1), "line\nabcException: unreachable\n");
+        let out = c.separate(&trapped);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "line\nabc");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "guest err\nException: unreachable\n"
+        );
+        assert_eq!(
+            c.classify(&trapped),
+            ExitStatus::Trap {
+                trap: TrapKind::Unreachable,
+                message: "Exception: unreachable".into()
+            }
+        );
+        // The guest's own words, under its own exit code or in mid-output.
+        for (code, text) in [
+            (Some(3), "Exception: mine\n"),
+            (Some(0), "Exception: mine\n"),
+            (Some(1), "Exception: mine\nmore\n"),
+            (None, "Exception: mine\n"),
+        ] {
+            let out = c.separate(&with_stdout(code, text));
+            assert_eq!(String::from_utf8_lossy(&out.stdout), text, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn patterns_match_with_wildcards_at_the_start_only() {
+        assert_eq!(match_len(b"[ab]: rest", b"[*]: "), Some(6));
+        assert_eq!(match_len(b"x[ab]: rest", b"[*]: "), None);
+        assert_eq!(match_len(b"[a\nb]: ", b"[*]: "), None);
+        assert_eq!(match_len(b"EXCEPTION: x", b"Exception: "), Some(11));
+        assert_eq!(match_len(b"12-3", b"??-?"), Some(4));
+        assert_eq!(match_len(b"1", b"??"), None);
+    }
+
+    #[test]
+    fn a_compile_cache_reaches_the_runtime_by_argument_and_environment() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let binary = tmp.path().join("fake-runtime");
+        std::fs::write(
+            &binary,
+            "#!/bin/sh\n[ \"$1\" = --version ] && { echo fake 1; exit 0; }\necho \"env=$MY_CACHE args=$*\"\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let spec = CliSpec {
+            name: "fake".into(),
+            binary: "fake-runtime".into(),
+            run: ["{cache}", "{module}"].map(String::from).to_vec(),
+            dir: Vec::new(),
+            env: Vec::new(),
+            version: default_version_args(),
+            process_env: [("MY_CACHE".to_string(), "none".to_string())].into(),
+            cache: vec!["--cache={cache}".into()],
+            cache_env: [("MY_CACHE".to_string(), "{cache}/x".to_string())].into(),
+            classify: Classifier::default(),
+            capabilities: default_capabilities(),
+        };
+        let job = WasiJob {
+            scratch: tmp.path().to_path_buf(),
+            preopens: Vec::new(),
+            output_cap: 4096,
+            ..job()
+        };
+        let cold = CliRuntime::new(spec, binary).unwrap();
+        assert!(cold.caches());
+        let stdout = |rt: &CliRuntime| rt.run_wasi(&job).unwrap().stdout.text;
+        assert_eq!(stdout(&cold), "env=none args=/s/case.wasm\n");
+        let cache = tmp.path().join("cache");
+        let warm = cold.with_compile_cache(cache.clone());
+        assert_eq!(
+            stdout(&warm),
+            format!("env={0}/x args=--cache={0} /s/case.wasm\n", cache.display())
+        );
+        assert!(cache.is_dir(), "the cache dir is made for the runtime");
     }
 }

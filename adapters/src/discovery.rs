@@ -34,7 +34,8 @@ pub enum DiscoveryError {
     #[error("{runtime} not found: {}", if *installable {
         format!("run `cargo xtask install-runtimes {runtime}` or set {env_var}")
     } else {
-        format!("set {env_var}=/path/to/{binary} or put `{binary}` on PATH (`cargo xtask install-runtimes` cannot install it)")
+        let from = crate::release_page(runtime).map(|page| format!("; get it from {page}")).unwrap_or_default();
+        format!("set {env_var}=/path/to/{binary}, give --runtime-path {runtime}=PATH or put `{binary}` on PATH (`cargo xtask install-runtimes` cannot install it{from})")
     })]
     NotFound {
         /// Runtime name.
@@ -133,6 +134,7 @@ impl Discovery {
     pub fn locate(&self, runtime: &str, binary: &str) -> Result<Located, DiscoveryError> {
         let env_var = Discovery::env_var_for(runtime);
         let explicit = |path: PathBuf, origin: String, source: Source| {
+            let path = absolute_explicit(&path);
             if is_executable(&path) {
                 Ok(Located { path, source })
             } else {
@@ -178,6 +180,23 @@ impl Discovery {
                 env_var,
                 installable: self.installable.iter().any(|i| i == runtime),
             })
+    }
+}
+
+/// An explicit path made absolute (the runtime's processes run elsewhere, in
+/// each job's scratch dir): relative to the current dir, or, when nothing is
+/// there, to the workspace root, since `cargo test` runs each crate's tests
+/// in that crate's folder while the user gave the path from the root.
+fn absolute_explicit(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    let here = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let from_root = workspace_root().join(path);
+    if !here.exists() && from_root.exists() {
+        from_root
+    } else {
+        here
     }
 }
 
@@ -240,7 +259,7 @@ mod tests {
         let err = discovery.locate("nosuchrt", "nosuchrt-bin").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "nosuchrt not found: set NOSUCHRT=/path/to/nosuchrt-bin or put `nosuchrt-bin` on PATH (`cargo xtask install-runtimes` cannot install it)"
+            "nosuchrt not found: set NOSUCHRT=/path/to/nosuchrt-bin, give --runtime-path nosuchrt=PATH or put `nosuchrt-bin` on PATH (`cargo xtask install-runtimes` cannot install it)"
         );
         discovery.installable.push("nosuchrt".into());
         let err = discovery.locate("nosuchrt", "nosuchrt-bin").unwrap_err();
@@ -248,6 +267,21 @@ mod tests {
             err.to_string(),
             "nosuchrt not found: run `cargo xtask install-runtimes nosuchrt` or set NOSUCHRT"
         );
+    }
+
+    #[test]
+    fn a_relative_explicit_path_is_taken_from_here_else_from_the_root() {
+        // `cargo test` runs this in `adapters/`.
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(
+            absolute_explicit(Path::new("Cargo.toml")),
+            here.join("Cargo.toml")
+        );
+        assert_eq!(
+            absolute_explicit(Path::new("adapters/Cargo.toml")),
+            workspace_root().join("adapters/Cargo.toml")
+        );
+        assert_eq!(absolute_explicit(Path::new("nope/x")), here.join("nope/x"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod runtime;
 mod runtime_file;
 mod script;
 
-pub use builtin::{INSTALLABLE, NEVER_RUN_FOR_REAL, builtin_specs, node_launcher};
+pub use builtin::{INSTALLABLE, NOT_INSTALLABLE, builtin_specs, node_launcher, release_page};
 pub use cli::{Classifier, CliRuntime, CliSpec, OpenError};
 pub use discovery::{
     Discovery, DiscoveryError, Located, RUNTIMES_DIR_VAR, Source, project_runtimes_dir,

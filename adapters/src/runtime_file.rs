@@ -67,6 +67,8 @@ struct RuntimeDef {
     env: Option<Vec<String>>,
     version: Option<Vec<String>>,
     process_env: Option<BTreeMap<String, String>>,
+    cache: Option<Vec<String>>,
+    cache_env: Option<BTreeMap<String, String>>,
     classify: Option<Classifier>,
     capabilities: Option<Capabilities>,
 }
@@ -148,6 +150,11 @@ pub fn parse_runtime_file(
             process_env: def
                 .process_env
                 .or_else(|| base.map(|b| b.process_env.clone()))
+                .unwrap_or_default(),
+            cache: inherit(def.cache, |b| &b.cache),
+            cache_env: def
+                .cache_env
+                .or_else(|| base.map(|b| b.cache_env.clone()))
                 .unwrap_or_default(),
             classify: def
                 .classify

@@ -1,5 +1,6 @@
 //! End to end: the WASI suite on the reference runtime (in-process) and on
-//! real runtimes (wasmtime, wasmer, wasmi, node), one
+//! real runtimes (wasmtime, wasmer, wasmi, node, WasmEdge, WAMR's two
+//! interpreters, wazero), one
 //! libtest-mimic trial per (runtime, case). A trial passes when its verdict
 //! is `pass`, or `xfail` as listed in `suites/expectations/<runtime>.toml`; an
 //! `xpass` fails, so the list stays honest. A runtime that is not installed
@@ -22,6 +23,7 @@ const RUNTIMES: &[&str] = &[
     "node",
     "wasmedge",
     "wamr",
+    "wamr-classic",
     "wazero",
 ];
 
@@ -45,7 +47,11 @@ fn main() {
                 .find(|s| s.name == *name)
                 .expect("a built-in runtime");
             match CliRuntime::discover(spec, &discovery) {
-                Ok(rt) => Some(Arc::new(rt)),
+                // One compilation cache for all of a runtime's trials, as
+                // for the jobs of one `cargo xtask conformance` run.
+                Ok(rt) => Some(Arc::new(
+                    rt.with_compile_cache(scratch.path().join("compile-cache").join(name)),
+                )),
                 Err(e) => {
                     eprintln!("SKIPPING the WASI suite on {name}: {e}");
                     None

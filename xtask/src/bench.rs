@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: the speed of the reference runtime next to its
-//! peers, as ratios. `interp` runs compute kernels (in
+//! peers, as ratios; and `matrix`, the harness itself against the official
+//! wasi-testsuite runner's method (one bare command line after another). `interp` runs compute kernels (in
 //! `reference-runtime/benches/kernels/`) on the reference, wasmi and WABT's
 //! `wasm-interp`; `wasi` runs WASI workloads (in
 //! `reference-runtime/benches/wasi/`) on the reference and wasmtime. Every
@@ -32,6 +33,26 @@ enum What {
     Interp,
     /// WASI workloads: reference vs wasmtime.
     Wasi,
+    /// The WASI suite on external runtimes: the harness (`--jobs`, its
+    /// compilation cache warm) against a plain sequential loop of each job's
+    /// bare command line with the runtime's default cache warm (the
+    /// official wasi-testsuite runner's method), measured side by side.
+    Matrix(MatrixArgs),
+}
+
+/// Arguments of `bench matrix`.
+#[derive(clap::Args)]
+struct MatrixArgs {
+    /// The runtimes (those not installed are left out, with the reason).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "wasmtime,wasmedge,wamr,wazero"
+    )]
+    runtime: Vec<String>,
+    /// The harness's parallel jobs (default: the number of CPUs).
+    #[arg(long, short)]
+    jobs: Option<usize>,
 }
 
 /// A kernel: its module and the argument of its exported `run`.
@@ -297,8 +318,243 @@ fn wasi(runs: usize) -> anyhow::Result<()> {
 
 /// Run `bench`.
 pub fn run(args: &Args) -> anyhow::Result<()> {
-    match args.what {
+    match &args.what {
         What::Interp => interp(args.runs),
         What::Wasi => wasi(args.runs),
+        What::Matrix(matrix_args) => matrix(matrix_args, args.runs),
     }
+}
+
+/// One job of the matrix: a runtime and a case it runs.
+struct MatrixJob {
+    runtime: usize,
+    case: conformance_suites::WasiCase,
+}
+
+/// The limits of every job, as `conformance` sets them by default.
+const MATRIX_LIMITS: conformance_harness::Limits = conformance_harness::Limits {
+    timeout: Duration::from_secs(10),
+    output_cap: 1 << 20,
+};
+
+/// The official runner's method: each job's bare command line (no cache
+/// arguments, the user's own environment, so the runtime's default cache),
+/// one after another. Scratch dirs are prepared before the clock starts, so
+/// only the runtimes' processes are timed: the loop is favoured. Also the
+/// time of each runtime's processes.
+fn bare_loop(
+    jobs: &[MatrixJob],
+    bare: &[std::sync::Arc<dyn conformance_adapters::Runtime>],
+) -> anyhow::Result<(Duration, Vec<Duration>)> {
+    use conformance_adapters::{ProcessRequest, run_process};
+    let base = tempfile::Builder::new().prefix("bench-loop-").tempdir()?;
+    let mut prepared = Vec::new();
+    for (n, job) in jobs.iter().enumerate() {
+        let scratch = base.path().join(n.to_string());
+        std::fs::create_dir(&scratch)?;
+        let wasi = conformance_harness::prepare_wasi_job(
+            &job.case,
+            &scratch,
+            MATRIX_LIMITS.timeout,
+            MATRIX_LIMITS.output_cap,
+        )?;
+        let argv = bare[job.runtime].command_line(&wasi);
+        let Some((program, args)) = argv.split_first() else {
+            bail!("{} gives no command line", bare[job.runtime].info().name);
+        };
+        prepared.push(ProcessRequest {
+            program: program.into(),
+            args: args.iter().map(Into::into).collect(),
+            env: std::env::vars_os().collect(),
+            cwd: scratch,
+            stdin: wasi.stdin.clone(),
+            timeout: MATRIX_LIMITS.timeout,
+            output_cap: MATRIX_LIMITS.output_cap,
+        });
+    }
+    let mut per_runtime = vec![Duration::ZERO; bare.len()];
+    let start = Instant::now();
+    for (request, job) in prepared.iter().zip(jobs) {
+        let began = Instant::now();
+        run_process(request).with_context(|| format!("running {}", request.program.display()))?;
+        per_runtime[job.runtime] += began.elapsed();
+    }
+    Ok((start.elapsed(), per_runtime))
+}
+
+/// The harness as `conformance` runs it (scratch dirs, judging and the
+/// record included), with its compilation cache; also how many jobs ran
+/// and the summed time of each runtime's processes.
+fn harness_run(
+    runtimes: &[std::sync::Arc<dyn conformance_adapters::Runtime>],
+    cases: &[conformance_suites::WasiCase],
+    expectations: &std::collections::BTreeMap<String, conformance_suites::Expectations>,
+    jobs: usize,
+) -> anyhow::Result<(Duration, usize, Vec<Duration>)> {
+    use conformance_harness::{Case, Plan, Suite, Verdict};
+    let plan = Plan {
+        runtimes: runtimes.to_vec(),
+        skipped_runtimes: Vec::new(),
+        suites: vec![Suite {
+            name: "wasi".into(),
+            cases: cases
+                .iter()
+                .cloned()
+                .map(|c| Case::Wasi(Box::new(c)))
+                .collect(),
+        }],
+        expectations: expectations.clone(),
+        jobs,
+        limits: MATRIX_LIMITS,
+        filter: None,
+        progress: false,
+        shard: None,
+    };
+    let start = Instant::now();
+    let record = conformance_harness::run(&plan).context("running the harness")?;
+    let time = start.elapsed();
+    let ran = record
+        .results
+        .iter()
+        .filter(|r| r.verdict != Verdict::Skip)
+        .count();
+    let per_runtime = runtimes
+        .iter()
+        .map(|rt| {
+            let ms: f64 = record
+                .results
+                .iter()
+                .filter(|r| r.runtime == rt.info().name)
+                .filter_map(|r| r.observation.as_ref().map(|o| o.duration_ms))
+                .sum();
+            Duration::from_secs_f64(ms / 1000.0)
+        })
+        .collect();
+    Ok((time, ran, per_runtime))
+}
+
+fn matrix(args: &MatrixArgs, runs: usize) -> anyhow::Result<()> {
+    use crate::runtimes::{RuntimeSource, select};
+    use conformance_suites::{
+        Expectations, ExpectedOutcome, expectations_dir, load_wasi_dir, wasi_suite_dir,
+    };
+    let source = |no_compile_cache| RuntimeSource {
+        runtime_paths: Vec::new(),
+        runtimes_file: None,
+        no_compile_cache,
+    };
+    // The runtimes the harness runs (with its cache), and the same
+    // runtimes bare, for the loop's command lines.
+    let cached = select(&args.runtime, &source(false));
+    let (cached, bare) = match cached {
+        Ok(cached) => (cached, select(&args.runtime, &source(true))?),
+        Err(_) => {
+            // Some are missing: keep those that are there.
+            let mut found = Vec::new();
+            for name in &args.runtime {
+                match select(std::slice::from_ref(name), &source(true)) {
+                    Ok(_) => found.push(name.clone()),
+                    Err(e) => say!("not measuring {name}: {e:#}\n"),
+                }
+            }
+            if found.is_empty() {
+                bail!(
+                    "none of the runtimes can be measured: {}",
+                    args.runtime.join(", ")
+                );
+            }
+            (
+                select(&found, &source(false))?,
+                select(&found, &source(true))?,
+            )
+        }
+    };
+    let cases = load_wasi_dir(&wasi_suite_dir().join("tests"))?;
+    let mut expectations = std::collections::BTreeMap::new();
+    let mut jobs = Vec::new();
+    for (index, runtime) in bare.runtimes.iter().enumerate() {
+        let name = runtime.info().name.clone();
+        let known = Expectations::load(&expectations_dir(), &name)?;
+        for case in &cases {
+            let skipped = known
+                .get("wasi", &case.name)
+                .is_some_and(|k| k.outcome == ExpectedOutcome::Skip);
+            if !skipped && case.spec.unsupported.is_none() {
+                jobs.push(MatrixJob {
+                    runtime: index,
+                    case: case.clone(),
+                });
+            }
+        }
+        expectations.insert(name, known);
+    }
+    let parallel = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let names: Vec<String> = bare
+        .runtimes
+        .iter()
+        .map(|r| r.info().name.clone())
+        .collect();
+    say!(
+        "{} jobs ({} cases on {}); warming both caches, then {runs} timed round(s), the two methods taking turns\n",
+        jobs.len(),
+        cases.len(),
+        names.join(", ")
+    );
+    bare_loop(&jobs, &bare.runtimes)?;
+    harness_run(&cached.runtimes, &cases, &expectations, parallel)?;
+    let (mut loop_times, mut harness_times) = (Vec::new(), Vec::new());
+    let mut ran = 0;
+    let (mut loop_split, mut harness_split) = (Vec::new(), Vec::new());
+    for _ in 0..runs.max(1) {
+        let (time, split) = bare_loop(&jobs, &bare.runtimes)?;
+        loop_times.push(time);
+        loop_split = split;
+        let (time, n, split) = harness_run(&cached.runtimes, &cases, &expectations, parallel)?;
+        harness_times.push(time);
+        harness_split = split;
+        ran = n;
+    }
+    if ran != jobs.len() {
+        say!(
+            "note: the harness ran {ran} jobs, the loop {}\n",
+            jobs.len()
+        );
+    }
+    let (looped, harness) = (Timing::of(loop_times), Timing::of(harness_times));
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    say!("{:<40} {:>9} {:>9}\n", "method", "median", "best");
+    say!(
+        "{:<40} {:>7.2} s {:>7.2} s\n",
+        "bare command lines, one at a time",
+        looped.median.as_secs_f64(),
+        looped.best.as_secs_f64()
+    );
+    say!(
+        "{:<40} {:>7.2} s {:>7.2} s\n",
+        format!("harness, --jobs {parallel}, its cache warm"),
+        harness.median.as_secs_f64(),
+        harness.best.as_secs_f64()
+    );
+    say!(
+        "harness is {:.2}× faster (median), {:.2}× (best); load average at the end: {}\n",
+        looped.median.as_secs_f64() / harness.median.as_secs_f64(),
+        looped.best.as_secs_f64() / harness.best.as_secs_f64(),
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    say!(
+        "processes' time in the last round, per runtime (the harness's overlap when --jobs > 1):\n"
+    );
+    for ((name, looped), harness) in names.iter().zip(&loop_split).zip(&harness_split) {
+        say!(
+            "  {name:<14} loop {:>6.2} s   harness {:>6.2} s\n",
+            looped.as_secs_f64(),
+            harness.as_secs_f64()
+        );
+    }
+    Ok(())
 }

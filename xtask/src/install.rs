@@ -13,8 +13,11 @@ use conformance_adapters::project_runtimes_dir;
 /// Arguments of `install-runtimes`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// What to install: wasmtime, node, wabt, wasmi, wasmer, or all (which
-    /// also says why wasmedge, wamr and wazero cannot be installed here).
+    /// What to install: wasmtime, node, wabt, wasmi, wasmer, or all. For
+    /// wasmedge, wamr, wamr-classic and wazero, which no reachable registry
+    /// holds, it says where to get them (each project's releases) and how to
+    /// point at them (--runtime-path NAME=PATH or $NAME), or where they were
+    /// found.
     /// NAME@VERSION installs another version beside the default one, as
     /// `bin/NAME@VERSION` (e.g. wasmtime@42), for `--runtime wasmtime@42`.
     /// Default: wasmtime and node.
@@ -43,8 +46,10 @@ enum Recipe {
         binary: &'static str,
         hint: &'static str,
     },
-    /// Cannot be installed from the registries this project reaches.
-    Unavailable { reason: &'static str },
+    /// Cannot be installed from the registries this project reaches (no
+    /// build in PyPI, npm, crates.io or Debian): users get it from the
+    /// project's releases. Only found, as a run finds it.
+    Unavailable { binary: &'static str },
 }
 
 const RECIPES: &[(&str, Recipe)] = &[
@@ -94,24 +99,15 @@ const RECIPES: &[(&str, Recipe)] = &[
             binary: "wasmer",
         },
     ),
+    ("wasmedge", Recipe::Unavailable { binary: "wasmedge" }),
+    ("wamr", Recipe::Unavailable { binary: "iwasm" }),
     (
-        "wasmedge",
+        "wamr-classic",
         Recipe::Unavailable {
-            reason: "no build in any reachable registry (PyPI, npm and crates.io hold only placeholders; wasmedge-sys downloads its library from elsewhere)",
+            binary: "iwasm-classic",
         },
     ),
-    (
-        "wamr",
-        Recipe::Unavailable {
-            reason: "no build of upstream WAMR's iwasm in any reachable registry (PyPI's wamr-bin is a separate AOT-only reimplementation)",
-        },
-    ),
-    (
-        "wazero",
-        Recipe::Unavailable {
-            reason: "no build in any reachable registry (the Go module proxy is unreachable)",
-        },
-    ),
+    ("wazero", Recipe::Unavailable { binary: "wazero" }),
 ];
 
 /// A request: `wasmtime`, or `wasmtime@42` for another version installed
@@ -170,7 +166,11 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         match install(request, &root, &bin) {
             Ok(paths) => {
                 for path in paths {
-                    say!("{label:<12} {}  {}\n", version_of(&path), path.display());
+                    say!(
+                        "{label:<12} {}  {}\n",
+                        version_of(request.name, &path),
+                        path.display()
+                    );
                 }
             }
             Err(e) if matches!(request.recipe, Recipe::Unavailable { .. }) => {
@@ -188,16 +188,21 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn version_of(binary: &Path) -> String {
-    Command::new(binary)
-        .arg("--version")
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(|s| s.lines().next().map(str::trim).map(str::to_string))
-        .unwrap_or_else(|| "(version unknown)".into())
+/// What `binary` says its version is, asked as a run asks `runtime` (wazero
+/// takes `version`, WasmEdge prints its path first).
+fn version_of(runtime: &str, binary: &Path) -> String {
+    let mut spec = conformance_adapters::builtin_specs()
+        .into_iter()
+        .find(|s| s.name == runtime)
+        .unwrap_or_else(|| {
+            let mut spec = conformance_adapters::builtin_specs().remove(0);
+            spec.version = vec!["--version".into()];
+            spec
+        });
+    spec.name = runtime.to_string();
+    conformance_adapters::CliRuntime::new(spec, binary.to_path_buf())
+        .map(|rt| conformance_adapters::Runtime::info(&rt).version.clone())
+        .unwrap_or_else(|_| "(version unknown)".into())
 }
 
 fn runs(binary: &Path) -> bool {
@@ -301,8 +306,23 @@ fn install(request: &Request<'_>, root: &Path, bin: &Path) -> anyhow::Result<Vec
             }
             Ok(vec![located.path])
         }
-        Recipe::Unavailable { reason } => bail!("{reason}"),
+        Recipe::Unavailable { binary } => {
+            let located = conformance_adapters::Discovery::standard(Default::default())
+                .locate(request.name, binary)
+                .map_err(|_| anyhow::anyhow!("{}", where_to_get(request.name, binary)))?;
+            Ok(vec![located.path])
+        }
     }
+}
+
+/// What to do about a runtime no reachable registry holds: where its
+/// builds are, and the two ways to point a run at one.
+fn where_to_get(runtime: &str, binary: &str) -> String {
+    let page = conformance_adapters::release_page(runtime).unwrap_or("its project's releases");
+    let var = conformance_adapters::Discovery::env_var_for(runtime);
+    format!(
+        "no build in any registry this project reaches; get `{binary}` from {page}, then set {var}=PATH or pass --runtime-path {runtime}=PATH to `conformance` (or put it on PATH)"
+    )
 }
 
 fn site_packages(venv: &Path) -> anyhow::Result<PathBuf> {
@@ -323,4 +343,47 @@ fn checked(command: &mut Command, what: &str) -> anyhow::Result<()> {
         bail!("{what} failed ({status})");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtimes_from_elsewhere_say_where_to_get_them_and_how_to_use_them() {
+        for (name, binary, page) in [
+            (
+                "wasmedge",
+                "wasmedge",
+                "github.com/WasmEdge/WasmEdge/releases",
+            ),
+            (
+                "wamr",
+                "iwasm",
+                "github.com/bytecodealliance/wasm-micro-runtime/releases",
+            ),
+            (
+                "wamr-classic",
+                "iwasm-classic",
+                "github.com/bytecodealliance/wasm-micro-runtime/releases",
+            ),
+            ("wazero", "wazero", "github.com/tetratelabs/wazero/releases"),
+        ] {
+            let request = parse_request(name).unwrap();
+            assert!(
+                matches!(request.recipe, Recipe::Unavailable { binary: b } if *b == binary),
+                "{name}"
+            );
+            let hint = where_to_get(name, binary);
+            let var = conformance_adapters::Discovery::env_var_for(name);
+            for needle in [
+                page,
+                &format!("{var}=PATH"),
+                &format!("--runtime-path {name}=PATH"),
+            ] {
+                assert!(hint.contains(needle), "{name}: {hint} lacks {needle}");
+            }
+        }
+        assert!(parse_request("wazero@1").is_err());
+    }
 }

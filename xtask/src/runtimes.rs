@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use anyhow::bail;
 use conformance_adapters::{
-    CliRuntime, CliSpec, Discovery, NEVER_RUN_FOR_REAL, OpenError, ReferenceRuntime, Runtime,
-    builtin_specs, load_runtime_file,
+    CliRuntime, CliSpec, Discovery, OpenError, ReferenceRuntime, Runtime, builtin_specs,
+    load_runtime_file,
 };
 use conformance_harness::SkippedRuntime;
 
@@ -32,6 +32,12 @@ pub struct RuntimeSource {
     /// Runtimes defined in TOML (see README); default: ./runtimes.toml when present.
     #[arg(long, value_name = "PATH")]
     pub runtimes_file: Option<PathBuf>,
+    /// Start every job cold: no compilation cache. By default the runtimes
+    /// that compile (wasmtime, wasmer, wazero) keep compiled modules in
+    /// target/compile-cache/NAME, the project's own (never the user's HOME),
+    /// shared by a run's jobs and kept for the next run.
+    #[arg(long)]
+    pub no_compile_cache: bool,
 }
 
 impl RuntimeSource {
@@ -90,6 +96,8 @@ fn find_spec(specs: &[CliSpec], name: &str) -> Option<CliSpec> {
 pub struct Selection {
     pub runtimes: Vec<Arc<dyn Runtime>>,
     pub skipped: Vec<SkippedRuntime>,
+    /// The compilation cache (one folder per runtime inside), if any.
+    pub compile_cache: Option<PathBuf>,
 }
 
 /// Resolve `--runtime` (empty: the reference and every known runtime that is
@@ -107,9 +115,15 @@ pub fn select(
     let discovery = source.discovery();
     let everything = requested.is_empty() || requested.iter().any(|r| r == "all");
     let mut wanted: Vec<CliSpec> = Vec::new();
+    // Kept across runs: a run compiles each module once, so a cache that
+    // lived for one run only would never be hit. The runtimes key their
+    // entries by their own version and the module's bytes.
+    let compile_cache = (!source.no_compile_cache)
+        .then(|| conformance_adapters::workspace_root().join("target/compile-cache"));
     let mut selection = Selection {
         runtimes: Vec::new(),
         skipped: Vec::new(),
+        compile_cache,
     };
     if everything || requested.iter().any(|r| r == REFERENCE) {
         let reference = match reference_trace {
@@ -136,7 +150,15 @@ pub fn select(
     for spec in wanted {
         let name = spec.name.clone();
         match CliRuntime::discover(spec, &discovery) {
-            Ok(runtime) => selection.runtimes.push(Arc::new(runtime)),
+            Ok(runtime) => {
+                let runtime = match &selection.compile_cache {
+                    Some(cache) if runtime.caches() => {
+                        runtime.with_compile_cache(cache.join(&name))
+                    }
+                    _ => runtime,
+                };
+                selection.runtimes.push(Arc::new(runtime));
+            }
             Err(e) if everything => selection.skipped.push(SkippedRuntime {
                 name,
                 reason: e.to_string(),
@@ -167,11 +189,6 @@ pub fn list(args: &ListArgs) -> anyhow::Result<()> {
     );
     for spec in args.source.specs()? {
         let name = spec.name.clone();
-        let note = if NEVER_RUN_FOR_REAL.contains(&name.as_str()) {
-            "  (adapter follows the documented CLI; never run against a real binary here)"
-        } else {
-            ""
-        };
         match CliRuntime::discover(spec, &discovery) {
             Ok(rt) => {
                 let info = rt.info();
@@ -180,13 +197,10 @@ pub fn list(args: &ListArgs) -> anyhow::Result<()> {
                     .as_ref()
                     .map(|b| b.display().to_string())
                     .unwrap_or_default();
-                say!(
-                    "{name:<12} installed  {:<40} {binary}{note}\n",
-                    info.version
-                );
+                say!("{name:<12} installed  {:<40} {binary}\n", info.version);
             }
-            Err(OpenError::NotFound(e)) => say!("{name:<12} missing    {e}{note}\n"),
-            Err(OpenError::Broken(e)) => say!("{name:<12} broken     {e}{note}\n"),
+            Err(OpenError::NotFound(e)) => say!("{name:<12} missing    {e}\n"),
+            Err(OpenError::Broken(e)) => say!("{name:<12} broken     {e}\n"),
         }
     }
     Ok(())
