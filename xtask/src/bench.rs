@@ -445,14 +445,14 @@ fn matrix(args: &MatrixArgs, runs: usize) -> anyhow::Result<()> {
     };
     // The runtimes the harness runs (with its cache), and the same
     // runtimes bare, for the loop's command lines.
-    let cached = select(&args.runtime, &source(false));
+    let cached = select(&args.runtime, &source(false), None);
     let (cached, bare) = match cached {
-        Ok(cached) => (cached, select(&args.runtime, &source(true))?),
+        Ok(cached) => (cached, select(&args.runtime, &source(true), None)?),
         Err(_) => {
             // Some are missing: keep those that are there.
             let mut found = Vec::new();
             for name in &args.runtime {
-                match select(std::slice::from_ref(name), &source(true)) {
+                match select(std::slice::from_ref(name), &source(true), None) {
                     Ok(_) => found.push(name.clone()),
                     Err(e) => say!("not measuring {name}: {e:#}\n"),
                 }
@@ -464,8 +464,8 @@ fn matrix(args: &MatrixArgs, runs: usize) -> anyhow::Result<()> {
                 );
             }
             (
-                select(&found, &source(false))?,
-                select(&found, &source(true))?,
+                select(&found, &source(false), None)?,
+                select(&found, &source(true), None)?,
             )
         }
     };
