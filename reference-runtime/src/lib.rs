@@ -27,7 +27,7 @@ mod value;
 pub mod wasi;
 pub mod wast;
 
-pub use config::{Config, Engine};
+pub use config::{Config, Engine, Translation};
 pub use error::{Error, HostMessage, Trap, TrapKind};
 pub use linker::Linker;
 pub use module::{ImportDecl, ImportType, Module};
