@@ -17,6 +17,7 @@ mod instantiate;
 mod ir;
 mod linker;
 mod lower;
+pub mod modes;
 mod module;
 mod simd;
 pub mod spectest;
