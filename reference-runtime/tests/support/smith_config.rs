@@ -49,7 +49,11 @@ pub fn smith_config() -> wasm_smith::Config {
 /// spec lets NaN payloads vary, so only canonical NaNs may be compared as
 /// bits), at least two functions, and few types, imports, globals, tags
 /// and segments, so that the input's bytes go into function bodies.
-/// Used by `tests/modes.rs` and the `modes` fuzz target.
+/// Without GC: nothing bounds the GC heap, and one `array.new` may take
+/// 2^24 slots (256 MiB), so a few of them within the fuel took the first
+/// `modes` run past libFuzzer's 2 GB limit; the GC instructions run in the
+/// general loop, the same code in both modes. Used by `tests/modes.rs` and
+/// the `modes` fuzz target.
 #[allow(dead_code)] // Each test crate that includes this file uses one of the two.
 pub fn modes_smith_config() -> wasm_smith::Config {
     wasm_smith::Config {
@@ -61,6 +65,7 @@ pub fn modes_smith_config() -> wasm_smith::Config {
         max_tags: 4,
         max_data_segments: 4,
         max_element_segments: 4,
+        gc_enabled: false,
         ..smith_config()
     }
 }
