@@ -1,6 +1,6 @@
 //! The optimized translation checked against the plain one
 //! ([`Translation`]): one module compiled both ways, instantiated into two
-//! stores with the same stub imports ([`stub_imports`](crate::exercise::stub_imports)), every
+//! stores with the same stub imports ([`crate::exercise::stub_imports`]), every
 //! exported function called in lockstep with the same seeded arguments
 //! ([`Arguments`]), and after each step everything the module exports
 //! compared exactly. Shared by the
