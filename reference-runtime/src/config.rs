@@ -1,5 +1,6 @@
-//! Engine-wide settings: the enabled Wasm features and the resource limits
-//! (fuel, call depth, value stack, memory pages, table size).
+//! Engine-wide settings: the enabled Wasm features, the resource limits
+//! (fuel, call depth, value stack, memory pages, table size) and how
+//! function bodies are translated ([`Translation`]).
 
 use std::sync::Arc;
 use wasmparser::WasmFeatures;
@@ -13,6 +14,31 @@ pub struct Config {
     pub(crate) max_value_stack: usize,
     pub(crate) max_memory_pages: u64,
     pub(crate) max_table_elements: u64,
+    pub(crate) translation: Translation,
+}
+
+/// How [`Module::new`](crate::Module::new) translates each function body
+/// into the operations the interpreter runs. Both modes run every module
+/// the same way, bit for bit; they differ in speed and in how much code
+/// stands between a Wasm instruction and its effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Translation {
+    /// The fast form (the default): instructions fused in translation, the
+    /// peephole passes of lowering, and register shortcuts (64-bit copies
+    /// in functions without references or `v128`, memory-0 accesses with
+    /// the memory in registers, locals left unzeroed where every path sets
+    /// them first).
+    #[default]
+    Optimized,
+    /// The simplest form: one operation per instruction (a copy per
+    /// `local.get`/`local.set`, a constant per `*.const`, one arithmetic
+    /// operation per instruction on its stack slots), no fusion, no
+    /// peephole pass, every copy and constant a whole slot, every memory
+    /// access through the stack-form access code, calls and returns
+    /// through the general loop (which zeroes every local). Slower, and obviously right: the optimized form is
+    /// checked against it (the spec scripts run in both; the `modes` fuzz
+    /// target compares them).
+    Plain,
 }
 
 impl Default for Config {
@@ -24,6 +50,7 @@ impl Default for Config {
             max_value_stack: 1 << 20,
             max_memory_pages: 65_536,
             max_table_elements: 10_000_000,
+            translation: Translation::Optimized,
         }
     }
 }
@@ -82,6 +109,14 @@ impl Config {
     /// The most elements any table may have (declared maxima still apply).
     pub fn max_table_elements(&mut self, elements: u64) -> &mut Self {
         self.max_table_elements = elements;
+        self
+    }
+
+    /// How function bodies are translated; [`Translation::Optimized`]
+    /// unless set. The choice is made once per function, when the module
+    /// is compiled: running code never tests it.
+    pub fn translation(&mut self, translation: Translation) -> &mut Self {
+        self.translation = translation;
         self
     }
 }

@@ -127,7 +127,7 @@ pub fn stub_imports(store: &mut Store<()>, module: &Module) -> Option<Vec<Extern
 
 /// Whether `ty` has a default value ([`Val::default_for`]): every type but
 /// the non-nullable references.
-fn has_default(ty: ValType) -> bool {
+pub(crate) fn has_default(ty: ValType) -> bool {
     match ty {
         ValType::Ref(r) => r.is_nullable(),
         _ => true,

@@ -17,6 +17,7 @@ mod instantiate;
 mod ir;
 mod linker;
 mod lower;
+pub mod modes;
 mod module;
 mod simd;
 pub mod spectest;
@@ -27,7 +28,7 @@ mod value;
 pub mod wasi;
 pub mod wast;
 
-pub use config::{Config, Engine};
+pub use config::{Config, Engine, Translation};
 pub use error::{Error, HostMessage, Trap, TrapKind};
 pub use linker::Linker;
 pub use module::{ImportDecl, ImportType, Module};

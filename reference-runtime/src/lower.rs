@@ -21,7 +21,13 @@
 //! Program counters at run time count operations, not instructions:
 //! [`lower`] remaps every branch target, and the exception handlers, into
 //! operation indices.
+//!
+//! Under [`Translation::Plain`] lowering stops at the one-to-one mapping:
+//! no peephole pass, no immediate or fused forms, whole-slot copies and
+//! constants, every memory access as [`Op::Legacy`], calls and returns as
+//! [`Op::Cold`] (the general loop's, which zero every local).
 
+use crate::config::Translation;
 use crate::ir::{BinOp, DropKeep, Handler, Instr};
 
 /// A frame slot: while lowering, its index from the frame pointer; in a
@@ -838,6 +844,8 @@ struct Lowering {
     /// instructions (`Op::Legacy`), so that the memory-0 operations can
     /// take their addresses as 32 bits.
     mem0_64: bool,
+    /// Whether every access stays a stack instruction ([`Translation::Plain`]).
+    plain: bool,
 }
 
 impl Lowering {
@@ -893,7 +901,7 @@ impl Lowering {
     /// 0, or the stack instruction itself in the hot path otherwise.
     fn access(&mut self, access: Option<(u32, Op)>, instr: usize, sp: Reg) {
         self.push(match access {
-            Some((0, op)) if !self.mem0_64 => op,
+            Some((0, op)) if !self.mem0_64 && !self.plain => op,
             _ => Op::Legacy {
                 instr: instr as u32,
                 sp,
@@ -1003,7 +1011,8 @@ fn store(instr: &Instr, addr: Reg, value: Reg) -> Option<(u32, Op)> {
 /// `heights[i]`, for a frame with `base` slots of params and locals.
 ///
 /// `wide`: whether the function may hold a v128 or reference value; if not,
-/// its copies move 64 bits.
+/// its copies move 64 bits (never under [`Translation::Plain`], which
+/// stops after the one-to-one mapping: see the module docs).
 pub(crate) fn lower(
     code: &[Instr],
     heights: &[u32],
@@ -1011,14 +1020,18 @@ pub(crate) fn lower(
     base: u32,
     mem0_64: bool,
     wide: bool,
+    translation: Translation,
 ) -> Lowered {
     use Instr as I;
+    let plain = translation == Translation::Plain;
+    let wide = wide || plain;
     let mut l = Lowering {
         ops: Vec::with_capacity(code.len()),
         unmapped: Vec::new(),
         stubs: Vec::new(),
         base,
         mem0_64,
+        plain,
     };
     let mut map = Vec::with_capacity(code.len() + 1);
     // Branch-table entries still to come: each must be one operation.
@@ -1097,6 +1110,12 @@ pub(crate) fn lower(
                     len,
                 });
             }
+            // Under `Plain`, calls and returns take the general loop's one
+            // way, not the hot path's own.
+            I::Return { .. } | I::Call(_) if plain => l.push(Op::Cold {
+                instr: i as u32,
+                sp: s(h),
+            }),
             I::Return { keep } => l.push(Op::Return {
                 from: s(h - keep),
                 keep,
@@ -1217,13 +1236,18 @@ pub(crate) fn lower(
             ops.push(op);
         }
     }
-    let removed = peephole(&mut ops, code, heights, &map, base);
-    compact(&mut ops, &mut map, &removed);
-    let reads_unset_locals = reads_unset_locals(&mut ops, params, base);
+    let reads_unset_locals = if plain {
+        true
+    } else {
+        let removed = peephole(&mut ops, code, heights, &map, base);
+        compact(&mut ops, &mut map, &removed);
+        reads_unset_locals(&mut ops, params, base)
+    };
     for (i, op) in ops.iter_mut().enumerate() {
         op.scale();
         // Without an offset, an access is its `a + 0` form, whose 32-bit
-        // address needs one addition fewer in the hot path.
+        // address needs one addition fewer in the hot path. (Under
+        // `Plain` no access has a register form.)
         *op = match *op {
             Op::I32Load {
                 dst,
@@ -1938,6 +1962,62 @@ mod tests {
 
     fn slot(n: u32) -> Reg {
         n * SLOT_BYTES
+    }
+
+    /// The register form of the only function of `wat` under
+    /// [`Translation::Plain`].
+    fn lowered_plain(wat: &str) -> Vec<Op> {
+        let bytes = wat::parse_str(wat).expect("test module parses");
+        let mut config = Config::default();
+        config.translation(Translation::Plain);
+        let module = Module::new(&Engine::new(&config), &bytes).expect("validates");
+        module.inner.bodies[0].ops.iter().map(|t| t.op).collect()
+    }
+
+    #[test]
+    fn plain_translation_is_one_operation_per_instruction() {
+        // The counting loop of the test above: under `Plain`, every
+        // instruction is its own operation on its own stack slots (locals
+        // 0 and 1, operands from slot 2), with whole-slot copies, the
+        // comparison and the branch apart, and the return in the general
+        // loop.
+        let ops = lowered_plain(
+            "(module (memory 1) (func (param i32 i32)
+               (loop
+                 local.get 0 i32.const 1 i32.add local.tee 0
+                 local.get 1 i32.lt_u br_if 0)
+               i32.const 8 i32.load drop))",
+        );
+        let [o0, o1] = [slot(2), slot(3)];
+        assert_eq!(
+            ops,
+            [
+                Op::Copy { dst: o0, src: 0 },
+                Op::Const128 { dst: o1, imm: 1 },
+                Op::AddRR {
+                    dst: o0,
+                    a: o0,
+                    b: o1
+                },
+                Op::Copy { dst: 0, src: o0 },
+                Op::Copy {
+                    dst: o1,
+                    src: slot(1)
+                },
+                Op::LtURR {
+                    dst: o0,
+                    a: o0,
+                    b: o1
+                },
+                Op::BrNez {
+                    cond: o0,
+                    target: -7i32 as u32
+                },
+                Op::Const128 { dst: o0, imm: 8 },
+                Op::Legacy { instr: 8, sp: 3 },
+                Op::Cold { instr: 10, sp: 2 },
+            ]
+        );
     }
 
     #[test]

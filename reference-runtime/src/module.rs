@@ -150,7 +150,14 @@ impl Module {
                         .copied()
                         .ok_or_else(|| Error::Unsupported("function without type".into()))?;
                     let validator = func.into_validator(Default::default());
-                    let body = translate_function(&m.types, &m.tags, ty_index, &body, validator)?;
+                    let body = translate_function(
+                        &m.types,
+                        &m.tags,
+                        ty_index,
+                        &body,
+                        validator,
+                        engine.config().translation,
+                    )?;
                     m.bodies.push(Arc::new(body));
                     continue;
                 }

@@ -2,8 +2,10 @@
 //! of [`crate::ir`]. Each operator is first validated by wasmparser's
 //! `FuncValidator` (whose operand-stack height gives every branch its exact
 //! drop/keep), then translated here; code after an unconditional branch is
-//! validated but not emitted.
+//! validated but not emitted. Under [`Translation::Plain`] nothing is
+//! fused: each instruction is emitted as it is.
 
+use crate::config::Translation;
 use crate::error::Error;
 use crate::ir::{BinOp, Clause, DropKeep, FuncBody, Handler, HeapRef, Instr, MemArg};
 use crate::simd;
@@ -60,6 +62,9 @@ struct FuncTranslator<'a> {
     /// Instructions before this index may be jumped over or into: a fused
     /// pair never spans it.
     fence: usize,
+    /// Whether instructions may be fused at all (not under
+    /// [`Translation::Plain`]).
+    fuse: bool,
 }
 
 /// Validates and translates one function body.
@@ -69,6 +74,7 @@ pub(crate) fn translate_function(
     type_index: u32,
     body: &FunctionBody<'_>,
     mut validator: FuncValidator<ValidatorResources>,
+    translation: Translation,
 ) -> Result<FuncBody, Error> {
     let ty = types
         .get(type_index as usize)
@@ -113,6 +119,7 @@ pub(crate) fn translate_function(
         }],
         reachable: true,
         fence: 0,
+        fuse: translation == Translation::Optimized,
     };
     let mut max_height = 0u32;
     let mut reader = body.get_binary_reader_for_operators()?;
@@ -137,7 +144,15 @@ pub(crate) fn translate_function(
         .resources()
         .memory_at(0)
         .is_some_and(|m| m.memory64);
-    let lowered = crate::lower::lower(&t.code, &t.heights, params, params + locals, mem0_64, wide);
+    let lowered = crate::lower::lower(
+        &t.code,
+        &t.heights,
+        params,
+        params + locals,
+        mem0_64,
+        wide,
+        translation,
+    );
     let mut handlers = t.handlers;
     lowered.remap_handlers(&mut handlers);
     // A landing pad is reached from the whole guarded range, which the
@@ -727,10 +742,11 @@ impl FuncTranslator<'_> {
     }
 
     /// The last emitted instruction, if no label lies at it or after it
-    /// (so it may be fused with the next one).
+    /// (so it may be fused with the next one); always `None` when fusion
+    /// is off.
     fn fusable_last(&self) -> Option<(usize, Instr)> {
         let at = self.code.len().checked_sub(1)?;
-        (at >= self.fence).then(|| (at, self.code[at]))
+        (self.fuse && at >= self.fence).then(|| (at, self.code[at]))
     }
 
     /// Emits `instr`, fusing it with what precedes it when no label lies

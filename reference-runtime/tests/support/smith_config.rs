@@ -1,8 +1,9 @@
 //! The wasm-smith configuration for generated modules: exactly the
 //! interpreter's features (`Config::supported_features()`), small memories
 //! and tables within `exercise::config()`'s limits, everything exported.
-//! Shared by `tests/smith.rs` and the `smith` fuzz target (included by path),
-//! so CI and fuzzing generate the same kinds of module.
+//! Shared by `tests/smith.rs`, `tests/modes.rs` and the `smith` and `modes`
+//! fuzz targets (included by path), so CI and fuzzing generate the same
+//! kinds of module.
 
 use reference_runtime::{Config, WasmFeatures};
 
@@ -40,5 +41,31 @@ pub fn smith_config() -> wasm_smith::Config {
         export_everything: true,
         allow_start_export: false,
         ..wasm_smith::Config::default()
+    }
+}
+
+/// [`smith_config`] for comparisons of exact bits and of code: every NaN
+/// canonicalized (wasm-smith adds the code after each float operation; the
+/// spec lets NaN payloads vary, so only canonical NaNs may be compared as
+/// bits), at least two functions, and few types, imports, globals, tags
+/// and segments, so that the input's bytes go into function bodies.
+/// Without GC: nothing bounds the GC heap, and one `array.new` may take
+/// 2^24 slots (256 MiB), so a few of them within the fuel took the first
+/// `modes` run past libFuzzer's 2 GB limit; the GC instructions run in the
+/// general loop, the same code in both modes. Used by `tests/modes.rs` and
+/// the `modes` fuzz target.
+#[allow(dead_code)] // Each test crate that includes this file uses one of the two.
+pub fn modes_smith_config() -> wasm_smith::Config {
+    wasm_smith::Config {
+        canonicalize_nans: true,
+        min_funcs: 2,
+        max_types: 8,
+        max_imports: 4,
+        max_globals: 8,
+        max_tags: 4,
+        max_data_segments: 4,
+        max_element_segments: 4,
+        gc_enabled: false,
+        ..smith_config()
     }
 }

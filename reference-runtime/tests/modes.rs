@@ -1,0 +1,114 @@
+//! The optimized translation against the plain one
+//! ([`reference_runtime::modes::compare`], the check the `modes` fuzz
+//! target runs): hand-written modules that pin down what the comparison
+//! compares and sets aside, and a batch of wasm-smith modules. A module on
+//! which the fuzz target finds a difference becomes a test here (see
+//! `fuzz/README.md`); its first 53 minutes found none.
+
+use arbitrary::Unstructured;
+use reference_runtime::exercise;
+use reference_runtime::modes::{Agreement, Step, compare};
+
+mod support {
+    pub mod smith_config;
+}
+use support::smith_config::modes_smith_config;
+
+fn compare_wat(wat: &str) -> Agreement {
+    let bytes = wat::parse_str(wat).expect("test module parses");
+    match compare(&bytes, &exercise::config(), 0) {
+        Ok(agreement) => agreement,
+        Err(difference) => panic!("{difference}"),
+    }
+}
+
+#[test]
+fn every_exported_function_is_called_and_compared() {
+    let agreement = compare_wat(
+        r#"(module
+             (memory (export "m") 1)
+             (global $g (export "g") (mut f64) (f64.const 0))
+             (table (export "t") 2 funcref)
+             (func $f (export "f") (param i32 i64) (result i64)
+               (i32.store offset=8 (i32.const 4) (i32.sub (i32.const 0x01020304) (local.get 0)))
+               (global.set $g (f64.div (f64.const 1) (f64.const 3)))
+               (table.set (i32.const 1) (ref.func $f))
+               (i64.add (i64.extend_i32_u (local.get 0)) (i64.const -1)))
+             (func (export "trap") (result i32)
+               (i32.div_u (i32.const 1) (i32.const 0))))"#,
+    );
+    assert_eq!(
+        agreement,
+        Agreement {
+            validated: true,
+            instantiated: true,
+            calls: 2,
+            traps: 1,
+            set_aside: None,
+        }
+    );
+}
+
+#[test]
+fn running_out_of_fuel_sets_the_rest_aside() {
+    let agreement = compare_wat(
+        r#"(module
+             (func (export "first") (result i32) (i32.const 1))
+             (func (export "spin") (loop (br 0)))
+             (func (export "never") (result i32) (i32.const 2)))"#,
+    );
+    assert_eq!(agreement.calls, 1);
+    assert_eq!(
+        agreement.set_aside,
+        Some(Step::Call {
+            index: 1,
+            export: "spin".into()
+        })
+    );
+}
+
+#[test]
+fn call_stack_exhaustion_is_compared_not_set_aside() {
+    // Recursion without work: the call depth (1,000 in `exercise::config`)
+    // runs out long before the fuel.
+    let agreement =
+        compare_wat(r#"(module (func $r (export "r") (call $r)) (func (export "after")))"#);
+    assert_eq!(agreement.calls, 2);
+    assert_eq!(agreement.traps, 1);
+    assert_eq!(agreement.set_aside, None);
+}
+
+#[test]
+fn generated_modules_agree_in_both_modes() {
+    let config = exercise::config();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let (mut modules, mut calls, mut traps, mut set_aside) = (0, 0, 0, 0);
+    for _ in 0..300 {
+        let data: Vec<u8> = (0..4096)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect();
+        let mut u = Unstructured::new(&data);
+        let Ok(generated) = wasm_smith::Module::new(modes_smith_config(), &mut u) else {
+            continue;
+        };
+        match compare(&generated.to_bytes(), &config, seed) {
+            Ok(agreement) => {
+                assert!(agreement.validated, "a wasm-smith module was rejected");
+                modules += 1;
+                calls += agreement.calls;
+                traps += agreement.traps;
+                set_aside += agreement.set_aside.is_some() as usize;
+            }
+            Err(difference) => panic!("the translations differ: {difference}"),
+        }
+    }
+    eprintln!(
+        "{modules} modules, {calls} calls compared ({traps} trapped), {set_aside} set aside (fuel)"
+    );
+    assert!(calls > 0, "no generated function was compared");
+}
