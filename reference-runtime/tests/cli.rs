@@ -151,3 +151,12 @@ fn the_adapters_command_line_reproduces_its_run() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn plain_mode_runs_the_same_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = module(dir.path(), HELLO);
+    let out = bin().args(["run", "--plain"]).arg(&m).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "hi\n");
+}

@@ -50,6 +50,11 @@ enum Command {
         /// Instruction budget; running out is a trap.
         #[arg(long)]
         fuel: Option<u64>,
+        /// Run every function through the plain translation (no fusion, no
+        /// peephole passes, no register shortcuts): slower, obviously right;
+        /// a run that differs between the two modes is an oracle bug.
+        #[arg(long)]
+        plain: bool,
         /// Print each preview1 call (named arguments, errno) on stderr, or
         /// into the file PATH with `--trace=PATH`.
         #[arg(long, value_name = "PATH", num_args = 0..=1, require_equals = true, default_missing_value = "-")]
@@ -83,6 +88,7 @@ fn main() -> ExitCode {
         env,
         deterministic,
         fuel,
+        plain,
         trace,
         argv0,
         stdin_text,
@@ -136,6 +142,9 @@ fn main() -> ExitCode {
     };
     let mut config = Config::default();
     config.fuel(fuel);
+    if plain {
+        config.translation(reference_runtime::Translation::Plain);
+    }
     if let Some(name) = invoke {
         return invoke_export(&bytes, ctx, &config, &name, &args, &module);
     }
