@@ -1,0 +1,41 @@
+//! path_rename_std_into_self: POSIX rename: "The new pathname shall not
+//! contain a path prefix that names old. ... [EINVAL]". Moving `sub` into
+//! `sub/nested/inner` fails with EINVAL and leaves the tree as it was;
+//! renaming a name onto itself succeeds and changes nothing ("If the old
+//! argument and the new argument resolve to ... the same existing file,
+//! rename() shall return successfully and perform no other action").
+fn main() {
+    match std::fs::rename("fs.dir/sub", "fs.dir/sub/nested/inner") {
+        Ok(()) => println!("sub into sub/nested/inner: ok"),
+        Err(e) => println!("sub into sub/nested/inner: {}", errno(&e)),
+    }
+    match std::fs::rename("fs.dir/hello.txt", "fs.dir/hello.txt") {
+        Ok(()) => println!("hello.txt onto itself: ok"),
+        Err(e) => println!("hello.txt onto itself: {}", errno(&e)),
+    }
+    match std::fs::rename("fs.dir/sub", "fs.dir/sub") {
+        Ok(()) => println!("sub onto itself: ok"),
+        Err(e) => println!("sub onto itself: {}", errno(&e)),
+    }
+    print!("hello.txt: {}", std::fs::read_to_string("fs.dir/hello.txt").unwrap());
+    print!("sub/nested/c.txt: {}", std::fs::read_to_string("fs.dir/sub/nested/c.txt").unwrap());
+}
+
+/// The WASI errno of an error, by name (std keeps the WASI value as the raw OS error).
+fn errno(e: &std::io::Error) -> &'static str {
+    match e.raw_os_error() {
+        Some(2) => "EACCES",
+        Some(8) => "EBADF",
+        Some(20) => "EEXIST",
+        Some(28) => "EINVAL",
+        Some(31) => "EISDIR",
+        Some(32) => "ELOOP",
+        Some(44) => "ENOENT",
+        Some(54) => "ENOTDIR",
+        Some(55) => "ENOTEMPTY",
+        Some(63) => "EPERM",
+        Some(76) => "ENOTCAPABLE",
+        Some(_) => "another errno",
+        None => "not an OS error",
+    }
+}
