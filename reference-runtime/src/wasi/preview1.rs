@@ -1130,8 +1130,11 @@ pub(crate) fn path_link(cx: &mut Cx<'_>, a: &[Val]) -> R {
 /// the requested ones that the directory can hand down (its inheriting
 /// rights) and that apply to what was opened. Asking for more is not an
 /// error (witx `path_open`: "the rights of the resulting file descriptor
-/// ... may be further restricted"; wasmtime, WasmEdge, WAMR and wazero all
-/// open), so a program may ask for its preopen's own rights when it opens a
+/// ... may be further restricted"; wasmtime and wazero grant what applies,
+/// and all four of wasmtime, WasmEdge, WAMR and wazero open a directory
+/// asked for its preopen's own rights, though WasmEdge and WAMR refuse
+/// rights beyond the parent's inheriting ones, which the witx also allows),
+/// so a program may ask for its preopen's own rights when it opens a
 /// directory with `O_DIRECTORY`: write rights then give no write access,
 /// rather than `EISDIR`. Without `O_DIRECTORY`, write rights on a directory
 /// still ask for `O_WRONLY` and give POSIX's `EISDIR`.
