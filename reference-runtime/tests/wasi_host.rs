@@ -259,3 +259,39 @@ fn open_flags_that_cap_std_alone_would_refuse() {
     assert_eq!(std::fs::read(dir.path().join("new.txt")).unwrap(), b"");
     assert_eq!(std::fs::read(dir.path().join("log.txt")).unwrap(), b"");
 }
+
+#[test]
+fn rights_a_directory_cannot_hand_down_are_refused_where_they_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/a.txt"), b"a").unwrap();
+    // path_open(3, "sub", DIRECTORY, base = inheriting = every directory
+    // right) as Zig's std opens a directory; then beneath it:
+    //   "a.txt" asking FD_READ (2): it applies to a file and the directory
+    //   cannot hand it down: ENOTCAPABLE (witx path_open: fewer rights only
+    //   "if and only if those rights do not apply");
+    //   "new.txt", CREAT, asking FD_WRITE (64): ENOTCAPABLE, nothing created;
+    //   "a.txt" asking FD_READDIR (1 << 14), a right a file cannot use:
+    //   dropped, so the open succeeds.
+    // Exit: ((e0 * 100 + e1) * 100 + e2) * 100 + e3.
+    let body = r#"
+        (i32.store (i32.const 400) (i32.const 0x627573)) ;; sub
+        (i64.store (i32.const 410) (i64.const 0x7478742e61)) ;; a.txt
+        (i64.store (i32.const 420) (i64.const 0x7478742e77656e)) ;; new.txt
+        (call $proc_exit (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul
+          (call $path_open (i32.const 3) (i32.const 0) (i32.const 400) (i32.const 3)
+            (i32.const 2) (i64.const 0xfbffe19) (i64.const 0xfbffe19) (i32.const 0) (i32.const 500))
+          (i32.const 100))
+          (call $path_open (i32.load (i32.const 500)) (i32.const 0) (i32.const 410) (i32.const 5)
+            (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 504)))
+          (i32.const 100))
+          (call $path_open (i32.load (i32.const 500)) (i32.const 0) (i32.const 420) (i32.const 7)
+            (i32.const 1) (i64.const 64) (i64.const 0) (i32.const 0) (i32.const 504)))
+          (i32.const 100))
+          (call $path_open (i32.load (i32.const 500)) (i32.const 0) (i32.const 410) (i32.const 5)
+            (i32.const 0) (i64.const 0x4000) (i64.const 0) (i32.const 0) (i32.const 504))))
+    "#;
+    let b = WasiCtxBuilder::new().preopen_dir(dir.path(), "d").unwrap();
+    assert_eq!(run_with(body, None, b).exit, RunExit::Exit(7676 * 100));
+    assert!(!dir.path().join("sub/new.txt").exists());
+}

@@ -1114,15 +1114,25 @@ pub(crate) fn path_link(cx: &mut Cx<'_>, a: &[Val]) -> R {
     Ok(())
 }
 
-/// `path_open`: POSIX `openat`. Rights are a mask: the new fd's rights are
-/// the requested ones that the directory can hand down (its inheriting
-/// rights) and that apply to what was opened. Asking for more is not an
-/// error (witx `path_open`: "the rights of the resulting file descriptor
-/// ... may be further restricted"; wasmtime, WasmEdge, WAMR and wazero all
-/// open), so a program may ask for its preopen's own rights when it opens a
-/// directory with `O_DIRECTORY`: write rights then give no write access,
-/// rather than `EISDIR`. Without `O_DIRECTORY`, write rights on a directory
-/// still ask for `O_WRONLY` and give POSIX's `EISDIR`.
+/// `path_open`: POSIX `openat`. The new fd's rights are the requested ones
+/// that apply to what was opened: rights that do not apply are dropped, not
+/// refused, so a program may ask for its preopen's own rights when it opens
+/// a directory with `O_DIRECTORY` (write rights then give no write access,
+/// rather than `EISDIR`; wasmtime, WasmEdge, WAMR and wazero all open).
+/// Without `O_DIRECTORY`, write rights on a directory still ask for
+/// `O_WRONLY` and give POSIX's `EISDIR`.
+///
+/// A right that applies to what is opened but that the directory cannot
+/// hand down (it is not in the directory's inheriting rights) is
+/// `ENOTCAPABLE`, never dropped in silence: witx `path_open` says "The
+/// implementation is allowed to return a file descriptor with fewer rights
+/// than specified, if and only if those rights do not apply to the type of
+/// file being opened", and `fdstat.fs_rights_inheriting` is the "Maximum set
+/// of rights that may be installed on new file descriptors that are created
+/// through this file descriptor". (WasmEdge and WAMR refuse the same way;
+/// wasmtime and wazero grant every right.) Zig's std opens a directory with
+/// only directory rights to hand down, then files beneath it asking for
+/// `fd_read`: the open fails here rather than giving an fd that cannot read.
 pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let (dirfd, dirflags, p, l) = (a32(a, 0), a32(a, 1), a32(a, 2), a32(a, 3));
     let (of, base, inheriting, fdf, out) = (a32(a, 4), a64(a, 5), a64(a, 6), a32(a, 7), a32(a, 8));
@@ -1144,10 +1154,20 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         needed |= rights::PATH_FILESTAT_SET_SIZE;
     }
     entry.require(needed)?;
+    // Requested rights the directory cannot hand down: refused where they
+    // apply to what is opened (checked below, before anything is created).
+    let excess = base & rights::INHERITABLE & !entry.inheriting;
     let base = base & rights::INHERITABLE & entry.inheriting;
     let inheriting = inheriting & rights::INHERITABLE & entry.inheriting;
     let path = cx.path(p, l)?;
     let follow = dirflags & LOOKUP_SYMLINK_FOLLOW != 0;
+    let refuse_excess = |applicable: u64| -> Result<(), Errno> {
+        if excess & applicable != 0 {
+            Err(Errno::Notcapable)
+        } else {
+            Ok(())
+        }
+    };
     let read = base & (rights::FD_READ | rights::FD_READDIR) != 0;
     let write = base
         & (rights::FD_WRITE
@@ -1168,6 +1188,7 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         if of & oflags::TRUNC != 0 || fdf & fdflags::APPEND != 0 {
             return Err(Errno::Isdir.into());
         }
+        refuse_excess(rights::DIRECTORY)?;
         let mut e = Entry::dir(dir, None);
         e.base = base & rights::DIRECTORY;
         e.inheriting = inheriting;
@@ -1177,6 +1198,19 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         // access and `truncate` with append, which POSIX `openat` allows:
         // create a read-only file in a separate step, and truncate after
         // opening.
+        if excess != 0 {
+            // What the path names now (a file, or nothing yet: a file if
+            // created) decides which of the excess rights apply.
+            let existing = if follow {
+                state.dir.metadata(&path)
+            } else {
+                state.dir.symlink_metadata(&path)
+            };
+            match existing {
+                Ok(m) if m.is_dir() => refuse_excess(rights::DIRECTORY)?,
+                _ => refuse_excess(rights::FILE)?,
+            }
+        }
         let append = fdf & fdflags::APPEND != 0;
         let creat = of & oflags::CREAT != 0;
         let excl = of & oflags::EXCL != 0;
