@@ -1146,6 +1146,15 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         return Err(Errno::Inval.into());
     }
     let (of, fdf) = (of as u16, fdf as u16);
+    // CREAT with DIRECTORY: POSIX leaves it unspecified ("If O_CREAT and
+    // O_DIRECTORY are set and the requested access mode is neither O_WRONLY
+    // nor O_RDWR, the result is unspecified") and witx says nothing; Linux
+    // (open(2): "EINVAL ... O_CREAT and O_DIRECTORY were both specified"),
+    // wasmtime, WAMR and wazero refuse it with EINVAL whether or not the
+    // path exists (WasmEdge refuses with EISDIR).
+    if of & oflags::CREAT != 0 && of & oflags::DIRECTORY != 0 {
+        return Err(Errno::Inval.into());
+    }
     let mut needed = rights::PATH_OPEN;
     if of & oflags::CREAT != 0 {
         needed |= rights::PATH_CREATE_FILE;
@@ -1182,9 +1191,6 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         } else {
             state.dir.open_dir_nofollow(&path)?
         };
-        if of & (oflags::CREAT | oflags::EXCL) == oflags::CREAT | oflags::EXCL {
-            return Err(Errno::Exist.into());
-        }
         if of & oflags::TRUNC != 0 || fdf & fdflags::APPEND != 0 {
             return Err(Errno::Isdir.into());
         }
