@@ -20,6 +20,8 @@ const IMPORTS: &str = r#"
   (import "wasi_snapshot_preview1" "sock_accept" (func $sock_accept (param i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "fd_filestat_get" (func $fd_filestat_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_filestat_set_times" (func $fd_filestat_set_times (param i32 i64 i64 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_sync" (func $fd_sync (param i32) (result i32)))
   (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
   (memory (export "memory") 1)
   ;; write(1, mem[ptr..ptr+len])
@@ -317,4 +319,28 @@ fn creat_with_directory_is_einval_whether_or_not_the_path_exists() {
     let b = WasiCtxBuilder::new().preopen_dir(dir.path(), "d").unwrap();
     assert_eq!(run_with(body, None, b).exit, RunExit::Exit(2828));
     assert!(!dir.path().join("new").exists());
+}
+
+#[test]
+fn a_directory_fd_can_be_synced_and_have_its_times_set() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    // fd_filestat_set_times(3, atim 1e18, mtim 1e18, ATIM|MTIM) and
+    // fd_sync(3) on the preopened directory: both succeed (POSIX futimens
+    // and fsync work on any open directory; wasmtime, WasmEdge, WAMR and
+    // wazero set the times). Exit: e1 * 100 + e2.
+    let body = r#"
+        (call $proc_exit (i32.add
+          (i32.mul
+            (call $fd_filestat_set_times (i32.const 3)
+              (i64.const 1000000000000000000) (i64.const 1000000000000000000) (i32.const 5))
+            (i32.const 100))
+          (call $fd_sync (i32.const 3))))
+    "#;
+    let b = WasiCtxBuilder::new().preopen_dir(dir.path(), "d").unwrap();
+    assert_eq!(run_with(body, None, b).exit, RunExit::Exit(0));
+    assert_eq!(
+        std::fs::metadata(dir.path()).unwrap().mtime(),
+        1_000_000_000
+    );
 }

@@ -390,6 +390,22 @@ pub(crate) fn fd_close(cx: &mut Cx<'_>, a: &[Val]) -> R {
     Ok(())
 }
 
+/// A descriptor for I/O on directory `d`. cap-std may hold a directory as
+/// an `O_PATH` descriptor, on which Linux refuses `fsync` and `futimens`
+/// with `EBADF`; POSIX allows both on any open directory (`fsync`'s only
+/// errors for a valid fd are EINVAL and EIO; `futimens` names none for a
+/// directory), and WasmEdge, WAMR and wazero do both. So open "." beneath
+/// it for reading, which gives a descriptor that can.
+fn dir_io_fd(d: &Dir) -> Result<rustix::fd::OwnedFd, Fail> {
+    use rustix::fs::{Mode as FileMode, OFlags};
+    Ok(rustix::fs::openat(
+        d,
+        ".",
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        FileMode::empty(),
+    )?)
+}
+
 fn sync(cx: &mut Cx<'_>, fd: u32, data_only: bool) -> R {
     let entry = cx.ctx.table.get(fd)?;
     entry.require(if data_only {
@@ -400,7 +416,8 @@ fn sync(cx: &mut Cx<'_>, fd: u32, data_only: bool) -> R {
     match &entry.desc {
         Descriptor::File(f) if data_only => rustix::fs::fdatasync(f)?,
         Descriptor::File(f) => rustix::fs::fsync(f)?,
-        Descriptor::Dir(d) => rustix::fs::fsync(&d.dir)?,
+        Descriptor::Dir(d) if data_only => rustix::fs::fdatasync(dir_io_fd(&d.dir)?)?,
+        Descriptor::Dir(d) => rustix::fs::fsync(dir_io_fd(&d.dir)?)?,
         // Streams have nothing to flush beyond what fd_write did.
         _ => {}
     }
@@ -618,7 +635,7 @@ pub(crate) fn fd_filestat_set_times(cx: &mut Cx<'_>, a: &[Val]) -> R {
     };
     match &cx.ctx.table.get(fd)?.desc {
         Descriptor::File(f) => rustix::fs::futimens(f, &times)?,
-        Descriptor::Dir(d) => rustix::fs::futimens(&d.dir, &times)?,
+        Descriptor::Dir(d) => rustix::fs::futimens(dir_io_fd(&d.dir)?, &times)?,
         _ => {}
     }
     Ok(())
