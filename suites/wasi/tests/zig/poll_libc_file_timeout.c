@@ -38,13 +38,13 @@ int main(void) {
     CHECK(f >= 0);
     struct pollfd p = {f, POLLIN | POLLOUT, 0};
     errno = 0;
-    int r = poll(&p, 1, 5000);
+    int r = poll(&p, 1, 1000);
     printf("poll file: %d %s, POLLIN %s, POLLOUT %s\n", r, errno_name(errno),
            p.revents & POLLIN ? "yes" : "no", p.revents & POLLOUT ? "yes" : "no");
     fd_set rs;
     FD_ZERO(&rs);
     FD_SET(f, &rs);
-    struct timeval tv = {5, 0};
+    struct timeval tv = {1, 0};
     errno = 0;
     r = select(f + 1, &rs, NULL, NULL, &tv);
     printf("select file: %d %s, readable %s\n", r, errno_name(errno), FD_ISSET(f, &rs) ? "yes" : "no");
