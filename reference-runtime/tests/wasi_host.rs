@@ -21,6 +21,8 @@ const IMPORTS: &str = r#"
   (import "wasi_snapshot_preview1" "sock_accept" (func $sock_accept (param i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "fd_filestat_get" (func $fd_filestat_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_filestat_set_times" (func $fd_filestat_set_times (param i32 i64 i64 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_sync" (func $fd_sync (param i32) (result i32)))
   (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
   (memory (export "memory") 1)
   ;; write(1, mem[ptr..ptr+len])
@@ -452,4 +454,86 @@ fn the_trace_can_go_to_a_writer_and_a_trap_ends_its_last_line() {
         "{text}"
     );
     assert_eq!(text.lines().count(), 1);
+
+#[test]
+fn rights_a_directory_cannot_hand_down_are_refused_where_they_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/a.txt"), b"a").unwrap();
+    // path_open(3, "sub", DIRECTORY, base = inheriting = every directory
+    // right) as Zig's std opens a directory; then beneath it:
+    //   "a.txt" asking FD_READ (2): it applies to a file and the directory
+    //   cannot hand it down: ENOTCAPABLE (witx path_open: fewer rights only
+    //   "if and only if those rights do not apply");
+    //   "new.txt", CREAT, asking FD_WRITE (64): ENOTCAPABLE, nothing created;
+    //   "a.txt" asking FD_READDIR (1 << 14), a right a file cannot use:
+    //   dropped, so the open succeeds.
+    // Exit: ((e0 * 100 + e1) * 100 + e2) * 100 + e3.
+    let body = r#"
+        (i32.store (i32.const 400) (i32.const 0x627573)) ;; sub
+        (i64.store (i32.const 410) (i64.const 0x7478742e61)) ;; a.txt
+        (i64.store (i32.const 420) (i64.const 0x7478742e77656e)) ;; new.txt
+        (call $proc_exit (i32.add (i32.mul (i32.add (i32.mul (i32.add (i32.mul
+          (call $path_open (i32.const 3) (i32.const 0) (i32.const 400) (i32.const 3)
+            (i32.const 2) (i64.const 0xfbffe19) (i64.const 0xfbffe19) (i32.const 0) (i32.const 500))
+          (i32.const 100))
+          (call $path_open (i32.load (i32.const 500)) (i32.const 0) (i32.const 410) (i32.const 5)
+            (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 504)))
+          (i32.const 100))
+          (call $path_open (i32.load (i32.const 500)) (i32.const 0) (i32.const 420) (i32.const 7)
+            (i32.const 1) (i64.const 64) (i64.const 0) (i32.const 0) (i32.const 504)))
+          (i32.const 100))
+          (call $path_open (i32.load (i32.const 500)) (i32.const 0) (i32.const 410) (i32.const 5)
+            (i32.const 0) (i64.const 0x4000) (i64.const 0) (i32.const 0) (i32.const 504))))
+    "#;
+    let b = WasiCtxBuilder::new().preopen_dir(dir.path(), "d").unwrap();
+    assert_eq!(run_with(body, None, b).exit, RunExit::Exit(7676 * 100));
+    assert!(!dir.path().join("sub/new.txt").exists());
+}
+
+#[test]
+fn creat_with_directory_is_einval_whether_or_not_the_path_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    // path_open(3, "new", CREAT|DIRECTORY) and path_open(3, "sub",
+    // CREAT|DIRECTORY): EINVAL (28) both, as Linux, wasmtime, WAMR and
+    // wazero answer (POSIX leaves the pair unspecified); nothing created.
+    let body = r#"
+        (i32.store (i32.const 400) (i32.const 0x77656e)) ;; new
+        (i32.store (i32.const 410) (i32.const 0x627573)) ;; sub
+        (call $proc_exit (i32.add
+          (i32.mul
+            (call $path_open (i32.const 3) (i32.const 0) (i32.const 400) (i32.const 3)
+              (i32.const 3) (i64.const 0x4000) (i64.const 0) (i32.const 0) (i32.const 500))
+            (i32.const 100))
+          (call $path_open (i32.const 3) (i32.const 0) (i32.const 410) (i32.const 3)
+            (i32.const 3) (i64.const 0x4000) (i64.const 0) (i32.const 0) (i32.const 504))))
+    "#;
+    let b = WasiCtxBuilder::new().preopen_dir(dir.path(), "d").unwrap();
+    assert_eq!(run_with(body, None, b).exit, RunExit::Exit(2828));
+    assert!(!dir.path().join("new").exists());
+}
+
+#[test]
+fn a_directory_fd_can_be_synced_and_have_its_times_set() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    // fd_filestat_set_times(3, atim 1e18, mtim 1e18, ATIM|MTIM) and
+    // fd_sync(3) on the preopened directory: both succeed (POSIX futimens
+    // and fsync work on any open directory; wasmtime, WasmEdge, WAMR and
+    // wazero set the times). Exit: e1 * 100 + e2.
+    let body = r#"
+        (call $proc_exit (i32.add
+          (i32.mul
+            (call $fd_filestat_set_times (i32.const 3)
+              (i64.const 1000000000000000000) (i64.const 1000000000000000000) (i32.const 5))
+            (i32.const 100))
+          (call $fd_sync (i32.const 3))))
+    "#;
+    let b = WasiCtxBuilder::new().preopen_dir(dir.path(), "d").unwrap();
+    assert_eq!(run_with(body, None, b).exit, RunExit::Exit(0));
+    assert_eq!(
+        std::fs::metadata(dir.path()).unwrap().mtime(),
+        1_000_000_000
+    );
 }

@@ -1,7 +1,8 @@
 //! Building the WASI suite: each case source goes through its
 //! [`Toolchain`] (C through clang and Debian's wasi-libc, WAT through the
 //! `wat` crate, Rust std through rustc, C and Zig through Zig's own
-//! wasi-libc) into the `.wasm` beside it. A manifest records the hash of
+//! wasi-libc, AssemblyScript through `asc` and its WASI shim) into the
+//! `.wasm` beside it. A manifest records the hash of
 //! every source (and of the shared headers) at build time, and of the module
 //! built from it, so that a stale or hand-edited binary is caught by a test
 //! instead of slipping through. The compilers are optional: only a stale
@@ -41,6 +42,16 @@ pub const RUST_FLAGS: &[&str] = &[
 /// How Zig std cases are compiled, after `zig build-exe`.
 pub const ZIG_FLAGS: &[&str] = &["-target", "wasm32-wasi", "-O", "ReleaseSmall", "-fstrip"];
 
+/// How AssemblyScript cases are compiled by `npx asc`: the WASI shim's
+/// configuration (WASI imports instead of the web's, a `_start` command),
+/// paths relative to the scratch folder so the module does not depend on
+/// where the checkout or `node_modules` lives.
+pub const ASC_FLAGS: &[&str] = &[
+    "--config",
+    "node_modules/@assemblyscript/wasi-shim/asconfig.json",
+    "-O3",
+];
+
 /// The toolchain a case source goes through, chosen by its folder under
 /// `tests/` and its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,6 +66,8 @@ pub enum Toolchain {
     ZigCc,
     /// `tests/zig/*.zig`: Zig's own std.
     Zig,
+    /// `tests/as/*.ts`: AssemblyScript with `@assemblyscript/wasi-shim`.
+    AssemblyScript,
 }
 
 impl Toolchain {
@@ -70,7 +83,8 @@ impl Toolchain {
             (Some("rust"), "rs") => Some(Toolchain::RustStd),
             (Some("zig"), "c") => Some(Toolchain::ZigCc),
             (Some("zig"), "zig") => Some(Toolchain::Zig),
-            (Some("rust" | "zig"), _) => None,
+            (Some("as"), "ts") => Some(Toolchain::AssemblyScript),
+            (Some("rust" | "zig" | "as"), _) => None,
             (_, "c") => Some(Toolchain::Clang),
             _ => None,
         }
@@ -84,12 +98,13 @@ impl Toolchain {
             Toolchain::RustStd => "rust-std",
             Toolchain::ZigCc => "zig-cc",
             Toolchain::Zig => "zig",
+            Toolchain::AssemblyScript => "assemblyscript",
         }
     }
 
     /// Whether its sources may use the shared files of `include/`.
     fn uses_include(self) -> bool {
-        self != Toolchain::Wat
+        !matches!(self, Toolchain::Wat | Toolchain::AssemblyScript)
     }
 
     /// How to get its compiler, for the error when it is missing.
@@ -104,6 +119,9 @@ impl Toolchain {
             }
             Toolchain::ZigCc | Toolchain::Zig => {
                 "install Zig from PyPI (pip install ziglang), or pass --zig-python with a python3 that has it"
+            }
+            Toolchain::AssemblyScript => {
+                "install node and npm, run `npm install assemblyscript @assemblyscript/wasi-shim` in a folder outside the repository, and pass its node_modules with --asc-node-modules (or ASC_NODE_MODULES)"
             }
         }
     }
@@ -120,6 +138,9 @@ pub struct Compilers {
     pub rustc: PathBuf,
     /// A python3 with the `ziglang` package.
     pub zig_python: PathBuf,
+    /// A `node_modules` folder holding `assemblyscript` and
+    /// `@assemblyscript/wasi-shim`; `npx` runs its `asc`.
+    pub asc_node_modules: PathBuf,
 }
 
 impl Default for Compilers {
@@ -128,6 +149,7 @@ impl Default for Compilers {
             clang: PathBuf::from("clang"),
             rustc: PathBuf::from("/usr/bin/rustc"),
             zig_python: PathBuf::from("python3"),
+            asc_node_modules: PathBuf::from("node_modules"),
         }
     }
 }
@@ -145,8 +167,41 @@ impl Compilers {
                 c.args(["-m", "ziglang"]);
                 c
             }
+            // `--no`: never download a missing `asc`; `--`: the rest is
+            // asc's, not npx's (`--version` would be npx's own otherwise).
+            Toolchain::AssemblyScript => {
+                let mut c = Command::new("npx");
+                c.args(["--no", "--", "asc"]);
+                c
+            }
         };
         Some(command)
+    }
+
+    /// Link `node_modules` into `folder`, so that `npx asc` run there finds
+    /// the compiler and the shim's configuration by relative paths.
+    fn link_node_modules(&self, folder: &Path) -> Result<(), SuiteError> {
+        let toolchain = Toolchain::AssemblyScript;
+        let modules = fs::canonicalize(&self.asc_node_modules).map_err(|e| {
+            Self::missing(
+                toolchain,
+                format!("`{}`: {e}", self.asc_node_modules.display()),
+            )
+        })?;
+        for package in ["assemblyscript", "@assemblyscript/wasi-shim"] {
+            if !modules.join(package).join("package.json").is_file() {
+                return Err(Self::missing(
+                    toolchain,
+                    format!("no {package} in `{}`", modules.display()),
+                ));
+            }
+        }
+        let link = folder.join("node_modules");
+        #[cfg(unix)]
+        let linked = std::os::unix::fs::symlink(&modules, &link);
+        #[cfg(windows)]
+        let linked = std::os::windows::fs::symlink_dir(&modules, &link);
+        linked.map_err(SuiteError::io(&link))
     }
 
     fn missing(toolchain: Toolchain, detail: String) -> SuiteError {
@@ -166,10 +221,17 @@ impl Compilers {
             Toolchain::RustStd => (RUST_FLAGS, "--version"),
             Toolchain::ZigCc => (ZIG_CC_FLAGS, "version"),
             Toolchain::Zig => (ZIG_FLAGS, "version"),
+            Toolchain::AssemblyScript => (ASC_FLAGS, "--version"),
         };
         let Some(mut command) = self.command(toolchain) else {
             return Ok(String::new());
         };
+        // npx finds asc in the node_modules of the folder it runs in.
+        let scratch = tempfile::tempdir().map_err(SuiteError::io(Path::new(".")))?;
+        if toolchain == Toolchain::AssemblyScript {
+            self.link_node_modules(scratch.path())?;
+            command.current_dir(scratch.path());
+        }
         let program = command.get_program().to_string_lossy().into_owned();
         let out = command
             .arg(version_arg)
@@ -185,10 +247,23 @@ impl Compilers {
                 format!("`{program} {version_arg}` failed: {err}"),
             ));
         }
-        let prefix = match toolchain {
-            Toolchain::Zig => "zig ",
-            Toolchain::ZigCc => "zig cc ",
-            _ => "",
+        let (prefix, version) = match toolchain {
+            Toolchain::Zig => ("zig ", version.to_string()),
+            Toolchain::ZigCc => ("zig cc ", version.to_string()),
+            // "Version 0.28.20", and the shim's own version beside it.
+            Toolchain::AssemblyScript => {
+                let shim = scratch
+                    .path()
+                    .join("node_modules/@assemblyscript/wasi-shim/package.json");
+                let shim = fs::read_to_string(&shim).map_err(SuiteError::io(&shim))?;
+                let shim = serde_json::from_str::<serde_json::Value>(&shim)
+                    .ok()
+                    .and_then(|v| v["version"].as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let asc = version.trim_start_matches("Version ");
+                ("asc ", format!("{asc} wasi-shim {shim}"))
+            }
+            _ => ("", version.to_string()),
         };
         Ok(format!("{prefix}{version} {}", flags.join(" ")))
     }
@@ -245,6 +320,15 @@ impl Compilers {
                     .args(ZIG_FLAGS)
                     .arg(format!("-femit-bin={}", wasm.display()))
                     .arg(source);
+            }
+            Toolchain::AssemblyScript => {
+                // asc names the source in abort messages: compile a copy
+                // under its own file name, by a relative path.
+                let name = source.file_name().unwrap_or_default();
+                let copy = scratch.path().join(name);
+                fs::copy(source, &copy).map_err(SuiteError::io(source))?;
+                self.link_node_modules(scratch.path())?;
+                command.arg(name).args(ASC_FLAGS).arg("-o").arg("case.wasm");
             }
             Toolchain::Wat => {}
         }
@@ -512,6 +596,9 @@ mod tests {
         assert_eq!(of("rust/raw_trap.wat"), Some(Toolchain::Wat));
         assert_eq!(of("zig/fs_read.zig"), Some(Toolchain::Zig));
         assert_eq!(of("zig/fs_read.c"), Some(Toolchain::ZigCc));
+        assert_eq!(of("as/args.ts"), Some(Toolchain::AssemblyScript));
+        assert_eq!(of("args.ts"), None);
+        assert_eq!(of("as/helper.js"), None);
         assert_eq!(of("rust/fs_read.json"), None);
         assert_eq!(of("fs_read.rs"), None);
         assert_eq!(of("fd_read.json"), None);
@@ -528,5 +615,28 @@ mod tests {
         assert!(text.contains("rust-std"), "{text}");
         assert!(text.contains("libstd-rust-dev-wasm32"), "{text}");
         assert!(!text.contains('\n'), "{text}");
+    }
+
+    #[test]
+    fn a_node_modules_without_assemblyscript_says_how_to_install_it() {
+        let empty = tempfile::tempdir().unwrap();
+        let compilers = Compilers {
+            asc_node_modules: empty.path().to_path_buf(),
+            ..Compilers::default()
+        };
+        let text = compilers
+            .describe(Toolchain::AssemblyScript)
+            .unwrap_err()
+            .to_string();
+        assert!(text.contains("assemblyscript"), "{text}");
+        assert!(text.contains("--asc-node-modules"), "{text}");
+        assert!(!text.contains('\n'), "{text}");
+    }
+
+    #[test]
+    fn assemblyscript_flags_name_no_absolute_path() {
+        // The module must not depend on where the checkout or node_modules
+        // is: every path asc sees is relative to its scratch folder.
+        assert!(ASC_FLAGS.iter().all(|f| !f.starts_with('/')));
     }
 }

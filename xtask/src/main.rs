@@ -95,6 +95,10 @@ struct BuildArgs {
     /// and `tests/zig/*.c`.
     #[arg(long, env = "ZIG_PYTHON", default_value = "python3")]
     zig_python: std::path::PathBuf,
+    /// A node_modules folder with `assemblyscript` and
+    /// `@assemblyscript/wasi-shim` (npm), for `tests/as/*.ts`.
+    #[arg(long, env = "ASC_NODE_MODULES", default_value = "node_modules")]
+    asc_node_modules: std::path::PathBuf,
 }
 
 /// How a command ended, beyond success.
@@ -119,6 +123,7 @@ fn build_suites(args: &BuildArgs) -> anyhow::Result<()> {
         clang: args.clang.clone(),
         rustc: args.rustc.clone(),
         zig_python: args.zig_python.clone(),
+        asc_node_modules: args.asc_node_modules.clone(),
     };
     let built = conformance_suites::build::build_suite(&layout, &compilers, args.force)?;
     say!(

@@ -402,6 +402,22 @@ pub(crate) fn fd_close(cx: &mut Cx<'_>, a: &[Val]) -> R {
     Ok(())
 }
 
+/// A descriptor for I/O on directory `d`. cap-std may hold a directory as
+/// an `O_PATH` descriptor, on which Linux refuses `fsync` and `futimens`
+/// with `EBADF`; POSIX allows both on any open directory (`fsync`'s only
+/// errors for a valid fd are EINVAL and EIO; `futimens` names none for a
+/// directory), and WasmEdge, WAMR and wazero do both. So open "." beneath
+/// it for reading, which gives a descriptor that can.
+fn dir_io_fd(d: &Dir) -> Result<rustix::fd::OwnedFd, Fail> {
+    use rustix::fs::{Mode as FileMode, OFlags};
+    Ok(rustix::fs::openat(
+        d,
+        ".",
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        FileMode::empty(),
+    )?)
+}
+
 fn sync(cx: &mut Cx<'_>, fd: u32, data_only: bool) -> R {
     let entry = cx.ctx.table.get(fd)?;
     entry.require(if data_only {
@@ -412,7 +428,8 @@ fn sync(cx: &mut Cx<'_>, fd: u32, data_only: bool) -> R {
     match &entry.desc {
         Descriptor::File(f) if data_only => rustix::fs::fdatasync(f)?,
         Descriptor::File(f) => rustix::fs::fsync(f)?,
-        Descriptor::Dir(d) => rustix::fs::fsync(&d.dir)?,
+        Descriptor::Dir(d) if data_only => rustix::fs::fdatasync(dir_io_fd(&d.dir)?)?,
+        Descriptor::Dir(d) => rustix::fs::fsync(dir_io_fd(&d.dir)?)?,
         // Streams have nothing to flush beyond what fd_write did.
         _ => {}
     }
@@ -630,7 +647,7 @@ pub(crate) fn fd_filestat_set_times(cx: &mut Cx<'_>, a: &[Val]) -> R {
     };
     match &cx.ctx.table.get(fd)?.desc {
         Descriptor::File(f) => rustix::fs::futimens(f, &times)?,
-        Descriptor::Dir(d) => rustix::fs::futimens(&d.dir, &times)?,
+        Descriptor::Dir(d) => rustix::fs::futimens(dir_io_fd(&d.dir)?, &times)?,
         _ => {}
     }
     Ok(())
@@ -1126,18 +1143,25 @@ pub(crate) fn path_link(cx: &mut Cx<'_>, a: &[Val]) -> R {
     Ok(())
 }
 
-/// `path_open`: POSIX `openat`. Rights are a mask: the new fd's rights are
-/// the requested ones that the directory can hand down (its inheriting
-/// rights) and that apply to what was opened. Asking for more is not an
-/// error (witx `path_open`: "the rights of the resulting file descriptor
-/// ... may be further restricted"; wasmtime and wazero grant what applies,
-/// and all four of wasmtime, WasmEdge, WAMR and wazero open a directory
-/// asked for its preopen's own rights, though WasmEdge and WAMR refuse
-/// rights beyond the parent's inheriting ones, which the witx also allows),
-/// so a program may ask for its preopen's own rights when it opens a
-/// directory with `O_DIRECTORY`: write rights then give no write access,
-/// rather than `EISDIR`. Without `O_DIRECTORY`, write rights on a directory
-/// still ask for `O_WRONLY` and give POSIX's `EISDIR`.
+/// `path_open`: POSIX `openat`. The new fd's rights are the requested ones
+/// that apply to what was opened: rights that do not apply are dropped, not
+/// refused, so a program may ask for its preopen's own rights when it opens
+/// a directory with `O_DIRECTORY` (write rights then give no write access,
+/// rather than `EISDIR`; wasmtime, WasmEdge, WAMR and wazero all open).
+/// Without `O_DIRECTORY`, write rights on a directory still ask for
+/// `O_WRONLY` and give POSIX's `EISDIR`.
+///
+/// A right that applies to what is opened but that the directory cannot
+/// hand down (it is not in the directory's inheriting rights) is
+/// `ENOTCAPABLE`, never dropped in silence: witx `path_open` says "The
+/// implementation is allowed to return a file descriptor with fewer rights
+/// than specified, if and only if those rights do not apply to the type of
+/// file being opened", and `fdstat.fs_rights_inheriting` is the "Maximum set
+/// of rights that may be installed on new file descriptors that are created
+/// through this file descriptor". (WasmEdge and WAMR refuse the same way;
+/// wasmtime and wazero grant every right.) Zig's std opens a directory with
+/// only directory rights to hand down, then files beneath it asking for
+/// `fd_read`: the open fails here rather than giving an fd that cannot read.
 pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let (dirfd, dirflags, p, l) = (a32(a, 0), a32(a, 1), a32(a, 2), a32(a, 3));
     let (of, base, inheriting, fdf, out) = (a32(a, 4), a64(a, 5), a64(a, 6), a32(a, 7), a32(a, 8));
@@ -1151,6 +1175,15 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         return Err(Errno::Inval.into());
     }
     let (of, fdf) = (of as u16, fdf as u16);
+    // CREAT with DIRECTORY: POSIX leaves it unspecified ("If O_CREAT and
+    // O_DIRECTORY are set and the requested access mode is neither O_WRONLY
+    // nor O_RDWR, the result is unspecified") and witx says nothing; Linux
+    // (open(2): "EINVAL ... O_CREAT and O_DIRECTORY were both specified"),
+    // wasmtime, WAMR and wazero refuse it with EINVAL whether or not the
+    // path exists (WasmEdge refuses with EISDIR).
+    if of & oflags::CREAT != 0 && of & oflags::DIRECTORY != 0 {
+        return Err(Errno::Inval.into());
+    }
     let mut needed = rights::PATH_OPEN;
     if of & oflags::CREAT != 0 {
         needed |= rights::PATH_CREATE_FILE;
@@ -1159,10 +1192,20 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         needed |= rights::PATH_FILESTAT_SET_SIZE;
     }
     entry.require(needed)?;
+    // Requested rights the directory cannot hand down: refused where they
+    // apply to what is opened (checked below, before anything is created).
+    let excess = base & rights::INHERITABLE & !entry.inheriting;
     let base = base & rights::INHERITABLE & entry.inheriting;
     let inheriting = inheriting & rights::INHERITABLE & entry.inheriting;
     let path = cx.path(p, l)?;
     let follow = dirflags & LOOKUP_SYMLINK_FOLLOW != 0;
+    let refuse_excess = |applicable: u64| -> Result<(), Errno> {
+        if excess & applicable != 0 {
+            Err(Errno::Notcapable)
+        } else {
+            Ok(())
+        }
+    };
     let read = base & (rights::FD_READ | rights::FD_READDIR) != 0;
     let write = base
         & (rights::FD_WRITE
@@ -1177,12 +1220,10 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         } else {
             state.dir.open_dir_nofollow(&path)?
         };
-        if of & (oflags::CREAT | oflags::EXCL) == oflags::CREAT | oflags::EXCL {
-            return Err(Errno::Exist.into());
-        }
         if of & oflags::TRUNC != 0 || fdf & fdflags::APPEND != 0 {
             return Err(Errno::Isdir.into());
         }
+        refuse_excess(rights::DIRECTORY)?;
         let mut e = Entry::dir(dir, None);
         e.base = base & rights::DIRECTORY;
         e.inheriting = inheriting;
@@ -1192,6 +1233,19 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         // access and `truncate` with append, which POSIX `openat` allows:
         // create a read-only file in a separate step, and truncate after
         // opening.
+        if excess != 0 {
+            // What the path names now (a file, or nothing yet: a file if
+            // created) decides which of the excess rights apply.
+            let existing = if follow {
+                state.dir.metadata(&path)
+            } else {
+                state.dir.symlink_metadata(&path)
+            };
+            match existing {
+                Ok(m) if m.is_dir() => refuse_excess(rights::DIRECTORY)?,
+                _ => refuse_excess(rights::FILE)?,
+            }
+        }
         let append = fdf & fdflags::APPEND != 0;
         let creat = of & oflags::CREAT != 0;
         let excl = of & oflags::EXCL != 0;
