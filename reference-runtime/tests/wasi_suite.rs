@@ -1,4 +1,5 @@
-//! Runs every case of `suites/wasi/tests` through the reference host's
+//! Runs every case of `suites/wasi/tests` (toolchain folders included)
+//! through the reference host's
 //! `run_command`, in both real and deterministic mode: the `.json` gives
 //! args, env, stdin, fixture dirs (copied to a scratch dir and preopened
 //! under the same guest name) and the expected exit code, trap, stdout
@@ -90,15 +91,33 @@ fn run_case(json_path: &Path, deterministic: bool) -> Result<(), Failed> {
 fn main() {
     let args = Arguments::from_args();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../suites/wasi/tests");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("suites/wasi/tests")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
+    fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+        for path in std::fs::read_dir(dir)
+            .expect("suites/wasi/tests")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+        {
+            if path.is_dir() {
+                // Fixture folders (`*.dir`) hold data, not cases.
+                if path.extension().is_none_or(|x| x != "dir") {
+                    collect(&path, out);
+                }
+            } else if path.extension().is_some_and(|x| x == "json") {
+                out.push(path);
+            }
+        }
+    }
+    let mut cases = Vec::new();
+    collect(&dir, &mut cases);
     cases.sort();
+    assert!(cases.len() >= 260, "only {} WASI cases found", cases.len());
     let mut trials = Vec::new();
     for case in cases {
-        let name = case.file_stem().unwrap().to_str().unwrap().to_string();
+        let name = case
+            .strip_prefix(&dir)
+            .unwrap_or(&case)
+            .with_extension("")
+            .to_string_lossy()
+            .into_owned();
         for (mode, det) in [("real", false), ("deterministic", true)] {
             let case = case.clone();
             trials.push(Trial::test(format!("{name}::{mode}"), move || {
