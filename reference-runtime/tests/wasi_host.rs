@@ -454,6 +454,7 @@ fn the_trace_can_go_to_a_writer_and_a_trap_ends_its_last_line() {
         "{text}"
     );
     assert_eq!(text.lines().count(), 1);
+}
 
 #[test]
 fn rights_a_directory_cannot_hand_down_are_refused_where_they_apply() {
