@@ -310,6 +310,7 @@ impl Compilers {
                 command
                     .args(RUST_FLAGS)
                     .arg(format!("--remap-path-prefix={}=rust", folder.display()))
+                    .arg(format!("--remap-path-prefix={}=include", include.display()))
                     .arg("-o")
                     .arg(wasm)
                     .arg(source);
