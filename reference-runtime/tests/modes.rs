@@ -12,7 +12,7 @@ use reference_runtime::modes::{Agreement, Step, compare};
 mod support {
     pub mod smith_config;
 }
-use support::smith_config::modes_smith_config;
+use support::smith_config::{modes_smith_config, pseudo_random_bytes};
 
 fn compare_wat(wat: &str) -> Agreement {
     let bytes = wat::parse_str(wat).expect("test module parses");
@@ -84,14 +84,7 @@ fn generated_modules_agree_in_both_modes() {
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let (mut modules, mut calls, mut traps, mut set_aside) = (0, 0, 0, 0);
     for _ in 0..300 {
-        let data: Vec<u8> = (0..4096)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                seed as u8
-            })
-            .collect();
+        let data = pseudo_random_bytes(&mut seed, 4096);
         let mut u = Unstructured::new(&data);
         let Ok(generated) = wasm_smith::Module::new(modes_smith_config(), &mut u) else {
             continue;

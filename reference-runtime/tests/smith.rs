@@ -10,7 +10,7 @@ use reference_runtime::exercise::{self, exercise};
 mod support {
     pub mod smith_config;
 }
-use support::smith_config::smith_config;
+use support::smith_config::{pseudo_random_bytes, smith_config};
 
 #[test]
 fn generated_modules_run_without_panicking() {
@@ -18,14 +18,7 @@ fn generated_modules_run_without_panicking() {
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let mut ran = 0;
     for _ in 0..500 {
-        let data: Vec<u8> = (0..4096)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                seed as u8
-            })
-            .collect();
+        let data = pseudo_random_bytes(&mut seed, 4096);
         let mut u = Unstructured::new(&data);
         let Ok(generated) = wasm_smith::Module::new(smith_config(), &mut u) else {
             continue;

@@ -69,3 +69,17 @@ pub fn modes_smith_config() -> wasm_smith::Config {
         ..smith_config()
     }
 }
+
+/// `len` pseudo-random bytes for wasm-smith's `Unstructured`, from a
+/// xorshift64 state that advances with each byte, so a test that draws
+/// modules one after another is reproducible from its first seed.
+pub fn pseudo_random_bytes(seed: &mut u64, len: usize) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed as u8
+        })
+        .collect()
+}
