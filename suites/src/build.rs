@@ -102,6 +102,18 @@ impl Toolchain {
         }
     }
 
+    /// The flags its compiler is given (recorded in the manifest).
+    pub fn flags(self) -> &'static [&'static str] {
+        match self {
+            Toolchain::Clang => C_FLAGS,
+            Toolchain::Wat => &[],
+            Toolchain::RustStd => RUST_FLAGS,
+            Toolchain::ZigCc => ZIG_CC_FLAGS,
+            Toolchain::Zig => ZIG_FLAGS,
+            Toolchain::AssemblyScript => ASC_FLAGS,
+        }
+    }
+
     /// Whether its sources may use the shared files of `include/`.
     fn uses_include(self) -> bool {
         !matches!(self, Toolchain::Wat | Toolchain::AssemblyScript)
@@ -215,16 +227,12 @@ impl Compilers {
     /// The compiler's version line and flags, as the manifest records them;
     /// an error that says how to install it when it does not run.
     pub fn describe(&self, toolchain: Toolchain) -> Result<String, SuiteError> {
-        let (flags, version_arg): (&[&str], &str) = match toolchain {
-            Toolchain::Wat => return Ok("wat crate".to_string()),
-            Toolchain::Clang => (C_FLAGS, "--version"),
-            Toolchain::RustStd => (RUST_FLAGS, "--version"),
-            Toolchain::ZigCc => (ZIG_CC_FLAGS, "version"),
-            Toolchain::Zig => (ZIG_FLAGS, "version"),
-            Toolchain::AssemblyScript => (ASC_FLAGS, "--version"),
-        };
         let Some(mut command) = self.command(toolchain) else {
-            return Ok(String::new());
+            return Ok("wat crate".to_string());
+        };
+        let version_arg = match toolchain {
+            Toolchain::ZigCc | Toolchain::Zig => "version",
+            _ => "--version",
         };
         // npx finds asc in the node_modules of the folder it runs in.
         let scratch = tempfile::tempdir().map_err(SuiteError::io(Path::new(".")))?;
@@ -265,7 +273,7 @@ impl Compilers {
             }
             _ => ("", version.to_string()),
         };
-        Ok(format!("{prefix}{version} {}", flags.join(" ")))
+        Ok(format!("{prefix}{version} {}", toolchain.flags().join(" ")))
     }
 
     /// Compile one source into `wasm`.
@@ -287,20 +295,19 @@ impl Compilers {
         // delete their output when they fail: build in a scratch folder, so
         // that a failed build keeps the committed module.
         let scratch = tempfile::tempdir().map_err(SuiteError::io(source))?;
-        let output = scratch.path().join("case.wasm");
-        let final_wasm = wasm;
-        let wasm = output.as_path();
+        const OUTPUT: &str = "case.wasm";
+        let output = scratch.path().join(OUTPUT);
         match toolchain {
             Toolchain::Clang | Toolchain::ZigCc => {
                 if toolchain == Toolchain::ZigCc {
                     command.arg("cc");
                 }
                 command
-                    .args(C_FLAGS)
+                    .args(toolchain.flags())
                     .arg("-I")
                     .arg(include)
                     .arg("-o")
-                    .arg(wasm)
+                    .arg(&output)
                     .arg(source);
             }
             Toolchain::RustStd => {
@@ -308,18 +315,18 @@ impl Compilers {
                 // path out of the module, so every clone builds the same.
                 let folder = source.parent().unwrap_or(Path::new("."));
                 command
-                    .args(RUST_FLAGS)
+                    .args(toolchain.flags())
                     .arg(format!("--remap-path-prefix={}=rust", folder.display()))
                     .arg(format!("--remap-path-prefix={}=include", include.display()))
                     .arg("-o")
-                    .arg(wasm)
+                    .arg(&output)
                     .arg(source);
             }
             Toolchain::Zig => {
                 command
                     .arg("build-exe")
-                    .args(ZIG_FLAGS)
-                    .arg(format!("-femit-bin={}", wasm.display()))
+                    .args(toolchain.flags())
+                    .arg(format!("-femit-bin={}", output.display()))
                     .arg(source);
             }
             Toolchain::AssemblyScript => {
@@ -329,7 +336,11 @@ impl Compilers {
                 let copy = scratch.path().join(name);
                 fs::copy(source, &copy).map_err(SuiteError::io(source))?;
                 self.link_node_modules(scratch.path())?;
-                command.arg(name).args(ASC_FLAGS).arg("-o").arg("case.wasm");
+                command
+                    .arg(name)
+                    .args(toolchain.flags())
+                    .arg("-o")
+                    .arg(OUTPUT);
             }
             Toolchain::Wat => {}
         }
@@ -344,7 +355,7 @@ impl Compilers {
                 message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
             });
         }
-        fs::copy(wasm, final_wasm).map_err(SuiteError::io(final_wasm))?;
+        fs::copy(&output, wasm).map_err(SuiteError::io(wasm))?;
         Ok(())
     }
 }
