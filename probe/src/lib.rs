@@ -1,0 +1,17 @@
+//! Spec scripts on every runtime.
+//!
+//! - [`script`]: a `.wast` script parsed once into owned, runtime-independent
+//!   commands.
+//! - [`value`]: the one assertion matcher: values as bits, NaN classes,
+//!   v128 lanes, `either`, reference classes.
+//! - [`trap`]: the classes of trap messages.
+
+pub mod script;
+pub mod trap;
+pub mod value;
+
+pub use script::{
+    Action, Body, Command, DirectiveKind, Expect, ModuleBinary, ParseError, Refusal, Script,
+};
+pub use trap::{TrapKind, trap_matches};
+pub use value::{Expected, FloatPattern, Observed, RefClass, RefTop, V128Pattern, Value, matches};

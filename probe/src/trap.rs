@@ -1,0 +1,134 @@
+//! The classes of traps: what a runtime's message says happened, and
+//! whether that is the trap a script expects. One table serves the
+//! adapters (classifying a runtime's stderr) and the assertion matcher
+//! (classifying the script's expected message), so both sides of a
+//! comparison use the same words.
+
+use serde::{Deserialize, Serialize};
+
+/// The spec's trap kinds, as far as a runtime's output lets us tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrapKind {
+    /// `unreachable` executed.
+    Unreachable,
+    /// Linear memory accessed out of bounds.
+    MemoryOutOfBounds,
+    /// Table accessed out of bounds.
+    TableOutOfBounds,
+    /// `call_indirect` through a null or uninitialized element.
+    UninitializedElement,
+    /// `call_indirect` with the wrong signature.
+    IndirectCallTypeMismatch,
+    /// Integer division or remainder by zero.
+    IntegerDivideByZero,
+    /// Integer overflow (`INT_MIN / -1`, float-to-int out of range).
+    IntegerOverflow,
+    /// NaN converted to an integer.
+    InvalidConversionToInteger,
+    /// A null reference was dereferenced.
+    NullReference,
+    /// The call stack was exhausted.
+    StackExhausted,
+    /// The instruction budget ran out.
+    OutOfFuel,
+    /// A GC array accessed out of bounds.
+    ArrayOutOfBounds,
+    /// `ref.cast` (or `br_on_cast`'s check) of a reference of another type.
+    CastFailure,
+    /// A Wasm exception was thrown and nothing caught it.
+    UncaughtException,
+    /// An allocation (a GC array) larger than the runtime will make.
+    AllocationTooLarge,
+    /// A host function failed (for WASI: a bad guest pointer, say).
+    Host,
+    /// A trap whose kind the runtime's message did not reveal.
+    Unknown,
+}
+
+impl TrapKind {
+    /// Guess the kind from a runtime's trap message (spec wording, and the
+    /// wording of the common engines).
+    pub fn from_message(message: &str) -> TrapKind {
+        let m = message.to_ascii_lowercase();
+        const TABLE: &[(&str, TrapKind)] = &[
+            ("unreachable", TrapKind::Unreachable),
+            ("out of bounds memory", TrapKind::MemoryOutOfBounds),
+            ("memory access out of bounds", TrapKind::MemoryOutOfBounds),
+            ("memory out of bounds", TrapKind::MemoryOutOfBounds),
+            ("undefined element", TrapKind::TableOutOfBounds),
+            ("out of bounds table", TrapKind::TableOutOfBounds),
+            ("table out of bounds", TrapKind::TableOutOfBounds),
+            ("out of bounds array access", TrapKind::ArrayOutOfBounds),
+            ("array out of bounds", TrapKind::ArrayOutOfBounds),
+            ("uninitialized element", TrapKind::UninitializedElement),
+            (
+                "indirect call type mismatch",
+                TrapKind::IndirectCallTypeMismatch,
+            ),
+            ("signature mismatch", TrapKind::IndirectCallTypeMismatch),
+            ("divide by zero", TrapKind::IntegerDivideByZero),
+            ("division by zero", TrapKind::IntegerDivideByZero),
+            ("integer overflow", TrapKind::IntegerOverflow),
+            ("invalid conversion", TrapKind::InvalidConversionToInteger),
+            ("cast failure", TrapKind::CastFailure),
+            ("uncaught exception", TrapKind::UncaughtException),
+            ("allocation too large", TrapKind::AllocationTooLarge),
+            ("null", TrapKind::NullReference),
+            ("stack exhausted", TrapKind::StackExhausted),
+            ("stack overflow", TrapKind::StackExhausted),
+            ("maximum call stack", TrapKind::StackExhausted),
+            ("fuel", TrapKind::OutOfFuel),
+        ];
+        TABLE
+            .iter()
+            .find(|(needle, _)| m.contains(needle))
+            .map_or(TrapKind::Unknown, |(_, kind)| *kind)
+    }
+}
+
+/// Whether a trap of class `observed` is the one a script expects by
+/// `message`. Old and new scripts name the `call_indirect` cases
+/// differently ("undefined element", "uninitialized element"), and
+/// engines report either wording for either case, so those two classes
+/// stand for each other.
+pub fn trap_matches(observed: TrapKind, message: &str) -> bool {
+    let expected = TrapKind::from_message(message);
+    let element = |k: TrapKind| {
+        matches!(
+            k,
+            TrapKind::TableOutOfBounds | TrapKind::UninitializedElement
+        )
+    };
+    let exhaustion = |k: TrapKind| matches!(k, TrapKind::StackExhausted | TrapKind::OutOfFuel);
+    observed == expected
+        || (element(observed) && element(expected))
+        || (exhaustion(observed) && exhaustion(expected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expected_messages_match_their_class() {
+        assert!(trap_matches(
+            TrapKind::IntegerDivideByZero,
+            "integer divide by zero"
+        ));
+        assert!(trap_matches(
+            TrapKind::UninitializedElement,
+            "undefined element"
+        ));
+        assert!(trap_matches(
+            TrapKind::TableOutOfBounds,
+            "uninitialized element 2"
+        ));
+        assert!(trap_matches(
+            TrapKind::NullReference,
+            "null function reference"
+        ));
+        assert!(!trap_matches(TrapKind::Unreachable, "integer overflow"));
+        assert!(!trap_matches(TrapKind::Unknown, "unreachable"));
+    }
+}
