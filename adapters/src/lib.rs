@@ -30,4 +30,4 @@ pub use observation::{CallTrace, CapturedOutput, ExitStatus, Observation, TrapKi
 pub use process::{ProcessOutcome, ProcessRequest, run_process};
 pub use runtime::{AdapterError, Capabilities, Runtime, RuntimeInfo};
 pub use runtime_file::{RuntimeFileError, load_runtime_file, parse_runtime_file};
-pub use script::{DirectiveFailure, DirectiveOutcome, ScriptJob, ScriptObservation};
+pub use script::{DirectiveFailure, DirectiveOutcome, ScriptJob, ScriptObservation, SkipGroup};

@@ -164,18 +164,20 @@ impl Runtime for ReferenceRuntime {
         let mut observation = ScriptObservation {
             passed: report.passed(),
             failed: report.failed(),
-            skipped: report.skipped(),
             parse_error: report.parse_error.clone(),
-            failures: Vec::new(),
-            duration_ms: 0.0,
+            ..ScriptObservation::default()
         };
         for directive in &report.directives {
-            if let Outcome::Fail(message) = &directive.outcome {
-                observation.failures.push(DirectiveFailure {
+            match &directive.outcome {
+                Outcome::Pass => {}
+                Outcome::Fail(message) => observation.failures.push(DirectiveFailure {
                     line: directive.line,
                     kind: directive.kind.as_str().to_string(),
                     message: message.clone(),
-                });
+                    expected: None,
+                    observed: None,
+                }),
+                Outcome::Skip(reason) => observation.skip(directive.line, reason),
             }
         }
         observation.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
