@@ -14,78 +14,14 @@ use crate::spectest::link_spectest;
 use crate::store::{Extern, Instance, Store};
 use crate::types::TypeKind;
 use crate::value::{AnyRef, ExternRef, Val};
-use std::collections::HashMap;
-use std::fmt;
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use wasmparser::WasmFeatures;
-use wast::core::{AbstractHeapType, HeapType, NanPattern, V128Pattern, WastArgCore, WastRetCore};
-use wast::lexer::Lexer;
-use wast::parser::ParseBuffer;
-use wast::{
-    QuoteWat, QuoteWatTest, Wast, WastArg, WastDirective, WastExecute, WastInvoke, WastRet, Wat,
+use conformance_probe::{
+    Action, Body, Expect, Expected, Observed, RefClass, RefTop, Refusal, Script, Value,
 };
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use wasmparser::{HeapType, ValType, WasmFeatures};
 
-/// The kind of a script directive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DirectiveKind {
-    /// `(module ...)`, binary, quoted or text.
-    Module,
-    /// `(module definition ...)`.
-    ModuleDefinition,
-    /// `(module instance ...)`.
-    ModuleInstance,
-    /// `(register ...)`.
-    Register,
-    /// `(invoke ...)`.
-    Invoke,
-    /// `(assert_return ...)`.
-    AssertReturn,
-    /// `(assert_trap (invoke ...) ...)`.
-    AssertTrap,
-    /// `(assert_trap (module ...) ...)`: instantiation must trap.
-    AssertUninstantiable,
-    /// `(assert_exhaustion ...)`.
-    AssertExhaustion,
-    /// `(assert_invalid ...)`.
-    AssertInvalid,
-    /// `(assert_malformed ...)`.
-    AssertMalformed,
-    /// `(assert_unlinkable ...)`.
-    AssertUnlinkable,
-    /// `(assert_exception ...)`.
-    AssertException,
-    /// Directives of proposals this driver does not run (threads, stack
-    /// switching, custom-section assertions).
-    Other,
-}
-
-impl DirectiveKind {
-    /// The directive's keyword.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            DirectiveKind::Module => "module",
-            DirectiveKind::ModuleDefinition => "module definition",
-            DirectiveKind::ModuleInstance => "module instance",
-            DirectiveKind::Register => "register",
-            DirectiveKind::Invoke => "invoke",
-            DirectiveKind::AssertReturn => "assert_return",
-            DirectiveKind::AssertTrap => "assert_trap",
-            DirectiveKind::AssertUninstantiable => "assert_uninstantiable",
-            DirectiveKind::AssertExhaustion => "assert_exhaustion",
-            DirectiveKind::AssertInvalid => "assert_invalid",
-            DirectiveKind::AssertMalformed => "assert_malformed",
-            DirectiveKind::AssertUnlinkable => "assert_unlinkable",
-            DirectiveKind::AssertException => "assert_exception",
-            DirectiveKind::Other => "other",
-        }
-    }
-}
-
-impl fmt::Display for DirectiveKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use conformance_probe::DirectiveKind;
 
 /// What happened to one directive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,28 +137,22 @@ pub fn suite_features(suite: &str) -> Option<WasmFeatures> {
 
 /// Runs a script's text with a fresh store and the `spectest` module.
 pub fn run_script(file: &str, text: &str, config: &Config) -> ScriptReport {
+    match Script::parse(file, text) {
+        Ok(script) => run_commands(file, &script, config),
+        Err(e) => ScriptReport {
+            file: file.to_string(),
+            parse_error: Some(e.0),
+            directives: Vec::new(),
+        },
+    }
+}
+
+/// Runs a parsed script with a fresh store and the `spectest` module.
+pub fn run_commands(file: &str, script: &Script, config: &Config) -> ScriptReport {
     let mut report = ScriptReport {
         file: file.to_string(),
         parse_error: None,
         directives: Vec::new(),
-    };
-    let mut lexer = Lexer::new(text);
-    lexer.allow_confusing_unicode(true);
-    let buffer = match ParseBuffer::new_with_lexer(lexer) {
-        Ok(b) => b,
-        Err(e) => {
-            report.parse_error = Some(e.to_string());
-            return report;
-        }
-    };
-    let wast = match wast::parser::parse::<Wast<'_>>(&buffer) {
-        Ok(w) => w,
-        Err(mut e) => {
-            e.set_path(std::path::Path::new(file));
-            e.set_text(text);
-            report.parse_error = Some(e.to_string());
-            return report;
-        }
     };
     let mut ctx = match WastContext::new(config) {
         Ok(c) => c,
@@ -231,47 +161,18 @@ pub fn run_script(file: &str, text: &str, config: &Config) -> ScriptReport {
             return report;
         }
     };
-    // Line starts, once: `Span::linecol_in` rescans the text per call.
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    for directive in wast.directives {
-        let offset = directive.span().offset();
-        let line = line_starts.partition_point(|start| *start <= offset);
-        let kind = kind_of(&directive);
-        let outcome = match catch_unwind(AssertUnwindSafe(|| ctx.run_directive(directive))) {
+    for command in &script.commands {
+        let outcome = match catch_unwind(AssertUnwindSafe(|| ctx.run_directive(&command.body))) {
             Ok(outcome) => outcome,
             Err(_) => Outcome::Fail("the interpreter panicked".to_string()),
         };
         report.directives.push(DirectiveReport {
-            line,
-            kind,
+            line: command.line,
+            kind: command.kind,
             outcome,
         });
     }
     report
-}
-
-fn kind_of(d: &WastDirective<'_>) -> DirectiveKind {
-    match d {
-        WastDirective::Module(_) => DirectiveKind::Module,
-        WastDirective::ModuleDefinition(_) => DirectiveKind::ModuleDefinition,
-        WastDirective::ModuleInstance { .. } => DirectiveKind::ModuleInstance,
-        WastDirective::Register { .. } => DirectiveKind::Register,
-        WastDirective::Invoke(_) => DirectiveKind::Invoke,
-        WastDirective::AssertReturn { .. } => DirectiveKind::AssertReturn,
-        WastDirective::AssertTrap {
-            exec: WastExecute::Wat(_),
-            ..
-        } => DirectiveKind::AssertUninstantiable,
-        WastDirective::AssertTrap { .. } => DirectiveKind::AssertTrap,
-        WastDirective::AssertExhaustion { .. } => DirectiveKind::AssertExhaustion,
-        WastDirective::AssertInvalid { .. } => DirectiveKind::AssertInvalid,
-        WastDirective::AssertMalformed { .. } => DirectiveKind::AssertMalformed,
-        WastDirective::AssertUnlinkable { .. } => DirectiveKind::AssertUnlinkable,
-        WastDirective::AssertException { .. } => DirectiveKind::AssertException,
-        _ => DirectiveKind::Other,
-    }
 }
 
 /// The state of one script run: a store with `spectest`, the registered
@@ -304,164 +205,127 @@ impl WastContext {
         })
     }
 
-    fn run_directive(&mut self, directive: WastDirective<'_>) -> Outcome {
-        match self.directive(directive) {
+    fn run_directive(&mut self, body: &Body) -> Outcome {
+        match self.directive(body) {
             Ok(outcome) => outcome,
             Err(msg) => Outcome::Fail(msg),
         }
     }
 
-    fn directive(&mut self, directive: WastDirective<'_>) -> Fallible<Outcome> {
-        match directive {
-            WastDirective::Module(mut wat) => {
-                let name = wat.name().map(|id| id.name().to_string());
-                let module = self.compile(&mut wat)?;
-                self.instantiate(&module, name)?;
+    fn directive(&mut self, body: &Body) -> Fallible<Outcome> {
+        match body {
+            Body::Module { name, binary } => {
+                let module = self.compile(binary)?;
+                self.instantiate(&module, name.clone())?;
             }
-            WastDirective::ModuleDefinition(mut wat) => {
-                let name = wat.name().map(|id| id.name().to_string());
-                let module = self.compile(&mut wat)?;
-                self.definitions.insert(name.unwrap_or_default(), module);
+            Body::Definition { name, binary } => {
+                let module = self.compile(binary)?;
+                self.definitions
+                    .insert(name.clone().unwrap_or_default(), module);
             }
-            WastDirective::ModuleInstance {
-                instance, module, ..
+            Body::Instance {
+                instance,
+                definition,
             } => {
-                let key = module.map(|id| id.name().to_string()).unwrap_or_default();
+                let key = definition.clone().unwrap_or_default();
                 let module = self
                     .definitions
                     .get(&key)
                     .cloned()
                     .ok_or_else(|| format!("no module definition {key:?}"))?;
-                self.instantiate(&module, instance.map(|id| id.name().to_string()))?;
+                self.instantiate(&module, instance.clone())?;
             }
-            WastDirective::Register { name, module, .. } => {
-                let instance = self.instance(module.map(|id| id.name()))?;
-                self.linker.instance(&self.store, name, instance);
+            Body::Register { as_name, instance } => {
+                let instance = self.instance(instance.as_deref())?;
+                self.linker.instance(&self.store, as_name, instance);
             }
-            WastDirective::Invoke(invoke) => {
-                self.invoke(&invoke)?.map_err(|e| e.to_string())?;
-            }
-            WastDirective::AssertReturn { exec, results, .. } => {
-                let actual = match exec {
-                    WastExecute::Invoke(invoke) => {
-                        self.invoke(&invoke)?.map_err(|e| e.to_string())?
-                    }
-                    WastExecute::Get { module, global, .. } => {
-                        vec![self.get(module.map(|id| id.name()), global)?]
-                    }
-                    WastExecute::Wat(mut wat) => {
-                        let module = self.compile_wat(&mut wat)?;
-                        self.instantiate(&module, None)?;
-                        Vec::new()
-                    }
-                };
-                check_results(&self.store, &actual, &results)?;
-            }
-            WastDirective::AssertTrap { exec, message, .. } => {
-                let result = match exec {
-                    WastExecute::Invoke(invoke) => self.invoke(&invoke)?.map(|_| ()),
-                    WastExecute::Get { .. } => return Err("`get` cannot trap".into()),
-                    WastExecute::Wat(mut wat) => {
-                        let module = self.compile_wat(&mut wat)?;
-                        self.linker
-                            .instantiate(&mut self.store, &module)
-                            .map(|_| ())
-                    }
-                };
-                match result {
-                    Ok(()) => return Err(format!("expected trap {message:?}, got success")),
-                    Err(Error::Trap(trap)) if trap_matches(trap.kind(), message) => {}
+            Body::Act { action, expect } => self.act(action, expect)?,
+            Body::Refuse {
+                binary,
+                refusal,
+                message,
+            } => match binary {
+                Ok(bytes) => self.refuse(bytes, *refusal, message)?,
+                // The text parser already refused it.
+                Err(_) if *refusal != Refusal::Unlinkable => {}
+                Err(e) => return Err(format!("cannot encode module: {e}")),
+            },
+            Body::Uninstantiable { binary, message } => {
+                let module = self.compile(binary)?;
+                match self.linker.instantiate(&mut self.store, &module) {
+                    Ok(_) => return Err(format!("expected trap {message:?}, got success")),
+                    Err(Error::Trap(trap))
+                        if conformance_probe::trap_matches(class(trap.kind()), message) => {}
                     Err(e) => return Err(format!("expected trap {message:?}, got {e}")),
                 }
             }
-            WastDirective::AssertExhaustion { call, message, .. } => match self.invoke(&call)? {
-                Ok(_) => return Err(format!("expected exhaustion {message:?}, got success")),
-                Err(Error::Trap(t))
-                    if matches!(t.kind(), TrapKind::CallStackExhausted | TrapKind::OutOfFuel) => {}
-                Err(e) => return Err(format!("expected exhaustion {message:?}, got {e}")),
-            },
-            WastDirective::AssertInvalid {
-                mut module,
-                message,
-                ..
-            } => match self.compile(&mut module) {
-                Ok(_) => return Err(format!("expected invalid module ({message}), it validated")),
-                Err(e) if e.starts_with("unsupported") => return Err(e),
-                Err(_) => {}
-            },
-            WastDirective::AssertMalformed {
-                mut module,
-                message,
-                ..
-            } => {
-                let bytes = match module.to_test() {
-                    Err(_) => return Ok(Outcome::Pass),
-                    Ok(QuoteWatTest::Binary(bytes)) => bytes,
-                    Ok(QuoteWatTest::Text(text)) => match encode_text(&text) {
-                        Err(_) => return Ok(Outcome::Pass),
-                        Ok(bytes) => bytes,
-                    },
-                };
-                match Module::new(&self.engine, &bytes) {
-                    Ok(_) => {
-                        return Err(format!("expected malformed module ({message}), it decoded"));
-                    }
-                    Err(Error::Unsupported(e)) => return Err(format!("unsupported: {e}")),
-                    Err(_) => {}
-                }
-            }
-            WastDirective::AssertUnlinkable {
-                mut module,
-                message,
-                ..
-            } => {
-                let module = self.compile_wat(&mut module)?;
-                match self.linker.instantiate(&mut self.store, &module) {
-                    Ok(_) => return Err(format!("expected unlinkable ({message}), it linked")),
-                    Err(Error::Link(_) | Error::Trap(_)) => {}
-                    Err(e) => return Err(format!("expected unlinkable ({message}), got {e}")),
-                }
-            }
-            WastDirective::AssertException { exec, .. } => {
-                let result = match exec {
-                    WastExecute::Invoke(invoke) => self.invoke(&invoke)?.map(|_| ()),
-                    _ => return Err("assert_exception expects an invoke".into()),
-                };
-                match result {
-                    Err(Error::Trap(t)) if t.kind() == TrapKind::UncaughtException => {}
-                    Ok(()) => return Err("expected an uncaught exception, got success".into()),
-                    Err(e) => return Err(format!("expected an uncaught exception, got {e}")),
-                }
-            }
-            WastDirective::AssertInvalidCustom { .. }
-            | WastDirective::AssertMalformedCustom { .. }
-            | WastDirective::AssertSuspension { .. }
-            | WastDirective::Thread(_)
-            | WastDirective::Wait { .. } => {
-                return Ok(Outcome::Skip(
-                    "directive not supported by this driver".into(),
-                ));
-            }
+            Body::Unsupported(reason) => return Ok(Outcome::Skip(reason.clone())),
         }
         Ok(Outcome::Pass)
     }
 
-    fn compile(&self, wat: &mut QuoteWat<'_>) -> Fallible<Module> {
-        let bytes = match wat
-            .to_test()
-            .map_err(|e| format!("cannot encode module: {e}"))?
-        {
-            QuoteWatTest::Binary(bytes) => bytes,
-            QuoteWatTest::Text(text) => encode_text(&text)?,
+    fn act(&mut self, action: &Action, expect: &Expect) -> Fallible<()> {
+        let result = match action {
+            Action::Invoke {
+                instance,
+                export,
+                args,
+            } => self.invoke(instance.as_deref(), export, args)?,
+            Action::Get { instance, export } => Ok(vec![self.get(instance.as_deref(), export)?]),
         };
-        Module::new(&self.engine, &bytes).map_err(|e| e.to_string())
+        match (expect, result) {
+            (Expect::Finish, Ok(_)) => Ok(()),
+            (Expect::Return(expected), Ok(actual)) => check_results(&actual, expected),
+            (Expect::Finish | Expect::Return(_), Err(e)) => Err(e.to_string()),
+            (Expect::Trap(message), Err(Error::Trap(trap)))
+                if conformance_probe::trap_matches(class(trap.kind()), message) =>
+            {
+                Ok(())
+            }
+            (Expect::Exhaustion(_), Err(Error::Trap(t)))
+                if matches!(t.kind(), TrapKind::CallStackExhausted | TrapKind::OutOfFuel) =>
+            {
+                Ok(())
+            }
+            (Expect::Exception, Err(Error::Trap(t))) if t.kind() == TrapKind::UncaughtException => {
+                Ok(())
+            }
+            (Expect::Trap(m) | Expect::Exhaustion(m), Ok(_)) => {
+                Err(format!("expected trap {m:?}, got success"))
+            }
+            (Expect::Trap(m) | Expect::Exhaustion(m), Err(e)) => {
+                Err(format!("expected trap {m:?}, got {e}"))
+            }
+            (Expect::Exception, Ok(_)) => Err("expected an uncaught exception, got success".into()),
+            (Expect::Exception, Err(e)) => Err(format!("expected an uncaught exception, got {e}")),
+        }
     }
 
-    fn compile_wat(&self, wat: &mut Wat<'_>) -> Fallible<Module> {
-        let bytes = wat
-            .encode()
+    fn refuse(&mut self, binary: &[u8], refusal: Refusal, message: &str) -> Fallible<()> {
+        match refusal {
+            Refusal::Invalid | Refusal::Malformed => match Module::new(&self.engine, binary) {
+                Ok(_) => Err(format!(
+                    "expected a refused module ({message}), it compiled"
+                )),
+                Err(Error::Unsupported(e)) => Err(format!("unsupported: {e}")),
+                Err(_) => Ok(()),
+            },
+            Refusal::Unlinkable => {
+                let module = Module::new(&self.engine, binary).map_err(|e| e.to_string())?;
+                match self.linker.instantiate(&mut self.store, &module) {
+                    Ok(_) => Err(format!("expected unlinkable ({message}), it linked")),
+                    Err(Error::Link(_) | Error::Trap(_)) => Ok(()),
+                    Err(e) => Err(format!("expected unlinkable ({message}), got {e}")),
+                }
+            }
+        }
+    }
+
+    fn compile(&self, binary: &conformance_probe::ModuleBinary) -> Fallible<Module> {
+        let bytes = binary
+            .as_ref()
             .map_err(|e| format!("cannot encode module: {e}"))?;
-        Module::new(&self.engine, &bytes).map_err(|e| e.to_string())
+        Module::new(&self.engine, bytes).map_err(|e| e.to_string())
     }
 
     fn instantiate(&mut self, module: &Module, name: Option<String>) -> Fallible<Instance> {
@@ -489,81 +353,134 @@ impl WastContext {
         }
     }
 
-    fn invoke(&mut self, invoke: &WastInvoke<'_>) -> Fallible<Result<Vec<Val>, Error>> {
-        let instance = self.instance(invoke.module.map(|id| id.name()))?;
+    fn invoke(
+        &mut self,
+        instance: Option<&str>,
+        export: &str,
+        args: &[Value],
+    ) -> Fallible<Result<Vec<Observed>, Error>> {
+        let instance = self.instance(instance)?;
         let func = instance
-            .get_func(&self.store, invoke.name)
-            .ok_or_else(|| format!("no exported function {:?}", invoke.name))?;
-        let args = invoke.args.iter().map(arg).collect::<Fallible<Vec<_>>>()?;
+            .get_func(&self.store, export)
+            .ok_or_else(|| format!("no exported function {export:?}"))?;
+        let args: Vec<Val> = args.iter().map(val).collect();
         let ty = func.ty(&self.store);
         let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
-        Ok(func
-            .call(&mut self.store, &args, &mut results)
-            .map(|()| results))
+        Ok(func.call(&mut self.store, &args, &mut results).map(|()| {
+            results
+                .iter()
+                .zip(ty.results())
+                .map(|(v, t)| observed(&self.store, v, *t))
+                .collect()
+        }))
     }
 
-    fn get(&self, module: Option<&str>, global: &str) -> Fallible<Val> {
-        let instance = self.instance(module)?;
+    fn get(&self, instance: Option<&str>, global: &str) -> Fallible<Observed> {
+        let instance = self.instance(instance)?;
         match instance.get_export(&self.store, global) {
-            Some(Extern::Global(g)) => Ok(g.get(&self.store)),
+            Some(Extern::Global(g)) => {
+                let ty = g.ty(&self.store).content_type;
+                Ok(observed(&self.store, &g.get(&self.store), ty))
+            }
             _ => Err(format!("no exported global {global:?}")),
         }
     }
 }
 
-fn encode_text(text: &[u8]) -> Fallible<Vec<u8>> {
-    let text = std::str::from_utf8(text).map_err(|_| "malformed UTF-8 encoding".to_string())?;
-    let buf = ParseBuffer::new(text).map_err(|e| e.to_string())?;
-    let mut wat = wast::parser::parse::<Wat<'_>>(&buf).map_err(|e| e.to_string())?;
-    wat.encode().map_err(|e| e.to_string())
-}
-
-/// Whether a trap of `kind` is the one the script expects by `message`.
-fn trap_matches(kind: TrapKind, message: &str) -> bool {
-    let actual = kind.message();
-    if message.contains(actual) || actual.contains(message) {
-        return true;
-    }
+/// The matcher's trap class of one of our traps.
+fn class(kind: TrapKind) -> conformance_probe::TrapKind {
+    use conformance_probe::TrapKind as C;
     match kind {
-        // Older scripts name the null and out-of-range `call_indirect`
-        // cases differently.
-        TrapKind::UndefinedElement | TrapKind::UninitializedElement => {
-            message.contains("undefined element") || message.contains("uninitialized element")
-        }
-        // "null function reference", "null reference", ...
-        TrapKind::NullReference => message.starts_with("null"),
-        _ => false,
+        TrapKind::Unreachable => C::Unreachable,
+        TrapKind::IntegerOverflow => C::IntegerOverflow,
+        TrapKind::IntegerDivideByZero => C::IntegerDivideByZero,
+        TrapKind::InvalidConversionToInteger => C::InvalidConversionToInteger,
+        TrapKind::MemoryOutOfBounds => C::MemoryOutOfBounds,
+        TrapKind::TableOutOfBounds | TrapKind::UndefinedElement => C::TableOutOfBounds,
+        TrapKind::UninitializedElement => C::UninitializedElement,
+        TrapKind::IndirectCallTypeMismatch => C::IndirectCallTypeMismatch,
+        TrapKind::NullReference => C::NullReference,
+        TrapKind::CallStackExhausted => C::StackExhausted,
+        TrapKind::OutOfFuel => C::OutOfFuel,
+        TrapKind::UncaughtException => C::UncaughtException,
+        TrapKind::ArrayOutOfBounds => C::ArrayOutOfBounds,
+        TrapKind::CastFailure => C::CastFailure,
+        TrapKind::AllocationTooLarge => C::AllocationTooLarge,
+        TrapKind::Exit(_) | TrapKind::Host => C::Host,
     }
 }
 
-fn is_extern_heap(heap: &HeapType<'_>) -> bool {
-    matches!(
-        heap,
-        HeapType::Abstract {
-            ty: AbstractHeapType::Extern | AbstractHeapType::NoExtern,
-            ..
-        }
-    )
+fn val(value: &Value) -> Val {
+    match value {
+        Value::I32(v) => Val::I32(*v as i32),
+        Value::I64(v) => Val::I64(*v as i64),
+        Value::F32(v) => Val::F32(*v),
+        Value::F64(v) => Val::F64(*v),
+        Value::V128(v) => Val::V128(*v),
+        Value::RefNull(Some(RefTop::Extern)) => Val::ExternRef(None),
+        Value::RefNull(Some(RefTop::Any | RefTop::Exn)) => Val::AnyRef(None),
+        Value::RefNull(_) => Val::FuncRef(None),
+        Value::RefExtern(v) => Val::ExternRef(Some(ExternRef(*v as u64))),
+        Value::RefHost(v) => Val::AnyRef(Some(AnyRef(gc::extern_to_any(*v as u128 + 1)))),
+    }
 }
 
-fn arg(arg: &WastArg<'_>) -> Fallible<Val> {
-    let WastArg::Core(core) = arg else {
-        return Err("component-model arguments are not supported".into());
+/// What a value of type `ty` looks like to the matcher.
+fn observed(store: &Store<()>, value: &Val, ty: ValType) -> Observed {
+    let top = match ty {
+        ValType::Ref(r) => match r.heap_type() {
+            HeapType::Abstract { ty, .. } => {
+                use wasmparser::AbstractHeapType as A;
+                match ty {
+                    A::Func | A::NoFunc => RefTop::Func,
+                    A::Extern | A::NoExtern => RefTop::Extern,
+                    A::Exn | A::NoExn => RefTop::Exn,
+                    _ => RefTop::Any,
+                }
+            }
+            _ => match value {
+                Val::FuncRef(_) => RefTop::Func,
+                _ => RefTop::Any,
+            },
+        },
+        _ => RefTop::Any,
     };
-    Ok(match core {
-        WastArgCore::I32(v) => Val::I32(*v),
-        WastArgCore::I64(v) => Val::I64(*v),
-        WastArgCore::F32(v) => Val::F32(v.bits),
-        WastArgCore::F64(v) => Val::F64(v.bits),
-        WastArgCore::V128(v) => Val::V128(u128::from_le_bytes(v.to_le_bytes())),
-        WastArgCore::RefNull(heap) if is_extern_heap(heap) => Val::ExternRef(None),
-        WastArgCore::RefNull(_) => Val::FuncRef(None),
-        WastArgCore::RefExtern(v) => Val::ExternRef(Some(ExternRef(*v as u64))),
-        WastArgCore::RefHost(v) => Val::AnyRef(Some(AnyRef(gc::extern_to_any(*v as u128 + 1)))),
-    })
+    match value {
+        Val::I32(v) => Observed::I32(*v as u32),
+        Val::I64(v) => Observed::I64(*v as u64),
+        Val::F32(v) => Observed::F32(*v),
+        Val::F64(v) => Observed::F64(*v),
+        Val::V128(v) => Observed::V128(*v),
+        Val::FuncRef(None) | Val::ExternRef(None) | Val::AnyRef(None) => Observed::Null(top),
+        Val::FuncRef(Some(_)) => Observed::Ref(RefClass::Func),
+        Val::ExternRef(Some(e)) => Observed::Ref(match u32::try_from(e.0) {
+            Ok(n) => RefClass::Extern(n),
+            Err(_) => RefClass::ExternOpaque,
+        }),
+        Val::AnyRef(Some(_)) if top == RefTop::Exn => Observed::Ref(RefClass::Exn),
+        Val::AnyRef(Some(a)) => Observed::Ref(match gc::any_kind(a.0) {
+            gc::AnyKind::I31(v) => RefClass::I31(v),
+            gc::AnyKind::Host => match u32::try_from(gc::host_payload(a.0)) {
+                Ok(n) => RefClass::Host(n),
+                Err(_) => RefClass::Any,
+            },
+            gc::AnyKind::Object(i) => {
+                let kind = store
+                    .gc
+                    .get(i)
+                    .and_then(|o| store.types.info.get(o.ty as usize))
+                    .map(|info| info.kind);
+                match kind {
+                    Some(TypeKind::Struct) => RefClass::Struct,
+                    Some(TypeKind::Array) => RefClass::Array,
+                    _ => RefClass::Any,
+                }
+            }
+        }),
+    }
 }
 
-fn check_results(store: &Store<()>, actual: &[Val], expected: &[WastRet<'_>]) -> Fallible<()> {
+fn check_results(actual: &[Observed], expected: &[Expected]) -> Fallible<()> {
     if actual.len() != expected.len() {
         return Err(format!(
             "expected {} results, got {}: {actual:?}",
@@ -572,101 +489,11 @@ fn check_results(store: &Store<()>, actual: &[Val], expected: &[WastRet<'_>]) ->
         ));
     }
     for (i, (a, e)) in actual.iter().zip(expected).enumerate() {
-        let WastRet::Core(e) = e else {
-            return Err("component-model results are not supported".into());
-        };
-        if !match_val(store, a, e) {
-            return Err(format!("result {i}: expected {e:?}, got {a:?}"));
+        if !conformance_probe::matches(a, e) {
+            return Err(format!("result {i}: expected {e:?}, got {a}"));
         }
     }
     Ok(())
-}
-
-fn match_f32(bits: u32, pattern: &NanPattern<wast::token::F32>) -> bool {
-    match pattern {
-        NanPattern::CanonicalNan => bits & 0x7fff_ffff == 0x7fc0_0000,
-        NanPattern::ArithmeticNan => bits & 0x7fc0_0000 == 0x7fc0_0000,
-        NanPattern::Value(v) => bits == v.bits,
-    }
-}
-
-fn match_f64(bits: u64, pattern: &NanPattern<wast::token::F64>) -> bool {
-    match pattern {
-        NanPattern::CanonicalNan => bits & 0x7fff_ffff_ffff_ffff == 0x7ff8_0000_0000_0000,
-        NanPattern::ArithmeticNan => bits & 0x7ff8_0000_0000_0000 == 0x7ff8_0000_0000_0000,
-        NanPattern::Value(v) => bits == v.bits,
-    }
-}
-
-/// Compares a value with an expected result; floats compare as bits.
-fn match_val(store: &Store<()>, actual: &Val, expected: &WastRetCore<'_>) -> bool {
-    match (actual, expected) {
-        (_, WastRetCore::Either(options)) => options.iter().any(|e| match_val(store, actual, e)),
-        (Val::I32(a), WastRetCore::I32(e)) => a == e,
-        (Val::I64(a), WastRetCore::I64(e)) => a == e,
-        (Val::F32(a), WastRetCore::F32(e)) => match_f32(*a, e),
-        (Val::F64(a), WastRetCore::F64(e)) => match_f64(*a, e),
-        (Val::V128(a), WastRetCore::V128(e)) => match_v128(*a, e),
-        (Val::FuncRef(None), WastRetCore::RefNull(h)) => {
-            h.as_ref().is_none_or(|h| !is_extern_heap(h))
-        }
-        (Val::ExternRef(None), WastRetCore::RefNull(h)) => h.as_ref().is_none_or(is_extern_heap),
-        (Val::ExternRef(Some(a)), WastRetCore::RefExtern(e)) => e.is_none_or(|e| a.0 == e as u64),
-        (Val::FuncRef(Some(_)), WastRetCore::RefFunc(_)) => true,
-        (Val::AnyRef(None), WastRetCore::RefNull(h)) => {
-            h.as_ref().is_none_or(|h| !is_extern_heap(h))
-        }
-        (Val::AnyRef(Some(_)), WastRetCore::RefAny) => true,
-        (Val::AnyRef(Some(a)), WastRetCore::RefHost(n)) => a.0 == gc::extern_to_any(*n as u128 + 1),
-        (Val::ExternRef(Some(e)), WastRetCore::RefHost(n)) => e.0 == *n as u64,
-        (Val::AnyRef(Some(a)), kind) => {
-            let object = |want: TypeKind| match gc::any_kind(a.0) {
-                gc::AnyKind::Object(i) => store
-                    .gc
-                    .get(i)
-                    .and_then(|o| store.types.info.get(o.ty as usize))
-                    .is_some_and(|info| info.kind == want),
-                _ => false,
-            };
-            match kind {
-                WastRetCore::RefI31 => matches!(gc::any_kind(a.0), gc::AnyKind::I31(_)),
-                WastRetCore::RefEq => !matches!(gc::any_kind(a.0), gc::AnyKind::Host),
-                WastRetCore::RefStruct => object(TypeKind::Struct),
-                WastRetCore::RefArray => object(TypeKind::Array),
-                _ => false,
-            }
-        }
-        _ => false,
-    }
-}
-
-fn match_v128(actual: u128, expected: &V128Pattern) -> bool {
-    let bytes = actual.to_le_bytes();
-    let lane = |i: usize, n: usize| -> u64 {
-        let mut buf = [0u8; 8];
-        buf[..n].copy_from_slice(&bytes[i * n..i * n + n]);
-        u64::from_le_bytes(buf)
-    };
-    match expected {
-        V128Pattern::I8x16(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, v)| lane(i, 1) as u8 == *v as u8),
-        V128Pattern::I16x8(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, v)| lane(i, 2) as u16 == *v as u16),
-        V128Pattern::I32x4(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, v)| lane(i, 4) as u32 == *v as u32),
-        V128Pattern::I64x2(e) => e.iter().enumerate().all(|(i, v)| lane(i, 8) == *v as u64),
-        V128Pattern::F32x4(e) => e
-            .iter()
-            .enumerate()
-            .all(|(i, p)| match_f32(lane(i, 4) as u32, p)),
-        V128Pattern::F64x2(e) => e.iter().enumerate().all(|(i, p)| match_f64(lane(i, 8), p)),
-    }
 }
 
 #[cfg(test)]
@@ -714,19 +541,5 @@ mod tests {
             "{}",
             failures[0]
         );
-    }
-
-    #[test]
-    fn nan_patterns_compare_bits() {
-        use wast::token::F32;
-        assert!(match_f32(0x7fc0_0000, &NanPattern::CanonicalNan));
-        assert!(match_f32(0xffc0_0000, &NanPattern::CanonicalNan));
-        assert!(!match_f32(0x7fc0_0001, &NanPattern::CanonicalNan));
-        assert!(match_f32(0x7fc0_0001, &NanPattern::ArithmeticNan));
-        assert!(!match_f32(0x7fa0_0000, &NanPattern::ArithmeticNan));
-        assert!(match_f32(
-            0x3f80_0000,
-            &NanPattern::Value(F32 { bits: 0x3f80_0000 })
-        ));
     }
 }
