@@ -65,7 +65,7 @@ pub(crate) fn i31_get(slot: Slot, signed: bool) -> u32 {
 /// The host reference number (`ref.host N`'s `N`) of an `any`-hierarchy
 /// host reference.
 pub(crate) fn host_payload(slot: Slot) -> u128 {
-    ((slot & PAYLOAD) as u128).wrapping_sub(1)
+    (slot & PAYLOAD).wrapping_sub(1)
 }
 
 /// `any.convert_extern`.
