@@ -1046,7 +1046,8 @@ fn helper_functions(layout: &Layout) -> Vec<we::Function> {
     }
 
     // $flush(): fd_write(1, iovec at 0, 1, nwritten at 8) of the buffer
-    // stored at 16, the 32 scratch bytes saved and restored around it.
+    // stored at 16, the 32 scratch bytes saved and restored around it; an
+    // errno or a short write traps.
     let mut flush = we::Function::new(if layout.save {
         vec![(4, we::ValType::I64)]
     } else {
@@ -1086,7 +1087,15 @@ fn helper_functions(layout: &Layout) -> Vec<we::Function> {
         I32Const(1),
         I32Const(8),
         Call(layout.fd_write),
-        Drop,
+        // An error or a short write would lose output silently: trap.
+        I32Const(0),
+        I32Load(mem(layout, 8, 2)),
+        GlobalGet(len),
+        I32Ne,
+        I32Or,
+        If(we::BlockType::Empty),
+        Unreachable,
+        End,
     ]);
     if layout.save {
         for k in 0..4u32 {

@@ -48,7 +48,10 @@ fn probe_with(text: &str, calls: &[Action], host_refs: bool) -> Vec<u8> {
 fn stdout_of(text: &str, calls: &[Action], host_refs: bool) -> String {
     let probe = probe_with(text, calls, host_refs);
     let (exit, stdout) = run(&probe);
-    assert!(matches!(exit, RunExit::Exit(0)), "{exit:?}, stdout {stdout:?}");
+    assert!(
+        matches!(exit, RunExit::Exit(0)),
+        "{exit:?}, stdout {stdout:?}"
+    );
     stdout
 }
 
@@ -147,7 +150,10 @@ fn memory_zero_is_used_and_left_as_it_was() {
     let calls = [
         invoke("load", vec![Value::I32(0)]),
         invoke("load", vec![Value::I32(8)]),
-        invoke("store", vec![Value::I32(16), Value::I64(0x4142_4344_4546_4748)]),
+        invoke(
+            "store",
+            vec![Value::I32(16), Value::I64(0x4142_4344_4546_4748)],
+        ),
         invoke("load", vec![Value::I32(16)]),
         invoke("load", vec![Value::I32(24)]),
         invoke("load", vec![Value::I32(28)]),
@@ -202,7 +208,11 @@ fn a_memory_too_small_gets_a_memory_of_its_own() {
     assert_eq!(run(&probe).1, "ready\n0 i64:0000000000000001\ndone\n");
 
     // No memory at all: one is added.
-    let probe = probe_with(r#"(module (func (export "f")))"#, &[invoke("f", vec![])], false);
+    let probe = probe_with(
+        r#"(module (func (export "f")))"#,
+        &[invoke("f", vec![])],
+        false,
+    );
     assert_eq!(memories(&probe).len(), 1);
     assert_eq!(run(&probe).1, "ready\n0\ndone\n");
 }
@@ -354,8 +364,12 @@ fn other_modules_imports_are_refused() {
       (func (export "f") (result i32) call $f)
       (func (export "pure") (result i32) i32.const 1)
     )"#;
-    let err = instrument(&wasm(text), &[invoke("pure", vec![])], &ProbeOptions::default())
-        .unwrap_err();
+    let err = instrument(
+        &wasm(text),
+        &[invoke("pure", vec![])],
+        &ProbeOptions::default(),
+    )
+    .unwrap_err();
     let pairs = vec![
         ("M".to_string(), "f".to_string()),
         ("N".to_string(), "g".to_string()),
@@ -710,4 +724,147 @@ fn tempfile_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("probe-instrument-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// Random valid modules (wasm-smith, importing from `spectest`): every
+/// exported function with constructible arguments and every exported
+/// global becomes a call; the probe must validate, link on the reference
+/// and print one line per call before `done`.
+#[test]
+fn random_modules_instrument_and_run() {
+    let spectest = wasm(
+        r#"(module
+          (import "spectest" "print" (func))
+          (import "spectest" "print_i32" (func (param i32)))
+          (import "spectest" "print_i64" (func (param i64)))
+          (import "spectest" "print_f32" (func (param f32)))
+          (import "spectest" "print_f64" (func (param f64)))
+          (import "spectest" "print_i32_f32" (func (param i32 f32)))
+          (import "spectest" "print_f64_f64" (func (param f64 f64)))
+          (import "spectest" "global_i32" (global i32))
+          (import "spectest" "global_i64" (global i64))
+          (import "spectest" "global_f32" (global f32))
+          (import "spectest" "global_f64" (global f64))
+          (import "spectest" "table" (table 10 20 funcref))
+          (import "spectest" "memory" (memory 1 2)))"#,
+    );
+    let config = wasm_smith::Config {
+        available_imports: Some(spectest),
+        export_everything: true,
+        gc_enabled: true,
+        exceptions_enabled: true,
+        simd_enabled: true,
+        memory64_enabled: true,
+        custom_page_sizes_enabled: true,
+        tail_call_enabled: true,
+        max_memories: 2,
+        max_memory32_bytes: 1 << 20,
+        max_memory64_bytes: 1 << 20,
+        max_table_elements: 1_000,
+        threads_enabled: false,
+        ..wasm_smith::Config::default()
+    };
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let (mut ran, mut importing) = (0, 0);
+    for _ in 0..150 {
+        let bytes: Vec<u8> = (0..4096)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect();
+        let mut u = arbitrary::Unstructured::new(&bytes);
+        let Ok(generated) = wasm_smith::Module::new(config.clone(), &mut u) else {
+            continue;
+        };
+        let module = generated.to_bytes();
+        let facts = ModuleFacts::new(&module).expect("facts of a valid module");
+        assert!(facts.linked_imports().is_empty());
+        let types = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+            .validate_all(&module)
+            .unwrap();
+        let mut calls: Vec<Action> = Vec::new();
+        let mut funcs = Vec::new();
+        for payload in wasmparser::Parser::new(0).parse_all(&module) {
+            let payload = payload.unwrap();
+            if let wasmparser::Payload::ImportSection(r) = &payload {
+                importing += usize::from(r.count() > 0);
+            }
+            if let wasmparser::Payload::ExportSection(r) = payload {
+                for e in r {
+                    let e = e.unwrap();
+                    match e.kind {
+                        wasmparser::ExternalKind::Global => calls.push(get(e.name)),
+                        wasmparser::ExternalKind::Func => funcs.push((e.name.to_string(), e.index)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for (name, index) in funcs {
+            let id = types.as_ref().core_function_at(index);
+            let ty = types[id].unwrap_func();
+            let args: Option<Vec<Value>> = ty
+                .params()
+                .iter()
+                .map(|p| match p {
+                    wasmparser::ValType::I32 => Some(Value::I32(0)),
+                    wasmparser::ValType::I64 => Some(Value::I64(0)),
+                    wasmparser::ValType::F32 => Some(Value::F32(0)),
+                    wasmparser::ValType::F64 => Some(Value::F64(0)),
+                    wasmparser::ValType::V128 => Some(Value::V128(0)),
+                    wasmparser::ValType::Ref(r) if r.is_nullable() => Some(Value::RefNull(None)),
+                    wasmparser::ValType::Ref(_) => None,
+                })
+                .collect();
+            if let Some(args) = args {
+                calls.push(invoke(&name, args));
+            }
+        }
+        let probe = match instrument(&module, &calls, &ProbeOptions::default()) {
+            Ok(p) => p,
+            Err(InstrumentError::Unsupported { .. }) => continue,
+            Err(e) => panic!("{e}"),
+        };
+        let mut config = reference_runtime::Config::default();
+        config.fuel(Some(200_000));
+        let ctx = WasiCtxBuilder::new()
+            .args(["probe.wasm"])
+            .capture_stdout(1 << 20)
+            .build()
+            .unwrap();
+        let outcome = run_command(&probe, ctx, &config);
+        let stdout = String::from_utf8(outcome.stdout).unwrap();
+        match outcome.exit {
+            RunExit::Rejected(why) => panic!("probe rejected: {why}"),
+            RunExit::Exit(code) => {
+                assert_eq!(code, 0);
+                let lines: Vec<&str> = stdout.lines().collect();
+                assert_eq!(lines.len(), calls.len() + 2, "{stdout}");
+                assert_eq!(lines[0], "ready");
+                assert_eq!(lines[lines.len() - 1], "done");
+                for (i, line) in lines[1..lines.len() - 1].iter().enumerate() {
+                    let mut words = line.split(' ');
+                    assert_eq!(words.next(), Some(i.to_string().as_str()));
+                    for token in words {
+                        token.parse::<Observed>().expect(token);
+                    }
+                }
+                ran += 1;
+            }
+            RunExit::Trap(..) => {
+                assert!(
+                    stdout.is_empty() || stdout.starts_with("ready\n"),
+                    "{stdout}"
+                );
+            }
+        }
+    }
+    assert!(ran > 20, "only {ran} random probes ran to the end");
+    assert!(
+        importing > 20,
+        "only {importing} random modules import from spectest"
+    );
 }
