@@ -1246,7 +1246,7 @@ impl Start<'_> {
         self.code.push(ins::Call(self.layout.put_hex));
     }
 
-    /// `text` if the i32 on the stack is nonzero, else `otherwise`.
+    /// `then` if the i32 on the stack is nonzero, else `otherwise`.
     fn branch(&mut self, then: impl FnOnce(&mut Self), otherwise: impl FnOnce(&mut Self)) {
         self.code.push(ins::If(we::BlockType::Empty));
         then(self);
