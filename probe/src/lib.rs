@@ -4,12 +4,16 @@
 //!   commands.
 //! - [`value`]: the one assertion matcher: values as bits, NaN classes,
 //!   v128 lanes, `either`, reference classes.
+//! - [`instrument`]: a module and its calls as a WASI command that prints
+//!   what each call returns, for runtimes that only run commands.
 //! - [`trap`]: the classes of trap messages.
 
+pub mod instrument;
 pub mod script;
 pub mod trap;
 pub mod value;
 
+pub use instrument::{InstrumentError, ModuleFacts, ProbeOptions, instrument};
 pub use script::{
     Action, Body, Command, DirectiveKind, Expect, ModuleBinary, ParseError, Refusal, Script,
 };
