@@ -83,6 +83,27 @@ fn wasmtime_wast_passes_up_to_the_first_failure_and_skips_the_rest() {
 }
 
 #[test]
+fn wasmtime_wast_goes_on_past_a_trap_in_its_own_words() {
+    let Some(rt) = runtime("wasmtime-wast") else {
+        return;
+    };
+    // wasmtime says `integer divide by zero`: the same class of trap as
+    // line 3 asserts, in other words. The rerun with wasmtime's words goes
+    // on to line 4, which fails.
+    let text = r#"(module (func (export "div") (param i32 i32) (result i32)
+  local.get 0 local.get 1 i32.div_u))
+(assert_trap (invoke "div" (i32.const 1) (i32.const 0)) "integer divide by zero, in other words")
+(assert_return (invoke "div" (i32.const 4) (i32.const 2)) (i32.const 3))
+(assert_return (invoke "div" (i32.const 4) (i32.const 2)) (i32.const 2))
+"#;
+    let o = run(&rt, "words.wast", "wasm-v1", text);
+    assert_eq!((o.passed, o.failed, o.skipped), (2, 1, 1), "{o:#?}");
+    assert_eq!(failed_lines(&o), [(4, "assert_return")]);
+    assert_eq!(o.processes, 2);
+    assert_eq!(skipped_lines(&o), [(5, WASMTIME_STOPS)]);
+}
+
+#[test]
 fn wabt_reports_every_directive() {
     let Some(rt) = runtime("wabt") else {
         return;
