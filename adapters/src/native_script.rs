@@ -147,10 +147,17 @@ fn wasmtime_feature_args(proposals: &[&str]) -> Vec<String> {
     vec!["-W".into(), switches.join(",")]
 }
 
+/// Kept on in WABT whatever the group: besides its instructions, WABT's
+/// bulk-memory switch decides the elem syntax (`(elem $name ...)` names a
+/// table without it) and whether a failing instantiation leaves earlier
+/// data segments written, and the `wasm-v1` scripts expect the current
+/// syntax and semantics (`elem.wast`, `linking.wast`).
+const WABT_ALWAYS_ON: &[&str] = &["bulk-memory"];
+
 fn wabt_feature_args(proposals: &[&str]) -> Vec<String> {
     let off = WABT_ON_BY_DEFAULT
         .iter()
-        .filter(|p| !proposals.contains(p))
+        .filter(|p| !proposals.contains(p) && !WABT_ALWAYS_ON.contains(p))
         .map(|p| format!("--disable-{p}"));
     let on = WABT_OFF_BY_DEFAULT
         .iter()
@@ -581,7 +588,8 @@ fn run_wabt(
     args.push("script.json".into());
     let ran = scratch.run(&interp, &args)?;
     let stdout = String::from_utf8_lossy(&ran.stdout);
-    let report = spectest_report(&stdout);
+    let mut report = spectest_report(&stdout);
+    add_module_errors(&mut report, &String::from_utf8_lossy(&ran.stderr));
     apply_wabt_report(&mut directives, &commands, &report, &how_it_ended(&ran));
     Ok(finish(&directives, started, 2))
 }
@@ -651,6 +659,28 @@ fn spectest_report(stdout: &str) -> SpectestReport {
         }
     }
     report
+}
+
+/// spectest-interp says why a module did not load on stderr
+/// (`script.9.wasm:0000071: error: type mismatch ...`), apart from the
+/// failure on stdout that names the file (`error reading module:
+/// "script.9.wasm"`): the first such line joins the failure.
+fn add_module_errors(report: &mut SpectestReport, stderr: &str) {
+    for (_, message) in &mut report.failures {
+        let Some(file) = message
+            .split('"')
+            .nth(1)
+            .filter(|f| f.starts_with("script.") && f.ends_with(".wasm"))
+        else {
+            continue;
+        };
+        let prefix = format!("{file}:");
+        if let Some(line) = stderr.lines().find(|l| l.starts_with(&prefix)) {
+            let detail = line[prefix.len()..].trim().to_string();
+            message.push_str(" | ");
+            message.push_str(&detail);
+        }
+    }
 }
 
 fn apply_wabt_report(
@@ -726,6 +756,7 @@ mod tests {
         let v1 = group_proposals("wasm-v1").unwrap();
         let wabt = wabt_feature_args(&v1);
         assert!(wabt.contains(&"--disable-simd".to_string()));
+        assert!(!wabt.contains(&"--disable-bulk-memory".to_string()));
         assert!(!wabt.iter().any(|a| a.starts_with("--enable")));
         let gc = wabt_feature_args(&group_proposals("gc").unwrap());
         assert!(gc.contains(&"--enable-gc".to_string()));
