@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::{Capabilities, Classifier, CliSpec};
+use crate::{Capabilities, Classifier, CliSpec, ScriptRunner};
 
 fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
@@ -63,6 +63,33 @@ fn wasmtime() -> CliSpec {
             invoke: true,
             scripts: false,
         },
+        scripts: None,
+        locate_as: None,
+    }
+}
+
+/// `wasmtime wast`: wasmtime's own spec-script runner, a column beside the
+/// reference for the spec suite. It finds the `wasmtime` binary as the
+/// `wasmtime` runtime does (`WASMTIME=...`, `--runtime-path wasmtime=...`)
+/// and runs nothing else: no WASI.
+fn wasmtime_wast() -> CliSpec {
+    CliSpec {
+        name: "wasmtime-wast".into(),
+        locate_as: Some("wasmtime".into()),
+        scripts: Some(ScriptRunner::WasmtimeWast),
+        // No WASI command line: it runs scripts only.
+        run: Vec::new(),
+        dir: Vec::new(),
+        env: Vec::new(),
+        classify: Classifier::default(),
+        cache_env: BTreeMap::new(),
+        capabilities: Capabilities {
+            wasi: false,
+            guest_path_remap: false,
+            invoke: false,
+            scripts: true,
+        },
+        ..wasmtime()
     }
 }
 
@@ -100,6 +127,8 @@ fn node() -> CliSpec {
             invoke: true,
             scripts: false,
         },
+        scripts: None,
+        locate_as: None,
     }
 }
 
@@ -145,6 +174,8 @@ fn wasmer() -> CliSpec {
             invoke: true,
             scripts: false,
         },
+        scripts: None,
+        locate_as: None,
     }
 }
 
@@ -181,12 +212,15 @@ fn wasmi() -> CliSpec {
             invoke: true,
             scripts: false,
         },
+        scripts: None,
+        locate_as: None,
     }
 }
 
 /// WABT's `wasm-interp`: no WASI in the builds that install here (`wasi
 /// support not compiled in`), so only its invoke mode serves, for the spec
 /// and differential work. It exits 0 on a trap and reports it on stdout.
+/// Spec scripts go through the `wast2json` and `spectest-interp` beside it.
 fn wabt() -> CliSpec {
     CliSpec {
         name: "wabt".into(),
@@ -209,8 +243,10 @@ fn wabt() -> CliSpec {
             wasi: false,
             guest_path_remap: false,
             invoke: true,
-            scripts: false,
+            scripts: true,
         },
+        scripts: Some(ScriptRunner::Wabt),
+        locate_as: None,
     }
 }
 
@@ -250,6 +286,8 @@ fn wasmedge() -> CliSpec {
             invoke: true,
             scripts: false,
         },
+        scripts: None,
+        locate_as: None,
     }
 }
 
@@ -309,6 +347,8 @@ fn wamr_variant(name: &str, binary: &str) -> CliSpec {
             invoke: true,
             scripts: false,
         },
+        scripts: None,
+        locate_as: None,
     }
 }
 
@@ -348,6 +388,8 @@ fn wazero() -> CliSpec {
             invoke: false,
             scripts: false,
         },
+        scripts: None,
+        locate_as: None,
     }
 }
 
@@ -363,6 +405,8 @@ pub fn builtin_specs() -> Vec<CliSpec> {
         wamr_variant("wamr-classic", "iwasm-classic"),
         wazero(),
         wabt(),
+        // A second opinion on the spec scripts, beside the reference.
+        wasmtime_wast(),
     ]
 }
 

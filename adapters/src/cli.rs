@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     AdapterError, Capabilities, CapturedOutput, ExitStatus, Observation, ProcessOutcome,
-    ProcessRequest, Runtime, RuntimeInfo, TrapKind, WasiJob, run_process,
+    ProcessRequest, Runtime, RuntimeInfo, ScriptJob, ScriptObservation, ScriptRunner, TrapKind,
+    WasiJob, run_process,
 };
 
 /// How to drive a runtime's CLI.
@@ -59,6 +60,14 @@ pub struct CliSpec {
     /// What the runtime can do.
     #[serde(default = "default_capabilities")]
     pub capabilities: Capabilities,
+    /// How it runs spec scripts itself, when `capabilities.scripts` is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scripts: Option<ScriptRunner>,
+    /// Another runtime whose binary this one runs (`wasmtime-wast` runs
+    /// `wasmtime`): its `--runtime-path` entry and its variable
+    /// (`WASMTIME=...`) find the binary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locate_as: Option<String>,
 }
 
 fn default_version_args() -> Vec<String> {
@@ -303,7 +312,7 @@ fn strip_chain_index(line: &str) -> &str {
 /// The last line of an error report that says something (the innermost
 /// cause, in the error chains CLIs print), without its chain index;
 /// source-snippet decoration (`--> file:1:1`, `1 | text`, `| ^`) is skipped.
-fn innermost_cause(stderr: &str) -> String {
+pub(crate) fn innermost_cause(stderr: &str) -> String {
     let is_decoration = |l: &str| {
         l.starts_with('|')
             || l.starts_with("-->")
@@ -340,7 +349,8 @@ pub enum OpenError {
 impl CliRuntime {
     /// Find the spec's binary and open it.
     pub fn discover(spec: CliSpec, discovery: &crate::Discovery) -> Result<CliRuntime, OpenError> {
-        let located = discovery.locate(&spec.name, &spec.binary)?;
+        let name = spec.locate_as.as_deref().unwrap_or(&spec.name);
+        let located = discovery.locate(name, &spec.binary)?;
         Ok(CliRuntime::new(spec, located.path)?)
     }
 
@@ -553,6 +563,18 @@ impl Runtime for CliRuntime {
         })
     }
 
+    fn run_script(&self, job: &ScriptJob) -> Result<ScriptObservation, AdapterError> {
+        match (self.spec.scripts, &self.info.binary) {
+            (Some(runner), Some(binary)) if self.spec.capabilities.scripts => {
+                crate::native_script::run_script(runner, &self.spec.name, binary, job)
+            }
+            _ => Err(AdapterError::Unsupported {
+                runtime: self.spec.name.clone(),
+                reason: format!("cannot run spec scripts such as {}", job.name),
+            }),
+        }
+    }
+
     fn command_line(&self, job: &WasiJob) -> Vec<String> {
         let binary = self
             .info
@@ -615,6 +637,8 @@ mod tests {
             cache_env: BTreeMap::new(),
             classify: Classifier::default(),
             capabilities: default_capabilities(),
+            scripts: None,
+            locate_as: None,
         };
         assert_eq!(
             expand_run(&spec, &job(), None),
@@ -774,6 +798,8 @@ mod tests {
             cache_env: [("MY_CACHE".to_string(), "{cache}/x".to_string())].into(),
             classify: Classifier::default(),
             capabilities: default_capabilities(),
+            scripts: None,
+            locate_as: None,
         };
         let job = WasiJob {
             scratch: tmp.path().to_path_buf(),

@@ -10,6 +10,7 @@ mod cli;
 mod discovery;
 mod fs_tree;
 mod job;
+mod native_script;
 mod observation;
 mod process;
 mod reference;
@@ -26,6 +27,7 @@ pub use discovery::{
 };
 pub use fs_tree::{FsEntry, FsEntryKind, FsTree, sha256_hex};
 pub use job::{Preopen, WasiJob};
+pub use native_script::{ScriptRunner, WASMTIME_STOPS};
 pub use observation::{CallTrace, CapturedOutput, ExitStatus, Observation, TrapKind};
 pub use process::{ProcessOutcome, ProcessRequest, run_process};
 pub use runtime::{AdapterError, Capabilities, Runtime, RuntimeInfo};

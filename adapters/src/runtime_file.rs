@@ -120,6 +120,7 @@ pub fn parse_runtime_file(
         };
         let missing =
             |field: &str| invalid(format!("runtime `{name}` needs `{field}` (or `extends`)"));
+        let binary_given = def.binary.is_some();
         let binary = match (def.binary, base) {
             (Some(binary), _) if binary.contains('/') && !Path::new(&binary).is_absolute() => {
                 base_dir.join(binary).to_string_lossy().into_owned()
@@ -169,6 +170,11 @@ pub fn parse_runtime_file(
                     invoke: false,
                     scripts: false,
                 }),
+            scripts: base.and_then(|b| b.scripts),
+            // A binary of its own is found under its own name.
+            locate_as: base
+                .filter(|_| !binary_given)
+                .and_then(|b| b.locate_as.clone()),
         });
     }
     Ok(specs)

@@ -20,7 +20,8 @@ use crate::runtimes::{RuntimeSource, select};
 #[derive(clap::Args)]
 pub struct Args {
     /// Runtimes to run, comma-separated: reference (the in-process oracle),
-    /// wasmtime, wasmer, wasmi, node, wasmedge, wamr, wazero, wabt, one from
+    /// wasmtime, wasmer, wasmi, node, wasmedge, wamr, wazero, wabt,
+    /// wasmtime-wast (spec scripts through `wasmtime wast`), one from
     /// --runtimes-file, or all.
     /// Default: every known runtime that is installed (the others are listed
     /// as not run, with the reason).

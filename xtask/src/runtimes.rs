@@ -89,6 +89,8 @@ fn find_spec(specs: &[CliSpec], name: &str) -> Option<CliSpec> {
     }
     spec.name = name.to_string();
     spec.binary = format!("{}@{version}", spec.binary);
+    // `wasmtime-wast@42` runs the binary of `wasmtime@42`.
+    spec.locate_as = spec.locate_as.map(|base| format!("{base}@{version}"));
     Some(spec)
 }
 
