@@ -6,6 +6,10 @@
 // marked on stderr so the adapter's classifier can tell them from the guest's:
 //   "launcher: rejected: ..."  the module did not compile or link   (exit 125)
 //   "launcher: wasm trap: ..." the guest trapped                    (exit 134)
+// A trap while instantiating (the start function, a segment out of bounds)
+// is a trap, not a refusal; a Wasm exception nothing caught is reported as
+// "uncaught exception"; a module with no `_start` runs nothing (exit 0), as
+// wasmtime runs an empty command.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { WASI } from 'node:wasi';
@@ -33,15 +37,31 @@ try {
   wasi = new WASI({ version: 'preview1', args: [basename(modulePath), ...args], env, preopens, returnOnExit: true });
   instance = await WebAssembly.instantiate(module, wasi.getImportObject());
 } catch (e) {
-  process.stderr.write(`launcher: rejected: ${e && e.message}\n`);
-  process.exit(125);
+  if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError || !isTrap(e)) {
+    process.stderr.write(`launcher: rejected: ${e && e.message}\n`);
+    process.exit(125);
+  }
+  trapped(e);
+}
+
+// What Wasm code can throw: a trap (a RuntimeError, or V8's RangeError for
+// an exhausted stack) or an exception nothing caught.
+function isTrap(e) {
+  return e instanceof WebAssembly.RuntimeError || e instanceof RangeError ||
+    (typeof WebAssembly.Exception === 'function' && e instanceof WebAssembly.Exception);
+}
+
+function trapped(e) {
+  const isException = typeof WebAssembly.Exception === 'function' && e instanceof WebAssembly.Exception;
+  const message = isException ? 'uncaught exception (a Wasm exception nothing caught)' : e && e.message;
+  process.stderr.write(`launcher: wasm trap: ${message}\n`);
+  process.exit(134);
 }
 
 let code;
 try {
-  code = wasi.start(instance);
+  code = typeof instance.exports._start === 'function' ? wasi.start(instance) : 0;
 } catch (e) {
-  process.stderr.write(`launcher: wasm trap: ${e && e.message}\n`);
-  process.exit(134);
+  trapped(e);
 }
 process.exitCode = code;

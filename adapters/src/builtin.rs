@@ -30,10 +30,21 @@ fn wasmtime() -> CliSpec {
             "run",
             "-C",
             "parallel-compilation=n",
+            "{features}",
             "{dirs}",
             "{env}",
             "{module}",
             "{args}",
+        ]),
+        // Every Wasm proposal `-W help` lists but threads' shared-everything
+        // and stack switching (neither has spec tests in the suites yet),
+        // and not the component model's: a WASI command runs the same.
+        feature_args: strings(&[
+            "-W",
+            "bulk-memory=y,multi-memory=y,multi-value=y,reference-types=y,simd=y,\
+             relaxed-simd=y,tail-call=y,threads=y,shared-memory=y,memory64=y,\
+             function-references=y,gc=y,custom-page-sizes=y,wide-arithmetic=y,\
+             extended-const=y,exceptions=y",
         ]),
         dir: strings(&["--dir", "{host}::{guest}"]),
         env: strings(&["--env", "{key}={value}"]),
@@ -42,8 +53,9 @@ fn wasmtime() -> CliSpec {
         cache: Vec::new(),
         cache_env: [("XDG_CACHE_HOME".to_string(), "{cache}".to_string())].into(),
         classify: Classifier {
-            trap_exit_codes: vec![134],
-            trap_patterns: strings(&["wasm trap:"]),
+            // A Wasm exception nothing caught ends the run with exit 1.
+            trap_exit_codes: vec![134, 1],
+            trap_patterns: strings(&["wasm trap:", "thrown Wasm exception"]),
             // A WASI call wasmtime refuses (a bad pointer, an invalid enum,
             // an exit code of 126 or more) ends the run with exit 1.
             host_error_patterns: strings(&["error while executing at wasm backtrace"]),
@@ -101,6 +113,7 @@ fn node() -> CliSpec {
         binary: "node".into(),
         run: vec![
             "--disable-warning=ExperimentalWarning".into(),
+            "{features}".into(),
             launcher,
             "{dirs}".into(),
             "{env}".into(),
@@ -108,6 +121,17 @@ fn node() -> CliSpec {
             "{module}".into(),
             "{args}".into(),
         ],
+        // The proposals Node 20's V8 (11.3) still keeps behind a flag (tail
+        // calls, SIMD and exceptions in their legacy encoding ship on; it has
+        // no multi-memory, wide arithmetic, custom page sizes nor exnref).
+        // Not `--experimental-wasm-gc`: 11.3 has GC's pre-standard opcodes,
+        // which refuse the standard encoding anyway.
+        feature_args: strings(&[
+            "--experimental-wasm-typed-funcref",
+            "--experimental-wasm-memory64",
+            "--experimental-wasm-relaxed-simd",
+            "--experimental-wasm-extended-const",
+        ]),
         dir: strings(&["--dir", "{guest}={host}"]),
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
@@ -141,7 +165,30 @@ fn wasmer() -> CliSpec {
     CliSpec {
         name: "wasmer".into(),
         binary: "wasmer".into(),
-        run: strings(&["run", "{dirs}", "{env}", "{module}", "--", "{args}"]),
+        run: strings(&[
+            "run",
+            "{features}",
+            "{dirs}",
+            "{env}",
+            "{module}",
+            "--",
+            "{args}",
+        ]),
+        // Each `--enable-*` its Cranelift backend takes: with tail calls,
+        // memory64 or module linking (and so `--enable-all`) asked for, every
+        // module fails ("No backends support the required features").
+        feature_args: strings(&[
+            "--enable-simd",
+            "--enable-threads",
+            "--enable-reference-types",
+            "--enable-multi-value",
+            "--enable-bulk-memory",
+            "--enable-multi-memory",
+            "--enable-exceptions",
+            "--enable-relaxed-simd",
+            "--enable-extended-const",
+            "--wide-arithmetic",
+        ]),
         dir: strings(&["--volume", "{host}:{guest}"]),
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
@@ -154,7 +201,7 @@ fn wasmer() -> CliSpec {
         cache_env: [("WASMER_DIR".to_string(), "{cache}".to_string())].into(),
         classify: Classifier {
             trap_exit_codes: Vec::new(),
-            trap_patterns: strings(&["RuntimeError:"]),
+            trap_patterns: strings(&["RuntimeError:", "Uncaught exception"]),
             host_error_patterns: Vec::new(),
             reject_patterns: strings(&[
                 "Unable to compile",
@@ -188,7 +235,9 @@ fn wasmi() -> CliSpec {
     CliSpec {
         name: "wasmi".into(),
         binary: "wasmi".into(),
-        run: strings(&["run", "{dirs}", "{env}", "{module}", "{args}"]),
+        run: strings(&["run", "{features}", "{dirs}", "{env}", "{module}", "{args}"]),
+        // Its CLI enables every proposal it has and has no flag for any.
+        feature_args: Vec::new(),
         dir: strings(&["--dir", "{guest}"]),
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
@@ -201,9 +250,13 @@ fn wasmi() -> CliSpec {
             host_error_patterns: Vec::new(),
             reject_patterns: strings(&[
                 "failed to compile Wasm module",
-                "failed to instantiate",
+                "failed to populate WASI externals",
+                "cannot find definition for import",
+                ") type mismatch. expected",
                 "failed to link",
             ]),
+            // A start function or an active segment that traps.
+            instantiation_patterns: strings(&["failed to instantiate and start"]),
             ..Classifier::default()
         },
         capabilities: Capabilities {
@@ -225,7 +278,16 @@ fn wabt() -> CliSpec {
     CliSpec {
         name: "wabt".into(),
         binary: "wasm-interp".into(),
-        run: strings(&["--wasi", "{dirs}", "{env}", "{module}", "--", "{args}"]),
+        run: strings(&[
+            "--wasi",
+            "{features}",
+            "{dirs}",
+            "{env}",
+            "{module}",
+            "--",
+            "{args}",
+        ]),
+        feature_args: strings(&["--enable-all"]),
         dir: strings(&["--dir", "{host}"]),
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
@@ -261,7 +323,20 @@ fn wasmedge() -> CliSpec {
     CliSpec {
         name: "wasmedge".into(),
         binary: "wasmedge".into(),
-        run: strings(&["{dirs}", "{env}", "{module}", "{args}"]),
+        run: strings(&["{features}", "{dirs}", "{env}", "{module}", "{args}"]),
+        // Each `--enable-*` of a Wasm proposal its `--help` lists (not
+        // `--enable-all`, which takes the component model too); SIMD and
+        // the others of Wasm 2.0 are on by default. It has no memory64.
+        feature_args: strings(&[
+            "--enable-tail-call",
+            "--enable-extended-const",
+            "--enable-function-reference",
+            "--enable-gc",
+            "--enable-multi-memory",
+            "--enable-threads",
+            "--enable-relaxed-simd",
+            "--enable-exception-handling",
+        ]),
         dir: strings(&["--dir", "{guest}:{host}"]),
         env: strings(&["--env", "{key}={value}"]),
         version: strings(&["--version"]),
@@ -277,7 +352,11 @@ fn wasmedge() -> CliSpec {
                 "validation failed:",
                 "instantiation failed:",
             ]),
+            // A start function or an active segment that traps exits 1.
+            instantiation_patterns: strings(&["execution failed:"]),
             stdout_log: strings(&["[????-??-?? ??:??:??.???] "]),
+            // What `--enable-gc` says on every run.
+            stdout_noise: strings(&["[warning] GC proposal is enabled, this is experimental."]),
             ..Classifier::default()
         },
         capabilities: Capabilities {
@@ -305,7 +384,9 @@ fn wamr_variant(name: &str, binary: &str) -> CliSpec {
     CliSpec {
         name: name.into(),
         binary: binary.into(),
-        run: strings(&["{dirs}", "{env}", "{module}", "{args}"]),
+        run: strings(&["{features}", "{dirs}", "{env}", "{module}", "{args}"]),
+        // Its proposals are chosen when it is built; the CLI has no flag.
+        feature_args: Vec::new(),
         dir: strings(&["--map-dir={guest}::{host}"]),
         env: strings(&["--env={key}={value}"]),
         version: strings(&["--version"]),
@@ -318,6 +399,12 @@ fn wamr_variant(name: &str, binary: &str) -> CliSpec {
             host_error_patterns: Vec::new(),
             reject_patterns: strings(&[
                 "WASM module load failed",
+                // It links lazily: an import nobody provides is refused
+                // only when it is called.
+                "failed to call unlinked import function",
+            ]),
+            // A start function or an active segment that traps exits 255.
+            instantiation_patterns: strings(&[
                 "WASM module instantiate failed",
                 "Instantiate module failed",
             ]),
@@ -340,6 +427,7 @@ fn wamr_variant(name: &str, binary: &str) -> CliSpec {
             // 1 after a trap or a refused command line, 255 after a module
             // that does not load.
             stdout_report_codes: vec![1, 255],
+            ..Classifier::default()
         },
         capabilities: Capabilities {
             wasi: true,
@@ -362,7 +450,17 @@ fn wazero() -> CliSpec {
     CliSpec {
         name: "wazero".into(),
         binary: "wazero".into(),
-        run: strings(&["run", "{cache}", "{dirs}", "{env}", "{module}", "{args}"]),
+        run: strings(&[
+            "run",
+            "{cache}",
+            "{features}",
+            "{dirs}",
+            "{env}",
+            "{module}",
+            "{args}",
+        ]),
+        // Its CLI has no flag for a proposal: it runs Wasm 2.0 and threads.
+        feature_args: Vec::new(),
         dir: strings(&["-mount={host}:{guest}"]),
         env: strings(&["-env={key}={value}"]),
         version: strings(&["version"]),
@@ -379,7 +477,12 @@ fn wazero() -> CliSpec {
                 "error compiling wasm binary",
                 "error reading wasm binary",
                 "is not exported in module",
+                "not instantiated",
+                "error instantiating wasm binary: import ",
             ]),
+            // It runs `_start` while instantiating: a data segment that does
+            // not fit says `error instantiating wasm binary: data[0]: ...`.
+            instantiation_patterns: strings(&["error instantiating wasm binary:"]),
             ..Classifier::default()
         },
         capabilities: Capabilities {

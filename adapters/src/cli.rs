@@ -24,7 +24,8 @@ use crate::{
 /// the module path. In `dir`, `{host}` and `{guest}` are substituted; in
 /// `env`, `{key}` and `{value}`. In `process_env` values, `{scratch}` is the
 /// job's scratch dir; in `cache` and `cache_env`, `{cache}` is the run's
-/// cache dir for this runtime.
+/// cache dir for this runtime. `{features}` expands to `feature_args`, where
+/// the runtime takes them (a run template without it gets none).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CliSpec {
@@ -34,6 +35,12 @@ pub struct CliSpec {
     pub binary: String,
     /// The arguments that run a WASI command.
     pub run: Vec<String>,
+    /// The arguments that enable every Wasm proposal the runtime's CLI can
+    /// enable (wasmtime's `-W gc=y`, WasmEdge's `--enable-gc`, node's
+    /// `--experimental-wasm-gc`), at the `{features}` token of `run`. None
+    /// of them may change WASI behaviour.
+    #[serde(default)]
+    pub feature_args: Vec<String>,
     /// The arguments for one preopened dir.
     #[serde(default)]
     pub dir: Vec<String>,
@@ -104,6 +111,13 @@ pub struct Classifier {
     /// Text that marks a module the runtime refused.
     #[serde(default)]
     pub reject_patterns: Vec<String>,
+    /// Text that marks a failed instantiation, under any non-zero exit code
+    /// (after `reject_patterns` and `trap_patterns` did not match): a trap
+    /// when its line names a trap kind (a start function or an active
+    /// segment that trapped: `WASM module instantiate failed: out of bounds
+    /// memory access`), else a refusal (an import that does not link).
+    #[serde(default)]
+    pub instantiation_patterns: Vec<String>,
     /// The runtime's own log lines on **stdout** (WasmEdge logs through
     /// spdlog to stdout, iwasm prints its warnings there), told by how they
     /// begin: `?` stands for any one character, `*` for any run of
@@ -113,6 +127,12 @@ pub struct Classifier {
     /// only what the guest wrote and stderr does not change from run to run.
     #[serde(default)]
     pub stdout_log: Vec<String>,
+    /// Log lines (told as `stdout_log` tells them, by how they begin once
+    /// their prefix is gone) that say nothing about the run and are
+    /// dropped: WasmEdge's `[warning] GC proposal is enabled, this is
+    /// experimental.` on every run with `--enable-gc`.
+    #[serde(default)]
+    pub stdout_noise: Vec<String>,
     /// Lines the runtime prints at the end of **stdout** when a run fails
     /// (iwasm: `Exception: unreachable`), told by how they begin. When the
     /// process exits with one of `stdout_report_codes`, the run of such
@@ -143,7 +163,8 @@ impl Classifier {
         let mut separated = outcome.clone();
         let mut moved = Vec::new();
         if !self.stdout_log.is_empty() {
-            let (guest, log) = split_log_lines(&outcome.stdout, &self.stdout_log);
+            let (guest, log) =
+                split_log_lines(&outcome.stdout, &self.stdout_log, &self.stdout_noise);
             separated.stdout = guest;
             moved = log;
         }
@@ -191,6 +212,12 @@ impl Classifier {
                 message,
             };
         }
+        if let Some(message) = message_for(&stderr, &self.instantiation_patterns) {
+            return match TrapKind::from_message(&message) {
+                TrapKind::Unknown => ExitStatus::Rejected { message },
+                trap => ExitStatus::Trap { trap, message },
+            };
+        }
         if let Some(message) = message_for(&stderr, &self.host_error_patterns) {
             return ExitStatus::Trap {
                 trap: TrapKind::Host,
@@ -229,13 +256,16 @@ fn match_any(text: &[u8], patterns: &[String]) -> Option<usize> {
 
 /// `stdout` split into the guest's bytes and the runtime's log lines (each
 /// without the prefix that marked it, newline-terminated).
-fn split_log_lines(stdout: &[u8], patterns: &[String]) -> (Vec<u8>, Vec<u8>) {
+fn split_log_lines(stdout: &[u8], patterns: &[String], noise: &[String]) -> (Vec<u8>, Vec<u8>) {
     let (mut guest, mut log) = (Vec::new(), Vec::new());
     for line in stdout.split_inclusive(|b| *b == b'\n') {
         let found = (0..line.len()).find_map(|i| Some((i, match_any(&line[i..], patterns)?)));
         match found {
             Some((at, len)) => {
                 guest.extend_from_slice(&line[..at]);
+                if match_any(&line[at + len..], noise).is_some() {
+                    continue;
+                }
                 log.extend_from_slice(&line[at + len..]);
                 if !log.ends_with(b"\n") {
                     log.push(b'\n');
@@ -484,6 +514,7 @@ fn expand_run(spec: &CliSpec, job: &WasiJob, cache: Option<&Path>) -> Vec<String
                 }
             }
             "{args}" => out.extend(job.args.iter().cloned()),
+            "{features}" => out.extend(spec.feature_args.iter().cloned()),
             "{cache}" => {
                 if let Some(cache) = cache {
                     let cache = cache.to_string_lossy();
@@ -626,9 +657,10 @@ mod tests {
         let spec = CliSpec {
             name: "t".into(),
             binary: "t".into(),
-            run: ["run", "{dirs}", "{env}", "{module}", "{args}"]
+            run: ["run", "{features}", "{dirs}", "{env}", "{module}", "{args}"]
                 .map(String::from)
                 .to_vec(),
+            feature_args: ["-W", "gc=y"].map(String::from).to_vec(),
             dir: ["--dir", "{host}::{guest}"].map(String::from).to_vec(),
             env: ["--env", "{key}={value}"].map(String::from).to_vec(),
             version: default_version_args(),
@@ -644,6 +676,8 @@ mod tests {
             expand_run(&spec, &job(), None),
             [
                 "run",
+                "-W",
+                "gc=y",
                 "--dir",
                 "/s/fs.dir::fs.dir",
                 "--env",
@@ -706,6 +740,31 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_failed_instantiation_is_a_trap_when_it_names_one() {
+        let c = Classifier {
+            instantiation_patterns: vec!["instantiate failed".into()],
+            ..Classifier::default()
+        };
+        assert_eq!(
+            c.classify(&outcome(
+                Some(255),
+                "WASM module instantiate failed: out of bounds memory access"
+            )),
+            ExitStatus::Trap {
+                trap: TrapKind::MemoryOutOfBounds,
+                message: "WASM module instantiate failed: out of bounds memory access".into()
+            }
+        );
+        assert!(matches!(
+            c.classify(&outcome(
+                Some(255),
+                "instantiate failed: unknown import foo.bar"
+            )),
+            ExitStatus::Rejected { .. }
+        ));
+    }
+
     fn with_stdout(code: Option<i32>, stdout: &str) -> ProcessOutcome {
         ProcessOutcome {
             stdout: stdout.as_bytes().to_vec(),
@@ -718,11 +777,12 @@ mod tests {
     fn log_lines_leave_stdout_wherever_they_are_without_their_prefix() {
         let c = Classifier {
             stdout_log: vec!["[????-??-?? ??:??:??.???] ".into(), "[??:?? - *]: ".into()],
+            stdout_noise: vec!["[warning] GC ".into()],
             ..Classifier::default()
         };
         let out = c.separate(&with_stdout(
             Some(0),
-            "[12:34 - 7FB8]: warning: x\nabc[2026-12-05 10:33:25.999] [error] failed\ndef\n",
+            "[12:34 - 7FB8]: warning: x\n[2026-12-05 10:33:25.999] [warning] GC on\nabc[2026-12-05 10:33:25.999] [error] failed\ndef\n",
         ));
         assert_eq!(String::from_utf8_lossy(&out.stdout), "abcdef\n");
         assert_eq!(
@@ -790,6 +850,7 @@ mod tests {
             name: "fake".into(),
             binary: "fake-runtime".into(),
             run: ["{cache}", "{module}"].map(String::from).to_vec(),
+            feature_args: Vec::new(),
             dir: Vec::new(),
             env: Vec::new(),
             version: default_version_args(),

@@ -11,7 +11,8 @@
 //! [[runtime]]
 //! name = "my-runtime"
 //! binary = "my-runtime"         # looked up like a built-in's (MY_RUNTIME=..., PATH)
-//! run = ["exec", "{dirs}", "{env}", "{module}", "--", "{args}"]
+//! run = ["exec", "{features}", "{dirs}", "{env}", "{module}", "--", "{args}"]
+//! feature_args = ["--enable-gc"]   # every proposal its CLI can enable, at `{features}`
 //! dir = ["--mount", "{host}={guest}"]
 //! env = ["--env", "{key}={value}"]
 //! version = ["--version"]
@@ -63,6 +64,7 @@ struct RuntimeDef {
     extends: Option<String>,
     binary: Option<String>,
     run: Option<Vec<String>>,
+    feature_args: Option<Vec<String>>,
     dir: Option<Vec<String>>,
     env: Option<Vec<String>>,
     version: Option<Vec<String>>,
@@ -134,6 +136,11 @@ pub fn parse_runtime_file(
             (None, Some(base)) => base.run.clone(),
             (None, None) => return Err(missing("run")),
         };
+        if !feature_args_placed(&def.feature_args, &run) {
+            return Err(invalid(format!(
+                "runtime `{name}` has `feature_args` but its `run` has no `{{features}}` to put them"
+            )));
+        }
         let inherit = |own: Option<Vec<String>>, pick: fn(&CliSpec) -> &Vec<String>| {
             own.or_else(|| base.map(|b| pick(b).clone()))
                 .unwrap_or_default()
@@ -142,6 +149,7 @@ pub fn parse_runtime_file(
             name: def.name,
             binary,
             run,
+            feature_args: inherit(def.feature_args, |b| &b.feature_args),
             dir: inherit(def.dir, |b| &b.dir),
             env: inherit(def.env, |b| &b.env),
             version: def
@@ -180,6 +188,12 @@ pub fn parse_runtime_file(
     Ok(specs)
 }
 
+/// Whether `feature_args` given in a file have a place in `run`.
+fn feature_args_placed(feature_args: &Option<Vec<String>>, run: &[String]) -> bool {
+    feature_args.as_ref().is_none_or(|args| args.is_empty())
+        || run.iter().any(|t| t == "{features}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +212,12 @@ mod tests {
         assert_eq!(specs[0].binary, "/cfg/bin/wasmtime");
         assert_eq!(specs[0].run, wasmtime.run);
         assert_eq!(specs[0].classify, wasmtime.classify);
+        assert_eq!(specs[0].feature_args, wasmtime.feature_args);
+        let text =
+            "[[runtime]]\nname = \"wasmtime-mvp\"\nextends = \"wasmtime\"\nfeature_args = []\n";
+        let specs =
+            parse_runtime_file(Path::new("/cfg/runtimes.toml"), text, &builtin_specs()).unwrap();
+        assert!(specs[0].feature_args.is_empty());
     }
 
     #[test]
@@ -216,6 +236,10 @@ mod tests {
         assert!(
             err("[[runtime]]\nname = \"y\"\nextends = \"nope\"\n")
                 .contains("extends unknown runtime `nope`")
+        );
+        assert!(
+            err("[[runtime]]\nname = \"f\"\nbinary = \"f\"\nrun = [\"{module}\"]\nfeature_args = [\"--gc\"]\n")
+                .contains("no `{features}`")
         );
         let parse = err("[[runtime]]\nname = 3\n");
         assert!(

@@ -213,11 +213,9 @@ const SCENARIOS: &[Scenario] = &[
         preopen: false,
         status: "rejected",
         stdout: "",
-        // iwasm links lazily: it warns, runs, and traps at the call.
-        differs: &[
-            ("wamr", "trap (unknown)", ""),
-            ("wamr-classic", "trap (unknown)", ""),
-        ],
+        // iwasm links lazily: it warns, runs, and fails at the call, which
+        // is classified as the refusal it is.
+        differs: &[],
     },
     Scenario {
         module: "invalid",
@@ -321,9 +319,9 @@ fn judged(spec: &conformance_adapters::CliSpec, outcome: &ProcessOutcome) -> (St
     let separated = spec.classify.separate(outcome);
     let status = spec.classify.classify(outcome);
     if let ExitStatus::Trap { trap, message } = &status {
-        // Every trap names its kind, but iwasm's unlinked import.
+        // Every trap names its kind.
         assert!(
-            *trap != TrapKind::Unknown || message.contains("unlinked import"),
+            *trap != TrapKind::Unknown,
             "{}: a trap of unknown kind: {message}",
             spec.name
         );

@@ -57,8 +57,14 @@ impl TrapKind {
             ("memory access out of bounds", TrapKind::MemoryOutOfBounds),
             ("memory out of bounds", TrapKind::MemoryOutOfBounds),
             ("undefined element", TrapKind::TableOutOfBounds),
+            // V8: an active data segment that does not fit.
+            ("data segment is out of bounds", TrapKind::MemoryOutOfBounds),
             ("out of bounds table", TrapKind::TableOutOfBounds),
             ("table out of bounds", TrapKind::TableOutOfBounds),
+            // V8 (call_indirect, table.get, an element segment).
+            ("table index is out of bounds", TrapKind::TableOutOfBounds),
+            // wazero, for an index past the end and for a null entry alike.
+            ("invalid table access", TrapKind::TableOutOfBounds),
             ("out of bounds array access", TrapKind::ArrayOutOfBounds),
             ("array out of bounds", TrapKind::ArrayOutOfBounds),
             ("uninitialized element", TrapKind::UninitializedElement),
@@ -70,9 +76,19 @@ impl TrapKind {
             ("divide by zero", TrapKind::IntegerDivideByZero),
             ("division by zero", TrapKind::IntegerDivideByZero),
             ("integer overflow", TrapKind::IntegerOverflow),
+            // V8: `INT_MIN / -1`.
+            ("divide result unrepresentable", TrapKind::IntegerOverflow),
+            // V8 says this for a NaN and for a float out of range alike;
+            // out of range is the more common case in the spec scripts.
+            (
+                "float unrepresentable in integer range",
+                TrapKind::IntegerOverflow,
+            ),
             ("invalid conversion", TrapKind::InvalidConversionToInteger),
             ("cast failure", TrapKind::CastFailure),
             ("uncaught exception", TrapKind::UncaughtException),
+            // wasmtime.
+            ("thrown wasm exception", TrapKind::UncaughtException),
             ("allocation too large", TrapKind::AllocationTooLarge),
             ("null", TrapKind::NullReference),
             ("stack exhausted", TrapKind::StackExhausted),
