@@ -621,7 +621,10 @@ const OUT_PAGE: we::MemoryType = we::MemoryType {
 
 /// Turns `module` and `calls` into a WASI preview1 command that makes the
 /// calls in order and prints `ready`, one line per call (its index and
-/// its results' tokens) and `done`.
+/// its results' tokens) and `done`. With no calls, a module whose memory
+/// the probe cannot borrow gets a silent probe (no output, no memory
+/// added), so that checking that a module instantiates never needs
+/// multi-memory.
 pub fn instrument(
     module: &[u8],
     calls: &[Action],
@@ -778,6 +781,11 @@ pub fn instrument(
         Some(m) if usable(m) => (0, true, false),
         _ => (total_memories, false, true),
     };
+    // With no calls there is nothing to print but `ready` and `done`, so
+    // where printing would need a memory of its own (multi-memory) the
+    // probe stays silent instead: exit 0 then says it instantiated.
+    let silent = calls.is_empty() && add_memory;
+    let add_memory = add_memory && !silent;
 
     let layout = Layout {
         fd_write: kept_funcs,
@@ -785,7 +793,7 @@ pub fn instrument(
         flush: helpers + 1,
         put_hex: helpers + 2,
         put_dec: helpers + 3,
-        start: helpers + 4,
+        start: if silent { helpers } else { helpers + 4 },
         g_lo: my_globals,
         g_hi: my_globals + 1,
         g_len: my_globals + 2,
@@ -795,7 +803,13 @@ pub fn instrument(
 
     // The `_start` body first: argument and result errors come before any
     // encoding.
-    let start_body = start_function(&parsed, &remap, &layout, calls, options)?;
+    let start_body = if silent {
+        let mut f = we::Function::new([]);
+        f.instruction(&we::Instruction::End);
+        f
+    } else {
+        start_function(&parsed, &remap, &layout, calls, options)?
+    };
 
     let mut out = we::Module::new();
     let err = module_error;
@@ -831,8 +845,12 @@ pub fn instrument(
             .parse_function_section(&mut functions, section)
             .map_err(err)?;
     }
-    for t in [t_i32, t_void, t_hex, t_i32, t_void] {
-        functions.function(t);
+    if silent {
+        functions.function(t_void);
+    } else {
+        for t in [t_i32, t_void, t_hex, t_i32, t_void] {
+            functions.function(t);
+        }
     }
     out.section(&functions);
 
@@ -909,7 +927,9 @@ pub fn instrument(
 
     let mut exports = we::ExportSection::new();
     exports.export("_start", we::ExportKind::Func, layout.start);
-    exports.export("memory", we::ExportKind::Memory, layout.memory);
+    if !silent {
+        exports.export("memory", we::ExportKind::Memory, layout.memory);
+    }
     out.section(&exports);
 
     if let Some(start) = parsed.start {
@@ -953,8 +973,10 @@ pub fn instrument(
     for body in parsed.bodies.iter().cloned() {
         remap.parse_function_body(&mut code, body).map_err(err)?;
     }
-    for f in helper_functions(&layout) {
-        code.function(&f);
+    if !silent {
+        for f in helper_functions(&layout) {
+            code.function(&f);
+        }
     }
     code.function(&start_body);
     out.section(&code);
