@@ -8,11 +8,15 @@
 //!   what each call returns, for runtimes that only run commands.
 //! - [`trap`]: the classes of trap messages.
 
+pub mod drive;
 pub mod instrument;
 pub mod script;
 pub mod trap;
 pub mod value;
 
+pub use drive::{
+    DirectiveResult, ProbeRunner, ProcessEnd, ProcessOutput, ScriptRun, Verdict, run_script,
+};
 pub use instrument::{InstrumentError, ModuleFacts, ProbeOptions, instrument};
 pub use script::{
     Action, Body, Command, DirectiveKind, Expect, ModuleBinary, ParseError, Refusal, Script,
