@@ -225,7 +225,7 @@ pub fn run_case(
     }
     let judged = match case {
         Case::Wasi(case) => run_wasi_case(runtime, case, limits, base, &mut result),
-        Case::Script(script) => run_script_case(runtime, script, &mut result),
+        Case::Script(script) => run_script_case(runtime, script, limits, base, &mut result),
     };
     let (verdict, reasons) = match judged {
         Ok(judged) => judged,
@@ -258,8 +258,8 @@ fn unsupported(info: &RuntimeInfo, case: &Case) -> Option<String> {
                 info.name
             ))
         }
-        Case::Script(_) if !caps.scripts => Some(format!(
-            "{} cannot run spec scripts from its CLI (the probe instrumenter will run them through WASI)",
+        Case::Script(_) if !caps.scripts && !caps.wasi => Some(format!(
+            "{} runs neither spec scripts nor WASI commands (for probes)",
             info.name
         )),
         _ => None,
@@ -303,20 +303,63 @@ fn run_wasi_case(
     Ok(judged)
 }
 
-/// Failed directives kept in the record per script (the counts are whole).
-const KEPT_FAILURES: usize = 50;
+/// Whether probes on each runtime can pass host references, decided once
+/// per runtime name.
+fn host_refs(runtime: &dyn Runtime, limits: &Limits, base: &Path) -> bool {
+    static DECIDED: std::sync::Mutex<BTreeMap<String, bool>> =
+        std::sync::Mutex::new(BTreeMap::new());
+    let name = runtime.info().name.clone();
+    if let Some(known) = DECIDED.lock().ok().and_then(|d| d.get(&name).copied()) {
+        return known;
+    }
+    let works = conformance_adapters::host_refs_work(runtime, base, limits.timeout);
+    if let Ok(mut decided) = DECIDED.lock() {
+        decided.insert(name, works);
+    }
+    works
+}
 
-fn run_script_case(runtime: &dyn Runtime, script: &SpecScript, result: &mut CaseResult) -> Judged {
+fn run_script_case(
+    runtime: &dyn Runtime,
+    script: &SpecScript,
+    limits: &Limits,
+    base: &Path,
+    result: &mut CaseResult,
+) -> Judged {
     let job = ScriptJob {
         name: script.name.clone(),
         group: script.group.clone(),
         text: script.text.to_string(),
     };
-    let mut observation = match runtime.run_script(&job) {
-        Ok(observation) => observation,
-        Err(AdapterError::Unsupported { reason, .. }) => return Ok((Verdict::Skip, vec![reason])),
-        Err(e) => return Err(e.to_string()),
+    let observation = if runtime.info().capabilities.scripts {
+        match runtime.run_script(&job) {
+            Ok(observation) => observation,
+            Err(AdapterError::Unsupported { reason, .. }) => {
+                return Ok((Verdict::Skip, vec![reason]));
+            }
+            Err(e) => return Err(e.to_string()),
+        }
+    } else {
+        let scratch = tempfile::Builder::new()
+            .prefix("probe-")
+            .tempdir_in(base)
+            .map_err(|e| format!("creating a scratch dir: {e}"))?;
+        let options = conformance_probe::ProbeOptions {
+            host_refs: host_refs(runtime, limits, base),
+        };
+        conformance_adapters::run_script_through_probes(
+            runtime,
+            &job,
+            &options,
+            scratch.path(),
+            limits.timeout,
+        )
     };
+    if let Some(feature) = &observation.unsupported_feature {
+        let reason = format!("feature not supported: {feature}");
+        result.script = Some(observation);
+        return Ok((Verdict::Skip, vec![reason]));
+    }
     let mut reasons = Vec::new();
     if let Some(e) = &observation.parse_error {
         reasons.push(format!("the script does not parse: {e}"));
@@ -335,7 +378,6 @@ fn run_script_case(runtime: &dyn Runtime, script: &SpecScript, result: &mut Case
                 .map(|f| format!("line {} ({}): {}", f.line, f.kind, f.message)),
         );
     }
-    observation.failures.truncate(KEPT_FAILURES);
     result.script = Some(observation);
     let verdict = if reasons.is_empty() {
         Verdict::Pass
