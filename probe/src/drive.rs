@@ -461,9 +461,12 @@ fn judge_end(expect: &Expect, end: &ProcessEnd) -> Verdict {
     }
 }
 
+/// A call's line in a transcript: its probe index and its results.
+type CallLine = (usize, Result<Vec<Observed>, String>);
+
 /// Parse a probe's stdout: whether `ready` was printed, the call lines by
 /// probe index, and whether `done` was printed.
-fn transcript(stdout: &str) -> (bool, Vec<(usize, Result<Vec<Observed>, String>)>, bool) {
+fn transcript(stdout: &str) -> (bool, Vec<CallLine>, bool) {
     let (mut ready, mut done, mut lines) = (false, false, Vec::new());
     for line in stdout.lines() {
         match line {

@@ -330,6 +330,59 @@ impl std::str::FromStr for Observed {
     }
 }
 
+impl std::fmt::Display for Expected {
+    /// The pattern in transcript words: `i32:0000002a`, `f32:nan:canonical`,
+    /// `v128:i32x4[1 2 3 4]`, `ref:func`, `either(i32:00000000 | i32:00000001)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn float<T: std::fmt::LowerHex>(
+            f: &mut std::fmt::Formatter<'_>,
+            p: &FloatPattern<T>,
+            width: usize,
+        ) -> std::fmt::Result {
+            match p {
+                FloatPattern::Bits(v) => write!(f, "{v:0width$x}"),
+                FloatPattern::CanonicalNan => f.write_str("nan:canonical"),
+                FloatPattern::ArithmeticNan => f.write_str("nan:arithmetic"),
+            }
+        }
+        match self {
+            Expected::I32(v) => write!(f, "i32:{v:08x}"),
+            Expected::I64(v) => write!(f, "i64:{v:016x}"),
+            Expected::F32(p) => {
+                f.write_str("f32:")?;
+                float(f, p, 8)
+            }
+            Expected::F64(p) => {
+                f.write_str("f64:")?;
+                float(f, p, 16)
+            }
+            Expected::V128(p) => write!(f, "v128:{p:?}"),
+            Expected::RefNull(None) => f.write_str("null"),
+            Expected::RefNull(Some(top)) => write!(f, "null:{}", top.as_str()),
+            Expected::RefFunc => f.write_str("ref:func"),
+            Expected::RefExtern(None) => f.write_str("ref:extern"),
+            Expected::RefExtern(Some(n)) => write!(f, "ref:extern:{n}"),
+            Expected::RefHost(n) => write!(f, "ref:host:{n}"),
+            Expected::RefAny => f.write_str("ref:any"),
+            Expected::RefEq => f.write_str("ref:eq"),
+            Expected::RefI31 => f.write_str("ref:i31"),
+            Expected::RefStruct => f.write_str("ref:struct"),
+            Expected::RefArray => f.write_str("ref:array"),
+            Expected::RefExn => f.write_str("ref:exn"),
+            Expected::Either(options) => {
+                f.write_str("either(")?;
+                for (i, o) in options.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" | ")?;
+                    }
+                    write!(f, "{o}")?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,58 +470,5 @@ mod tests {
         assert_eq!(Observed::I32(42).to_string(), "i32:0000002a");
         assert!("i32:xyz".parse::<Observed>().is_err());
         assert!("u8:1".parse::<Observed>().is_err());
-    }
-}
-
-impl std::fmt::Display for Expected {
-    /// The pattern in transcript words: `i32:0000002a`, `f32:nan:canonical`,
-    /// `v128:i32x4[1 2 3 4]`, `ref:func`, `either(i32:00000000 | i32:00000001)`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        fn float<T: std::fmt::LowerHex>(
-            f: &mut std::fmt::Formatter<'_>,
-            p: &FloatPattern<T>,
-            width: usize,
-        ) -> std::fmt::Result {
-            match p {
-                FloatPattern::Bits(v) => write!(f, "{v:0width$x}"),
-                FloatPattern::CanonicalNan => f.write_str("nan:canonical"),
-                FloatPattern::ArithmeticNan => f.write_str("nan:arithmetic"),
-            }
-        }
-        match self {
-            Expected::I32(v) => write!(f, "i32:{v:08x}"),
-            Expected::I64(v) => write!(f, "i64:{v:016x}"),
-            Expected::F32(p) => {
-                f.write_str("f32:")?;
-                float(f, p, 8)
-            }
-            Expected::F64(p) => {
-                f.write_str("f64:")?;
-                float(f, p, 16)
-            }
-            Expected::V128(p) => write!(f, "v128:{p:?}"),
-            Expected::RefNull(None) => f.write_str("null"),
-            Expected::RefNull(Some(top)) => write!(f, "null:{}", top.as_str()),
-            Expected::RefFunc => f.write_str("ref:func"),
-            Expected::RefExtern(None) => f.write_str("ref:extern"),
-            Expected::RefExtern(Some(n)) => write!(f, "ref:extern:{n}"),
-            Expected::RefHost(n) => write!(f, "ref:host:{n}"),
-            Expected::RefAny => f.write_str("ref:any"),
-            Expected::RefEq => f.write_str("ref:eq"),
-            Expected::RefI31 => f.write_str("ref:i31"),
-            Expected::RefStruct => f.write_str("ref:struct"),
-            Expected::RefArray => f.write_str("ref:array"),
-            Expected::RefExn => f.write_str("ref:exn"),
-            Expected::Either(options) => {
-                f.write_str("either(")?;
-                for (i, o) in options.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(" | ")?;
-                    }
-                    write!(f, "{o}")?;
-                }
-                f.write_str(")")
-            }
-        }
     }
 }

@@ -38,6 +38,18 @@ enum What {
     /// bare command line with the runtime's default cache warm (the
     /// official wasi-testsuite runner's method), measured side by side.
     Matrix(MatrixArgs),
+    /// Spec scripts of wasm-v1, wasm-v2 and SIMD on wasmtime: the probe
+    /// path (WASI commands through `wasmtime run`) against `wasmtime wast`,
+    /// one process per file, with the same parallel jobs, side by side.
+    Spec(SpecArgs),
+}
+
+/// Arguments of `bench spec`.
+#[derive(clap::Args)]
+struct SpecArgs {
+    /// Parallel jobs for both sides (default: the number of CPUs).
+    #[arg(long, short)]
+    jobs: Option<usize>,
 }
 
 /// Arguments of `bench matrix`.
@@ -322,6 +334,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         What::Interp => interp(args.runs),
         What::Wasi => wasi(args.runs),
         What::Matrix(matrix_args) => matrix(matrix_args, args.runs),
+        What::Spec(spec_args) => spec(spec_args, args.runs),
     }
 }
 
@@ -556,5 +569,93 @@ fn matrix(args: &MatrixArgs, runs: usize) -> anyhow::Result<()> {
             harness.as_secs_f64()
         );
     }
+    Ok(())
+}
+
+/// The probe path against `wasmtime wast`: both run every script of
+/// wasm-v1, wasm-v2 and SIMD through the harness with the same jobs, and
+/// take turns run by run.
+fn spec(args: &SpecArgs, runs: usize) -> anyhow::Result<()> {
+    use crate::runtimes::{RuntimeSource, select};
+    use conformance_harness::{Case, Limits, Plan, Suite, Verdict};
+    let source = RuntimeSource {
+        runtime_paths: Vec::new(),
+        runtimes_file: None,
+        no_compile_cache: false,
+    };
+    let probe = select(&["wasmtime".to_string()], &source, None)?;
+    let native = select(&["wasmtime-wast".to_string()], &source, None)?;
+    let scripts = conformance_suites::spec_scripts(&["wasm-v1", "wasm-v2", "proposals/simd"]);
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let plan = |runtimes: &[std::sync::Arc<dyn conformance_adapters::Runtime>]| Plan {
+        runtimes: runtimes.to_vec(),
+        skipped_runtimes: Vec::new(),
+        suites: vec![Suite {
+            name: "spec".into(),
+            cases: scripts.iter().cloned().map(Case::Script).collect(),
+        }],
+        expectations: Default::default(),
+        jobs,
+        limits: Limits {
+            timeout: Duration::from_secs(60),
+            output_cap: 1 << 20,
+        },
+        filter: None,
+        progress: false,
+        shard: None,
+    };
+    let (probe_plan, native_plan) = (plan(&probe.runtimes), plan(&native.runtimes));
+    say!(
+        "{} scripts (wasm-v1, wasm-v2, SIMD), {jobs} jobs, {runs} runs each, taking turns\n",
+        scripts.len()
+    );
+    let (mut probe_times, mut native_times) = (Vec::new(), Vec::new());
+    let mut counts = (0usize, 0usize, 0usize);
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let record = conformance_harness::run(&probe_plan).context("the probe path")?;
+        probe_times.push(start.elapsed());
+        counts.0 = record
+            .results
+            .iter()
+            .filter_map(|r| r.script.as_ref())
+            .map(|s| s.processes)
+            .sum();
+        counts.1 = record
+            .results
+            .iter()
+            .filter_map(|r| r.script.as_ref())
+            .map(|s| s.passed)
+            .sum();
+        let start = Instant::now();
+        let record = conformance_harness::run(&native_plan).context("wasmtime wast")?;
+        native_times.push(start.elapsed());
+        counts.2 = record
+            .results
+            .iter()
+            .filter(|r| r.verdict != Verdict::Skip)
+            .count();
+    }
+    let (p, n) = (Timing::of(probe_times), Timing::of(native_times));
+    say!(
+        "probe path (wasmtime run): median {:.2} s, best {:.2} s; {} processes, {} directives passed\n",
+        p.median.as_secs_f64(),
+        p.best.as_secs_f64(),
+        counts.0,
+        counts.1
+    );
+    say!(
+        "wasmtime wast:             median {:.2} s, best {:.2} s; {} files\n",
+        n.median.as_secs_f64(),
+        n.best.as_secs_f64(),
+        counts.2
+    );
+    say!(
+        "ratio probe / wasmtime wast: {:.2}x (median), {:.2}x (best); target at most 3x\n",
+        p.median.as_secs_f64() / n.median.as_secs_f64(),
+        p.best.as_secs_f64() / n.best.as_secs_f64()
+    );
     Ok(())
 }
