@@ -268,6 +268,7 @@ pub fn render_html(record: &RunRecord) -> Result<String, ReportError> {
         runtimes => runtimes,
         rows => rows(record),
         directories => crate::directory_rows(record),
+        features => crate::feature_matrix(record),
         duration_s => format!("{:.1}", record.duration_ms / 1000.0),
     })?;
     Ok(html)

@@ -12,7 +12,7 @@ pub use diff::{DiffLine, DiffTag, line_diff};
 pub use html::render_html;
 pub use junit::render_junit;
 pub use markdown::render_markdown;
-pub use spec_table::{DirectoryRow, directory_rows};
+pub use spec_table::{DirectoryRow, FeatureRow, directory_rows, feature_matrix};
 pub use summary::render_summary;
 
 pub use conformance_harness::RunRecord;

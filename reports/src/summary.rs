@@ -46,6 +46,18 @@ pub fn render_summary(record: &RunRecord) -> String {
         }
         out.push_str(&table.to_string());
         out.push('\n');
+        let mut table = Table::new();
+        table.load_preset(UTF8_FULL_CONDENSED);
+        let mut header = vec!["feature (directives passed)".to_string()];
+        header.extend(record.runtimes.iter().map(|r| r.name.clone()));
+        table.set_header(header);
+        for row in crate::feature_matrix(record) {
+            let mut cells = vec![row.feature];
+            cells.extend(row.cells);
+            table.add_row(cells);
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
     }
     for s in &record.skipped_runtimes {
         out.push_str(&format!("not run: {} ({})\n", s.name, s.reason));
