@@ -43,48 +43,42 @@ const MESSAGE_CAP: usize = 600;
 /// Skip reason for the directives after `wasmtime wast`'s first failure.
 pub const WASMTIME_STOPS: &str = "`wasmtime wast` stops at the first failure";
 
+/// Each proposal's name in the runner tables below, with its feature flag.
+const PROPOSAL_FLAGS: &[(&str, wasmparser::WasmFeatures)] = {
+    use wasmparser::WasmFeatures as F;
+    &[
+        ("mutable-globals", F::MUTABLE_GLOBAL),
+        ("saturating-float-to-int", F::SATURATING_FLOAT_TO_INT),
+        ("sign-extension", F::SIGN_EXTENSION),
+        ("multi-value", F::MULTI_VALUE),
+        ("bulk-memory", F::BULK_MEMORY),
+        ("reference-types", F::REFERENCE_TYPES),
+        ("simd", F::SIMD),
+        ("exceptions", F::EXCEPTIONS),
+        ("memory64", F::MEMORY64),
+        ("multi-memory", F::MULTI_MEMORY),
+        ("tail-call", F::TAIL_CALL),
+        ("extended-const", F::EXTENDED_CONST),
+        ("function-references", F::FUNCTION_REFERENCES),
+        ("gc", F::GC),
+        ("relaxed-simd", F::RELAXED_SIMD),
+        ("wide-arithmetic", F::WIDE_ARITHMETIC),
+        ("custom-page-sizes", F::CUSTOM_PAGE_SIZES),
+    ]
+};
+
 /// The proposals (beyond the MVP) a spec group needs, in the names of the
-/// feature table below; the same sets as the reference's `suite_features`.
+/// feature tables below: the reference's `suite_features`, so a native
+/// runner and the reference enable the same set.
 fn group_proposals(group: &str) -> Option<Vec<&'static str>> {
-    const V1: &[&str] = &["mutable-globals"];
-    const V2_ADDS: &[&str] = &[
-        "saturating-float-to-int",
-        "sign-extension",
-        "multi-value",
-        "bulk-memory",
-        "reference-types",
-        "simd",
-    ];
-    const V3_ADDS: &[&str] = &[
-        "exceptions",
-        "memory64",
-        "multi-memory",
-        "tail-call",
-        "extended-const",
-        "function-references",
-        "gc",
-        "relaxed-simd",
-    ];
-    let v2 = || V1.iter().chain(V2_ADDS).copied();
-    let with = |extra: &[&'static str]| v2().chain(extra.iter().copied()).collect();
-    Some(match group {
-        "wasm-v1" => V1.to_vec(),
-        "wasm-v2" | "annotations" => v2().collect(),
-        "wasm-v3" | "wasm-latest" => v2().chain(V3_ADDS.iter().copied()).collect(),
-        // `simd_memory-multi.wast` combines SIMD with multiple memories.
-        "simd" => with(&["multi-memory"]),
-        "relaxed-simd" => with(&["relaxed-simd"]),
-        "extended-const" => with(&["extended-const"]),
-        "tail-call" => with(&["tail-call"]),
-        "multi-memory" => with(&["multi-memory"]),
-        "wide-arithmetic" => with(&["wide-arithmetic"]),
-        "memory64" => with(&["memory64"]),
-        "custom-page-sizes" => with(&["custom-page-sizes", "memory64", "multi-memory"]),
-        "function-references" => with(&["function-references", "tail-call"]),
-        "exceptions" => with(&["exceptions", "tail-call", "function-references", "gc"]),
-        "gc" => with(&["gc", "function-references", "tail-call"]),
-        _ => return None,
-    })
+    let features = reference_runtime::wast::suite_features(group)?;
+    Some(
+        PROPOSAL_FLAGS
+            .iter()
+            .filter(|(_, flag)| features.contains(*flag))
+            .map(|(name, _)| *name)
+            .collect(),
+    )
 }
 
 /// wasmtime's `-W` switches for every proposal it lets us turn on and off
