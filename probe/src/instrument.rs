@@ -248,15 +248,8 @@ impl<'a> Parsed<'a> {
 
     /// The hierarchy a reference type belongs to, if the probe can show it.
     fn top_of(&self, heap: wp::HeapType) -> Option<RefTop> {
-        use wp::AbstractHeapType as A;
         match heap {
-            wp::HeapType::Abstract { shared: false, ty } => Some(match ty {
-                A::Func | A::NoFunc => RefTop::Func,
-                A::Extern | A::NoExtern => RefTop::Extern,
-                A::Any | A::Eq | A::I31 | A::Struct | A::Array | A::None => RefTop::Any,
-                A::Exn | A::NoExn => RefTop::Exn,
-                A::Cont | A::NoCont => return None,
-            }),
+            wp::HeapType::Abstract { shared: false, ty } => crate::value::abstract_top(ty),
             wp::HeapType::Abstract { shared: true, .. } => None,
             wp::HeapType::Concrete(index) | wp::HeapType::Exact(index) => {
                 let ty = self.types.get(index.as_module_index()? as usize)?;

@@ -42,6 +42,19 @@ impl RefTop {
     }
 }
 
+/// The hierarchy of an abstract heap type, as wasmparser reads it; `None`
+/// for continuations, which no driver here prints.
+pub fn abstract_top(ty: wasmparser::AbstractHeapType) -> Option<RefTop> {
+    use wasmparser::AbstractHeapType as A;
+    Some(match ty {
+        A::Func | A::NoFunc => RefTop::Func,
+        A::Extern | A::NoExtern => RefTop::Extern,
+        A::Any | A::Eq | A::I31 | A::Struct | A::Array | A::None => RefTop::Any,
+        A::Exn | A::NoExn => RefTop::Exn,
+        A::Cont | A::NoCont => return None,
+    })
+}
+
 /// A value passed to a call: what a script writes as an argument.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Value {

@@ -430,13 +430,7 @@ fn observed(store: &Store<()>, value: &Val, ty: ValType) -> Observed {
     let top = match ty {
         ValType::Ref(r) => match r.heap_type() {
             HeapType::Abstract { ty, .. } => {
-                use wasmparser::AbstractHeapType as A;
-                match ty {
-                    A::Func | A::NoFunc => RefTop::Func,
-                    A::Extern | A::NoExtern => RefTop::Extern,
-                    A::Exn | A::NoExn => RefTop::Exn,
-                    _ => RefTop::Any,
-                }
+                conformance_probe::value::abstract_top(ty).unwrap_or(RefTop::Any)
             }
             _ => match value {
                 Val::FuncRef(_) => RefTop::Func,
