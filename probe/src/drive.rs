@@ -109,6 +109,8 @@ pub struct ScriptRun {
 struct Instance {
     command: usize,
     binary: Vec<u8>,
+    /// Read once, at planning; `None` when the module does not parse.
+    facts: Option<ModuleFacts>,
     calls: Vec<usize>,
     linked: Option<String>,
     tainted_from: Option<(usize, String)>,
@@ -206,9 +208,7 @@ pub fn run_script(script: &Script, runner: &dyn ProbeRunner, options: &ProbeOpti
                         ))
                     }
                     Ok(bytes) => {
-                        let imports = ModuleFacts::new(bytes)
-                            .map(|f| f.linked_imports())
-                            .unwrap_or_default();
+                        let imports = linked_imports(bytes);
                         match link_reason(&imports, &registered) {
                             Some(reason) => Some(Verdict::Skip(reason)),
                             None => {
@@ -224,9 +224,7 @@ pub fn run_script(script: &Script, runner: &dyn ProbeRunner, options: &ProbeOpti
                 verdicts[index] = match binary {
                     Err(e) => Some(fail(format!("cannot encode module: {e}"), None, None)),
                     Ok(bytes) => {
-                        let imports = ModuleFacts::new(bytes)
-                            .map(|f| f.linked_imports())
-                            .unwrap_or_default();
+                        let imports = linked_imports(bytes);
                         match link_reason(&imports, &registered) {
                             Some(reason) => {
                                 // What it wrote before trapping stays in
@@ -256,8 +254,10 @@ pub fn run_script(script: &Script, runner: &dyn ProbeRunner, options: &ProbeOpti
                     continue;
                 }
             };
-            let imports = ModuleFacts::new(&binary)
-                .map(|f| f.linked_imports())
+            let facts = ModuleFacts::new(&binary).ok();
+            let imports = facts
+                .as_ref()
+                .map(ModuleFacts::linked_imports)
                 .unwrap_or_default();
             let linked = link_reason(&imports, &registered);
             if linked.is_some() {
@@ -269,6 +269,7 @@ pub fn run_script(script: &Script, runner: &dyn ProbeRunner, options: &ProbeOpti
             instances.push(Instance {
                 command: index,
                 binary,
+                facts,
                 calls: Vec::new(),
                 linked,
                 tainted_from: None,
@@ -369,6 +370,13 @@ fn needs_host_ref(action: &Action, expect: &Expect) -> bool {
         Action::Get { .. } => false,
     };
     args || matches!(expect, Expect::Return(r) if r.iter().any(|e| e.needs_host_ref()))
+}
+
+/// The imports of `binary` from modules other than `spectest`.
+fn linked_imports(binary: &[u8]) -> Vec<(String, String)> {
+    ModuleFacts::new(binary)
+        .map(|f| f.linked_imports())
+        .unwrap_or_default()
 }
 
 /// Whether a module validates with every proposal on (what runtimes run
@@ -496,7 +504,7 @@ fn run_instance(
     verdicts: &mut [Option<Verdict>],
     run: &mut ScriptRun,
 ) -> Result<(), String> {
-    let facts = ModuleFacts::new(&inst.binary).ok();
+    let facts = inst.facts.as_ref();
     let calls = &inst.calls;
     let mut completed = vec![false; calls.len()];
     let mut next = 0;
@@ -508,9 +516,7 @@ fn run_instance(
         let replay: Vec<usize> = (0..next)
             .filter(|&j| {
                 completed[j]
-                    && !facts
-                        .as_ref()
-                        .is_some_and(|f| f.is_pure(action_of(script, calls[j]).0.export()))
+                    && !facts.is_some_and(|f| f.is_pure(action_of(script, calls[j]).0.export()))
             })
             .collect();
         let probe_calls: Vec<usize> = replay.iter().copied().chain(next..segment_end).collect();
