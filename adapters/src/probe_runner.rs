@@ -129,16 +129,13 @@ pub fn run_script_through_probes(
 /// with GC's `extern.convert_any`, so this is whether the runtime runs GC
 /// probes): one small probe, passing `ref.extern 5` through.
 pub fn host_refs_work(runtime: &dyn Runtime, scratch: &Path, timeout: Duration) -> bool {
-    let Ok(module) = wat_identity() else {
-        return false;
-    };
     let call = conformance_probe::Action::Invoke {
         instance: None,
         export: "f".into(),
         args: vec![conformance_probe::Value::RefExtern(5)],
     };
     let options = ProbeOptions { host_refs: true };
-    let Ok(wasm) = conformance_probe::instrument(&module, &[call], &options) else {
+    let Ok(wasm) = conformance_probe::instrument(EXTERNREF_IDENTITY, &[call], &options) else {
         return false;
     };
     let runner = RuntimeProbeRunner::new(runtime, scratch, timeout);
@@ -150,12 +147,10 @@ pub fn host_refs_work(runtime: &dyn Runtime, scratch: &Path, timeout: Duration) 
 }
 
 /// `(module (func (export "f") (param externref) (result externref) local.get 0))`.
-fn wat_identity() -> Result<Vec<u8>, ()> {
-    Ok(vec![
-        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // header
-        0x01, 0x06, 0x01, 0x60, 0x01, 0x6f, 0x01, 0x6f, // type: (externref) -> externref
-        0x03, 0x02, 0x01, 0x00, // func 0 of type 0
-        0x07, 0x05, 0x01, 0x01, b'f', 0x00, 0x00, // export "f"
-        0x0a, 0x06, 0x01, 0x04, 0x00, 0x20, 0x00, 0x0b, // body: local.get 0
-    ])
-}
+const EXTERNREF_IDENTITY: &[u8] = &[
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // header
+    0x01, 0x06, 0x01, 0x60, 0x01, 0x6f, 0x01, 0x6f, // type: (externref) -> externref
+    0x03, 0x02, 0x01, 0x00, // func 0 of type 0
+    0x07, 0x05, 0x01, 0x01, b'f', 0x00, 0x00, // export "f"
+    0x0a, 0x06, 0x01, 0x04, 0x00, 0x20, 0x00, 0x0b, // body: local.get 0
+];
