@@ -118,3 +118,82 @@ pub fn feature_matrix(record: &RunRecord) -> Vec<FeatureRow> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runtime(name: &str) -> serde_json::Value {
+        serde_json::json!({
+            "name": name, "version": "1",
+            "capabilities": {"wasi": true, "guest_path_remap": true, "invoke": true, "scripts": false}
+        })
+    }
+
+    fn script(
+        runtime: &str,
+        case: &str,
+        passed: usize,
+        failed: usize,
+        unsupported: bool,
+    ) -> serde_json::Value {
+        let mut script = serde_json::json!({
+            "passed": passed, "failed": failed, "skipped": 0, "duration_ms": 1.0
+        });
+        if unsupported {
+            script["unsupported_feature"] = "the runtime refused the module".into();
+        }
+        serde_json::json!({
+            "runtime": runtime, "suite": "spec", "case": case,
+            "verdict": if failed > 0 { "fail" } else if unsupported { "skip" } else { "pass" },
+            "script": script
+        })
+    }
+
+    fn record(results: Vec<serde_json::Value>) -> RunRecord {
+        let record = serde_json::json!({
+            "schema_version": conformance_harness::SCHEMA_VERSION,
+            "tool_version": "0", "started_at": "2026-01-01T00:00:00Z", "duration_ms": 1.0,
+            "host": {"os": "linux", "arch": "x86_64"},
+            "options": {"jobs": 1, "timeout_ms": 1, "output_cap": 1, "suites": ["spec"]},
+            "runtimes": [runtime("a"), runtime("b")],
+            "results": results
+        });
+        serde_json::from_value(record).expect("a well-formed record")
+    }
+
+    #[test]
+    fn cells_are_pass_percentages_not_supported_or_a_dash() {
+        let record = record(vec![
+            script("a", "wasm-v1/i32.wast", 3, 1, false),
+            script("a", "wasm-v1/i64.wast", 4, 0, false),
+            script("b", "wasm-v1/i32.wast", 4, 0, false),
+            script("b", "wasm-v1/i64.wast", 4, 0, false),
+            script("a", "proposals/gc/struct.wast", 10, 0, false),
+            script("b", "proposals/gc/struct.wast", 0, 0, true),
+            script("b", "proposals/gc/array.wast", 0, 0, true),
+            script("a", "proposals/tail-call/return_call.wast", 0, 0, false),
+        ]);
+        let matrix = feature_matrix(&record);
+        let cells = |feature: &str| {
+            matrix
+                .iter()
+                .find(|r| r.feature == feature)
+                .map(|r| r.cells.clone())
+                .expect("the feature has a row")
+        };
+        assert_eq!(matrix.len(), 3);
+        assert_eq!(cells("wasm-v1"), ["87.5%", "100.0%"]);
+        assert_eq!(cells("proposals/gc"), ["100.0%", "not supported"]);
+        assert_eq!(cells("proposals/tail-call"), ["-", "-"]);
+    }
+
+    #[test]
+    fn a_feature_refused_in_only_some_scripts_is_still_measured() {
+        let record = record(vec![
+            script("b", "proposals/gc/struct.wast", 0, 0, true),
+            script("b", "proposals/gc/array.wast", 2, 2, false),
+        ]);
+        assert_eq!(feature_matrix(&record)[0].cells, ["-", "50.0%"]);
+    }
+}
