@@ -33,3 +33,25 @@ pub struct WasiJob {
     /// Bytes kept of stdout and of stderr each; the rest is dropped and marked.
     pub output_cap: usize,
 }
+
+impl WasiJob {
+    /// A module run with nothing given to it: no arguments, environment,
+    /// directories or stdin (how probes and recorded outcomes run).
+    pub fn bare(
+        module: PathBuf,
+        scratch: PathBuf,
+        timeout: Duration,
+        output_cap: usize,
+    ) -> WasiJob {
+        WasiJob {
+            module,
+            args: Vec::new(),
+            env: Vec::new(),
+            preopens: Vec::new(),
+            stdin: Vec::new(),
+            scratch,
+            timeout,
+            output_cap,
+        }
+    }
+}

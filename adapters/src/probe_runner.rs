@@ -49,16 +49,12 @@ impl ProbeRunner for RuntimeProbeRunner<'_> {
                 stdout: String::new(),
             };
         }
-        let job = WasiJob {
-            module: module.clone(),
-            args: Vec::new(),
-            env: Vec::new(),
-            preopens: Vec::new(),
-            stdin: Vec::new(),
-            scratch: self.scratch.to_path_buf(),
-            timeout: self.timeout,
-            output_cap: self.output_cap,
-        };
+        let job = WasiJob::bare(
+            module.clone(),
+            self.scratch.to_path_buf(),
+            self.timeout,
+            self.output_cap,
+        );
         let output = match self.runtime.run_wasi(&job) {
             Ok(observation) => ProcessOutput {
                 end: match observation.status {

@@ -482,17 +482,13 @@ fn the_real_binaries_still_do_what_was_recorded() {
             let scratch = tempfile::tempdir().unwrap();
             let module = scratch.path().join(format!("{}.wasm", outcome.module));
             std::fs::write(&module, module_bytes(outcome.module)).unwrap();
-            let job = WasiJob {
-                module: module.clone(),
-                args: Vec::new(),
-                env: Vec::new(),
-                preopens: Vec::new(),
-                stdin: Vec::new(),
-                scratch: scratch.path().to_path_buf(),
+            let job = WasiJob::bare(
+                module.clone(),
+                scratch.path().to_path_buf(),
                 // WasmEdge's unbounded recursion is killed at the timeout.
-                timeout: Duration::from_secs(3),
-                output_cap: 1 << 16,
-            };
+                Duration::from_secs(3),
+                1 << 16,
+            );
             let args = spec.arguments(&job, None);
             let home = scratch.path().join(".home");
             std::fs::create_dir_all(&home).unwrap();
