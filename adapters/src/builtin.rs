@@ -65,6 +65,8 @@ fn wasmtime() -> CliSpec {
                 // A file without the `\0asm` magic is read as text, and
                 // the text parser's errors point at it: `     --> m.wasm:1:1`.
                 "     --> ",
+                // ... unless it is not UTF-8 either.
+                "input bytes aren't valid utf-8",
                 "failed to compile",
                 "WebAssembly translation error",
                 "unknown import",

@@ -316,13 +316,15 @@ fn message_for(stderr: &str, patterns: &[String]) -> Option<String> {
     let after = lower
         .find(pattern.as_str())
         .map_or("", |i| &lower[i + pattern.len()..]);
-    // A line that ends in `:` introduces the cause that follows it.
-    let introduces = line.trim_end().ends_with(':');
-    if introduces
+    // A line that ends in `:`, or holds nothing past the pattern,
+    // introduces the cause that follows it, unless it names a trap class
+    // itself (wasmer's `Uncaught exception` is followed by the stack, not
+    // by a cause).
+    let introduces = line.trim_end().ends_with(':')
         || after
             .trim_matches(|c: char| c.is_whitespace() || c == ':')
-            .is_empty()
-    {
+            .is_empty();
+    if introduces && TrapKind::from_message(line) == TrapKind::Unknown {
         Some(innermost_cause(stderr))
     } else {
         Some(strip_chain_index(line.trim()).to_string())

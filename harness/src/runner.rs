@@ -68,7 +68,8 @@ pub struct Plan {
     pub jobs: usize,
     /// Per-job limits.
     pub limits: Limits,
-    /// Only cases whose name contains this.
+    /// Only cases whose name contains this (or, for `a,b`, one of the
+    /// comma-separated patterns).
     pub filter: Option<String>,
     /// Draw a progress bar (on a terminal).
     pub progress: bool,
@@ -125,7 +126,7 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
         .filter(|(_, case)| {
             plan.filter
                 .as_ref()
-                .is_none_or(|f| case.name().contains(f.as_str()))
+                .is_none_or(|f| f.split(',').any(|p| case.name().contains(p)))
         })
         .enumerate()
         .filter(|(index, _)| plan.shard.is_none_or(|s| s.holds(*index)))

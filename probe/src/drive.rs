@@ -182,10 +182,28 @@ pub fn run_script(script: &Script, runner: &dyn ProbeRunner, options: &ProbeOpti
                             Some(Verdict::Skip(reason.clone()))
                         } else if let Some((_, reason)) = &inst.tainted_from {
                             Some(Verdict::Skip(reason.clone()))
-                        } else if !options.host_refs && needs_host_ref(action, expect) {
-                            Some(Verdict::Skip(
-                                "needs host references, which a probe builds with GC (extern.convert_any); the runtime lacks GC".into(),
-                            ))
+                        } else if let Some(reason) =
+                            host_ref_obstacle(options, inst.facts.as_ref(), action, expect)
+                        {
+                            // A skipped call that may change state leaves
+                            // the later calls on this instance unknowable.
+                            let pure = match (&inst.facts, action) {
+                                (_, Action::Get { .. }) => true,
+                                (Some(facts), Action::Invoke { export, .. }) => {
+                                    facts.is_pure(export)
+                                }
+                                (None, _) => false,
+                            };
+                            if !pure {
+                                inst.tainted_from.get_or_insert((
+                                    index,
+                                    format!(
+                                        "follows the call on line {} that was skipped (host references) and may have changed the instance's state",
+                                        command.line
+                                    ),
+                                ));
+                            }
+                            Some(Verdict::Skip(reason.into()))
                         } else {
                             inst.calls.push(index);
                             None
@@ -205,6 +223,14 @@ pub fn run_script(script: &Script, runner: &dyn ProbeRunner, options: &ProbeOpti
                     Ok(bytes) if *refusal == Refusal::Invalid && valid_today(bytes) => {
                         Some(Verdict::Skip(
                             "invalid only without a later proposal: valid under Wasm 3.0 and the proposals probes enable".into(),
+                        ))
+                    }
+                    // Binary malformations that a later proposal made
+                    // well-formed (multi-memory turned `memory.grow`'s
+                    // reserved zero byte into a LEB128 memory index).
+                    Ok(bytes) if *refusal == Refusal::Malformed && valid_today(bytes) => {
+                        Some(Verdict::Skip(
+                            "malformed only without a later proposal: well-formed and valid under Wasm 3.0 and the proposals probes enable".into(),
                         ))
                     }
                     Ok(bytes) => {
@@ -350,6 +376,30 @@ fn taint(
     }
 }
 
+/// Why a call with host references cannot go through a probe, if it
+/// cannot: the runtime lacks GC, or the module's casts would tell the
+/// probe's `i31` stand-ins from real host references.
+fn host_ref_obstacle(
+    options: &ProbeOptions,
+    facts: Option<&ModuleFacts>,
+    action: &Action,
+    expect: &Expect,
+) -> Option<&'static str> {
+    if !needs_host_ref(action, expect) {
+        None
+    } else if !options.host_refs {
+        Some(
+            "needs host references, which a probe builds with GC (extern.convert_any); the runtime lacks GC",
+        )
+    } else if facts.is_none_or(ModuleFacts::casts_references) {
+        Some(
+            "needs host references, which a probe stands in for with i31 values, and the module's casts (ref.test, ref.cast, br_on_cast) would tell them apart",
+        )
+    } else {
+        None
+    }
+}
+
 fn resolve(
     name: Option<&str>,
     current: Option<usize>,
@@ -387,11 +437,27 @@ fn valid_today(binary: &[u8]) -> bool {
         .is_ok()
 }
 
-/// Whether a module needs more than Wasm 2.0.
-fn beyond_wasm2(binary: &[u8]) -> bool {
-    wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::WASM2)
+/// Whether the module needs a feature past the baseline every runtime is
+/// held to: Wasm 2.0 without SIMD, which is a directory (and a column of
+/// the feature matrix) of its own.
+fn beyond_baseline(binary: &[u8]) -> bool {
+    let baseline = wasmparser::WasmFeatures::WASM2.difference(wasmparser::WasmFeatures::SIMD);
+    !validates_with(binary, baseline)
+}
+
+fn validates_with(binary: &[u8], features: wasmparser::WasmFeatures) -> bool {
+    wasmparser::Validator::new_with_features(features)
         .validate_all(binary)
-        .is_err()
+        .is_ok()
+}
+
+/// Whether the probe, and not the module, needs multi-memory: the
+/// module's memory 0 is too small to print through, so the probe added
+/// one of its own.
+fn probe_added_multi_memory(module: &[u8], probe: &[u8]) -> bool {
+    let without =
+        wasmparser::WasmFeatures::all().difference(wasmparser::WasmFeatures::MULTI_MEMORY);
+    validates_with(module, without) && !validates_with(probe, without)
 }
 
 fn action_of(script: &Script, command: usize) -> (&Action, &Expect) {
@@ -543,13 +609,24 @@ fn run_instance(
         let instantiated = ready || (actions.is_empty() && out.end == ProcessEnd::Exit(0));
         if !instantiated {
             if first {
-                if let ProcessEnd::Rejected(message) = &out.end
-                    && beyond_wasm2(&inst.binary)
-                {
-                    return Err(format!(
-                        "the runtime refused the module on line {}: {message}",
-                        script.commands[inst.command].line
-                    ));
+                if let ProcessEnd::Rejected(message) = &out.end {
+                    if beyond_baseline(&inst.binary) {
+                        return Err(format!(
+                            "the runtime refused the module on line {}: {message}",
+                            script.commands[inst.command].line
+                        ));
+                    }
+                    if probe_added_multi_memory(&inst.binary, &wasm) {
+                        let reason = format!(
+                            "the module's memory 0 is too small to print through, and the \
+                             runtime refused the probe's own second memory (multi-memory): {message}"
+                        );
+                        verdicts[inst.command] = Some(Verdict::Skip(reason.clone()));
+                        for &j in &calls[next..] {
+                            verdicts[j] = Some(Verdict::Skip(reason.clone()));
+                        }
+                        return Ok(());
+                    }
                 }
                 verdicts[inst.command] = Some(fail(
                     "the module did not instantiate",

@@ -289,6 +289,9 @@ pub struct ModuleFacts {
     /// Per defined function: the functions it calls directly.
     callees: Vec<Vec<u32>>,
     linked: Vec<(String, String)>,
+    /// Whether any function tests or casts references (`ref.test`,
+    /// `ref.cast`, `br_on_cast`, `br_on_cast_fail`).
+    casts: bool,
 }
 
 /// Whether an operator may change state a later call could see.
@@ -350,6 +353,7 @@ impl ModuleFacts {
         let parsed = Parsed::new(module)?;
         let mut impure = Vec::with_capacity(parsed.bodies.len());
         let mut callees = Vec::with_capacity(parsed.bodies.len());
+        let mut casts = false;
         for body in &parsed.bodies {
             let mut reader = body.get_operators_reader().map_err(module_error)?;
             let mut dirty = false;
@@ -360,6 +364,12 @@ impl ModuleFacts {
                     wp::Operator::Call { function_index }
                     | wp::Operator::ReturnCall { function_index } => calls.push(function_index),
                     ref op if changes_state(op) => dirty = true,
+                    wp::Operator::RefTestNonNull { .. }
+                    | wp::Operator::RefTestNullable { .. }
+                    | wp::Operator::RefCastNonNull { .. }
+                    | wp::Operator::RefCastNullable { .. }
+                    | wp::Operator::BrOnCast { .. }
+                    | wp::Operator::BrOnCastFail { .. } => casts = true,
                     _ => {}
                 }
             }
@@ -376,7 +386,15 @@ impl ModuleFacts {
             impure,
             callees,
             linked: parsed.linked_imports(),
+            casts,
         })
+    }
+
+    /// Whether the module tests or casts references anywhere: it could
+    /// then tell the probe's stand-ins for host references (`i31` values)
+    /// from real ones.
+    pub fn casts_references(&self) -> bool {
+        self.casts
     }
 
     /// Whether calling (or reading) `export` surely changes no state a
@@ -616,8 +634,8 @@ const OUT_PAGE: we::MemoryType = we::MemoryType {
 /// calls in order and prints `ready`, one line per call (its index and
 /// its results' tokens) and `done`. With no calls, a module whose memory
 /// the probe cannot borrow gets a silent probe (no output, no memory
-/// added), so that checking that a module instantiates never needs
-/// multi-memory.
+/// added, its own first memory exported), so that checking that a module
+/// instantiates never needs multi-memory.
 pub fn instrument(
     module: &[u8],
     calls: &[Action],
@@ -750,12 +768,7 @@ pub fn instrument(
         .tables
         .extend((0..defined_tables).map(|j| table_base + j));
     let defined_memories = (parsed.memories.len() - parsed.imported_memories) as u32;
-    remap.memories = place(memory_slots, kept_memories, 0);
-    let memory_base = kept_memories + spec_memories;
-    remap
-        .memories
-        .extend((0..defined_memories).map(|j| memory_base + j));
-    let total_memories = memory_base + defined_memories;
+    let total_memories = kept_memories + spec_memories + defined_memories;
 
     // Memory 0 after the conversion: a kept import, a spectest memory or
     // the module's first.
@@ -770,15 +783,28 @@ pub fn instrument(
         let log2 = log2.unwrap_or(16).min(64);
         !wide && (u128::from(initial) << log2) >= 64
     };
-    let (out_memory, save, add_memory) = match first_memory {
-        Some(m) if usable(m) => (0, true, false),
-        _ => (total_memories, false, true),
-    };
+    let add_memory = !first_memory.is_some_and(usable);
     // With no calls there is nothing to print but `ready` and `done`, so
-    // where printing would need a memory of its own (multi-memory) the
-    // probe stays silent instead: exit 0 then says it instantiated.
-    let silent = calls.is_empty() && add_memory;
+    // where printing would need a second memory (multi-memory) the probe
+    // stays silent instead: exit 0 then says it instantiated. A module
+    // without memory gets one, as WASI hosts (node, wasmer) refuse a
+    // command that exports none.
+    let silent = calls.is_empty() && add_memory && total_memories > 0;
     let add_memory = add_memory && !silent;
+    // An added memory comes first among the defined ones, right after
+    // kept imports: WasmEdge's WASI host writes through memory 0 whatever
+    // the `memory` export names.
+    let added = u32::from(add_memory);
+    let (out_memory, save) = if add_memory {
+        (kept_memories, false)
+    } else {
+        (0, true)
+    };
+    remap.memories = place(memory_slots, kept_memories, added);
+    let memory_base = kept_memories + added + spec_memories;
+    remap
+        .memories
+        .extend((0..defined_memories).map(|j| memory_base + j));
 
     let layout = Layout {
         fd_write: kept_funcs,
@@ -867,6 +893,9 @@ pub fn instrument(
     }
 
     let mut memories = we::MemorySection::new();
+    if add_memory {
+        memories.memory(OUT_PAGE);
+    }
     for _ in 0..spec_memories {
         memories.memory(we::MemoryType {
             minimum: SPEC_MEMORY.0,
@@ -878,9 +907,6 @@ pub fn instrument(
         remap
             .parse_memory_section(&mut memories, section)
             .map_err(err)?;
-    }
-    if add_memory {
-        memories.memory(OUT_PAGE);
     }
     if !memories.is_empty() {
         out.section(&memories);
@@ -920,9 +946,13 @@ pub fn instrument(
 
     let mut exports = we::ExportSection::new();
     exports.export("_start", we::ExportKind::Func, layout.start);
-    if !silent {
-        exports.export("memory", we::ExportKind::Memory, layout.memory);
-    }
+    // A silent probe exports the module's first memory: WASI hosts want a
+    // `memory` export even from a command that never writes.
+    exports.export(
+        "memory",
+        we::ExportKind::Memory,
+        if silent { 0 } else { layout.memory },
+    );
     out.section(&exports);
 
     if let Some(start) = parsed.start {

@@ -38,8 +38,9 @@ pub struct Args {
     /// named by its `manifest.json` when it has one.
     #[arg(long, value_name = "PATH")]
     suite_dir: Vec<PathBuf>,
-    /// Only cases whose name contains PATTERN.
-    #[arg(long, value_name = "PATTERN")]
+    /// Only cases whose name contains PATTERN; `a,b` takes cases matching
+    /// either.
+    #[arg(long, value_name = "PATTERN[,PATTERN...]")]
     filter: Option<String>,
     /// Parallel jobs (default: the number of CPUs).
     #[arg(long, short)]
