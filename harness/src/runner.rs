@@ -7,7 +7,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use conformance_adapters::{AdapterError, FsTree, Runtime, RuntimeInfo, ScriptJob};
+use conformance_adapters::{
+    AdapterError, FsTree, Runtime, RuntimeInfo, ScriptJob, ScriptObservation,
+};
 use conformance_suites::{Expectation, Expectations, ExpectedOutcome, SpecScript, WasiCase};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -232,13 +234,45 @@ pub fn run_case(
         Ok(judged) => judged,
         Err(reason) => (Verdict::Error, vec![reason]),
     };
-    result.verdict = match (verdict, known.map(|k| k.outcome)) {
-        (Verdict::Fail, Some(ExpectedOutcome::Fail)) => Verdict::Xfail,
-        (Verdict::Pass, Some(ExpectedOutcome::Fail)) => Verdict::Xpass,
-        (verdict, _) => verdict,
-    };
-    result.reasons = reasons;
+    let (verdict, new_failures) = against_expectation(verdict, known, result.script.as_ref());
+    result.verdict = verdict;
+    result.reasons = new_failures.into_iter().chain(reasons).collect();
     result
+}
+
+/// The verdict once the runtime's expectations are applied: a listed
+/// failure is `xfail` and a listed case that passes `xpass`, but a script
+/// failing on lines its entry does not list fails, with that reason.
+fn against_expectation(
+    verdict: Verdict,
+    known: Option<&Expectation>,
+    script: Option<&ScriptObservation>,
+) -> (Verdict, Option<String>) {
+    match (
+        verdict,
+        known.filter(|k| k.outcome == ExpectedOutcome::Fail),
+    ) {
+        (Verdict::Fail, Some(k)) => {
+            let failing = script
+                .into_iter()
+                .flat_map(|s| s.failures.iter().map(|f| f.line));
+            let new = k.unlisted(failing);
+            if new.is_empty() {
+                (Verdict::Xfail, None)
+            } else {
+                let lines: Vec<String> = new.iter().map(|l| format!("line {l}")).collect();
+                (
+                    Verdict::Fail,
+                    Some(format!(
+                        "new failures beyond the expected lines: {}",
+                        lines.join(", ")
+                    )),
+                )
+            }
+        }
+        (Verdict::Pass, Some(_)) => (Verdict::Xpass, None),
+        (verdict, _) => (verdict, None),
+    }
 }
 
 /// Why `runtime` cannot run `case` at all, if it cannot.
@@ -386,4 +420,54 @@ fn run_script_case(
         Verdict::Fail
     };
     Ok((verdict, reasons))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use conformance_adapters::DirectiveFailure;
+
+    fn entry(lines: Vec<usize>) -> Expectation {
+        Expectation {
+            suite: "spec".into(),
+            case: "wasm-v2/binary.wast".into(),
+            outcome: ExpectedOutcome::Fail,
+            reason: "runtime bug: accepts duplicate sections".into(),
+            issue: None,
+            lines,
+        }
+    }
+
+    fn failing(lines: &[usize]) -> ScriptObservation {
+        ScriptObservation {
+            failed: lines.len(),
+            failures: lines
+                .iter()
+                .map(|&line| DirectiveFailure {
+                    line,
+                    kind: "assert_malformed".into(),
+                    message: "the runtime accepted the module".into(),
+                    expected: None,
+                    observed: None,
+                })
+                .collect(),
+            ..ScriptObservation::default()
+        }
+    }
+
+    #[test]
+    fn a_script_failing_only_on_listed_lines_is_xfail_and_a_new_line_fails() {
+        let known = entry(vec![1211, 1221]);
+        let (v, why) = against_expectation(Verdict::Fail, Some(&known), Some(&failing(&[1211])));
+        assert_eq!((v, why), (Verdict::Xfail, None));
+        let (v, why) =
+            against_expectation(Verdict::Fail, Some(&known), Some(&failing(&[1211, 1300])));
+        assert_eq!(v, Verdict::Fail);
+        assert!(why.is_some_and(|w| w.contains("line 1300") && !w.contains("1211")));
+        let (v, _) = against_expectation(Verdict::Pass, Some(&known), None);
+        assert_eq!(v, Verdict::Xpass);
+        // No lines listed: any failure is the known one.
+        let (v, _) = against_expectation(Verdict::Fail, Some(&entry(vec![])), Some(&failing(&[9])));
+        assert_eq!(v, Verdict::Xfail);
+    }
 }

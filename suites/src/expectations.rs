@@ -34,6 +34,25 @@ pub struct Expectation {
     /// The upstream issue, where one exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issue: Option<String>,
+    /// For a spec script, the lines of the directives known to fail: a
+    /// failure on any other line is new, and the script fails rather than
+    /// `xfail`s. Empty: any failure of the script is the known one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<usize>,
+}
+
+impl Expectation {
+    /// The failing lines this entry does not list (none when it lists no
+    /// lines, which covers any failure).
+    pub fn unlisted(&self, failing: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        if self.lines.is_empty() {
+            return Vec::new();
+        }
+        failing
+            .into_iter()
+            .filter(|l| !self.lines.contains(l))
+            .collect()
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -111,6 +130,19 @@ reason = "rejects exit codes >= 126"
             ExpectedOutcome::Fail
         );
         assert!(e.get("wasi", "other").is_none());
+
+        let spec = r#"
+[[expected]]
+suite = "spec"
+case = "wasm-v2/binary.wast"
+outcome = "fail"
+reason = "runtime bug: accepts duplicate sections"
+lines = [1211, 1221]
+"#;
+        let e = Expectations::parse(Path::new("w.toml"), spec).unwrap();
+        let entry = e.get("spec", "wasm-v2/binary.wast").unwrap();
+        assert!(entry.unlisted([1211, 1221]).is_empty());
+        assert_eq!(entry.unlisted([1211, 1300]), vec![1300]);
 
         let err =
             Expectations::parse(Path::new("w.toml"), "[[expected]]\nsuite = 1\n").unwrap_err();
