@@ -328,11 +328,8 @@ pub fn run_script(script: &Script, runner: &dyn ProbeRunner, options: &ProbeOpti
                 &mut verdicts,
                 &mut run,
             ),
-            None => {
-                verdicts[command] =
-                    Some(run_standalone(script, command, runner, options, &mut run));
-                Ok(())
-            }
+            None => run_standalone(script, command, runner, options, &mut run)
+                .map(|verdict| verdicts[command] = Some(verdict)),
         };
         if let Err(reason) = outcome {
             run.unsupported_feature = Some(reason.clone());
@@ -693,8 +690,8 @@ fn run_standalone(
     runner: &dyn ProbeRunner,
     options: &ProbeOptions,
     run: &mut ScriptRun,
-) -> Verdict {
-    match &script.commands[command].body {
+) -> Result<Verdict, String> {
+    Ok(match &script.commands[command].body {
         Body::Refuse {
             binary: Ok(bytes), ..
         } => {
@@ -717,12 +714,22 @@ fn run_standalone(
         } => {
             let wasm = match instrument(bytes, &[], options) {
                 Ok(w) => w,
-                Err(e) => return Verdict::Skip(format!("the probe cannot express this: {e}")),
+                Err(e) => return Ok(Verdict::Skip(format!("the probe cannot express this: {e}"))),
             };
             let out = runner.run(&wasm);
             run.processes += 1;
+            // Refused, not trapped: if the module needs a feature past the
+            // baseline, the runtime lacks it (as for a script's modules).
+            if let ProcessEnd::Rejected(why) = &out.end
+                && beyond_baseline(bytes)
+            {
+                return Err(format!(
+                    "the runtime refused the module on line {}: {why}",
+                    script.commands[command].line
+                ));
+            }
             judge_end(&Expect::Trap(message.clone()), &out.end)
         }
         _ => Verdict::Skip("not a standalone job".into()),
-    }
+    })
 }
