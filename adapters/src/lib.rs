@@ -30,7 +30,7 @@ pub use fs_tree::{FsEntry, FsEntryKind, FsTree, sha256_hex};
 pub use job::{Preopen, WasiJob};
 pub use native_script::{ScriptRunner, WASMTIME_STOPS};
 pub use observation::{CallTrace, CapturedOutput, ExitStatus, Observation, TrapKind};
-pub use probe_runner::{RuntimeProbeRunner, host_refs_work, run_script_through_probes};
+pub use probe_runner::{ProbeCache, RuntimeProbeRunner, host_refs_work, run_script_through_probes};
 pub use process::{ProcessOutcome, ProcessRequest, run_process};
 pub use runtime::{AdapterError, Capabilities, Runtime, RuntimeInfo};
 pub use runtime_file::{RuntimeFileError, load_runtime_file, parse_runtime_file};

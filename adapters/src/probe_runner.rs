@@ -2,7 +2,9 @@
 //! [`ProbeRunner`] over the [`Runtime`] trait, and the whole-script job
 //! that turns its verdicts into a [`ScriptObservation`].
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -24,6 +26,7 @@ pub struct RuntimeProbeRunner<'a> {
     /// Bytes kept of each stream.
     pub output_cap: usize,
     counter: AtomicUsize,
+    cache: Option<&'a ProbeCache>,
 }
 
 impl<'a> RuntimeProbeRunner<'a> {
@@ -35,18 +38,69 @@ impl<'a> RuntimeProbeRunner<'a> {
             timeout,
             output_cap: 4 << 20,
             counter: AtomicUsize::new(0),
+            cache: None,
         }
     }
+
+    /// Answer runs of bytes seen before from `cache`.
+    pub fn with_cache(mut self, cache: Option<&'a ProbeCache>) -> Self {
+        self.cache = cache;
+        self
+    }
+}
+
+/// What each runtime did with a module's exact bytes, kept for one run:
+/// the same bytes on the same runtime (name and version) end the same way,
+/// and the spec directories repeat many modules (wasm-v1's malformed
+/// binaries are wasm-v2's and wasm-v3's). Only deterministic ends are kept
+/// (an exit, a trap, a refusal), never a timeout or a crash.
+#[derive(Debug, Default)]
+pub struct ProbeCache {
+    outcomes: Mutex<HashMap<(String, String), ProcessOutput>>,
 }
 
 impl ProbeRunner for RuntimeProbeRunner<'_> {
     fn run(&self, wasm: &[u8]) -> ProcessOutput {
+        let Some(cache) = self.cache else {
+            return self.spawn(wasm);
+        };
+        let info = self.runtime.info();
+        let key = (
+            format!("{}\0{}", info.name, info.version),
+            crate::sha256_hex(wasm),
+        );
+        let known = cache
+            .outcomes
+            .lock()
+            .ok()
+            .and_then(|outcomes| outcomes.get(&key).cloned());
+        if let Some(output) = known {
+            return ProcessOutput {
+                cached: true,
+                ..output
+            };
+        }
+        let output = self.spawn(wasm);
+        if matches!(
+            output.end,
+            ProcessEnd::Exit(_) | ProcessEnd::Trap(..) | ProcessEnd::Rejected(_)
+        ) && let Ok(mut outcomes) = cache.outcomes.lock()
+        {
+            outcomes.insert(key, output.clone());
+        }
+        output
+    }
+}
+
+impl RuntimeProbeRunner<'_> {
+    fn spawn(&self, wasm: &[u8]) -> ProcessOutput {
         let n = self.counter.fetch_add(1, Ordering::Relaxed);
         let module = self.scratch.join(format!("probe-{n}.wasm"));
         if let Err(e) = std::fs::write(&module, wasm) {
             return ProcessOutput {
                 end: ProcessEnd::Error(format!("writing {}: {e}", module.display())),
                 stdout: String::new(),
+                cached: false,
             };
         }
         let job = WasiJob::bare(
@@ -65,10 +119,12 @@ impl ProbeRunner for RuntimeProbeRunner<'_> {
                     ExitStatus::Rejected { message } => ProcessEnd::Rejected(message),
                 },
                 stdout: observation.stdout.text,
+                cached: false,
             },
             Err(e) => ProcessOutput {
                 end: ProcessEnd::Error(e.to_string()),
                 stdout: String::new(),
+                cached: false,
             },
         };
         let _ = std::fs::remove_file(&module);
@@ -76,13 +132,15 @@ impl ProbeRunner for RuntimeProbeRunner<'_> {
     }
 }
 
-/// Run a spec script on `runtime` through probes.
+/// Run a spec script on `runtime` through probes; with a `cache`, modules
+/// it has run before in this run are not run again.
 pub fn run_script_through_probes(
     runtime: &dyn Runtime,
     job: &ScriptJob,
     options: &ProbeOptions,
     scratch: &Path,
     timeout: Duration,
+    cache: Option<&ProbeCache>,
 ) -> ScriptObservation {
     let started = Instant::now();
     let mut observation = ScriptObservation::default();
@@ -93,7 +151,7 @@ pub fn run_script_through_probes(
             return observation;
         }
     };
-    let runner = RuntimeProbeRunner::new(runtime, scratch, timeout);
+    let runner = RuntimeProbeRunner::new(runtime, scratch, timeout).with_cache(cache);
     let run = run_script(&script, &runner, options);
     observation.processes = run.processes;
     observation.unsupported_feature = run.unsupported_feature;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use conformance_adapters::{
-    AdapterError, FsTree, Runtime, RuntimeInfo, ScriptJob, ScriptObservation,
+    AdapterError, FsTree, ProbeCache, Runtime, RuntimeInfo, ScriptJob, ScriptObservation,
 };
 use conformance_suites::{Expectation, Expectations, ExpectedOutcome, SpecScript, WasiCase};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -143,6 +143,7 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
         ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    let probe_cache = ProbeCache::default();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(plan.jobs.max(1))
         .build()
@@ -163,6 +164,7 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
                     known,
                     &plan.limits,
                     scratch_base.path(),
+                    Some(&probe_cache),
                 );
                 bar.set_message(format!("{} {}", runtime.info().name, case.name()));
                 bar.inc(1);
@@ -194,7 +196,8 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
 
 /// Run one case on one runtime and judge it; `known` is its entry in the
 /// runtime's expectations, if any. WASI cases run in a fresh scratch dir
-/// under `base`.
+/// under `base`; spec scripts run through probes answer modules seen
+/// before in this run from `probe_cache`.
 pub fn run_case(
     runtime: &dyn Runtime,
     suite: &str,
@@ -202,6 +205,7 @@ pub fn run_case(
     known: Option<&Expectation>,
     limits: &Limits,
     base: &Path,
+    probe_cache: Option<&ProbeCache>,
 ) -> CaseResult {
     let info = runtime.info();
     let mut result = CaseResult {
@@ -228,7 +232,9 @@ pub fn run_case(
     }
     let judged = match case {
         Case::Wasi(case) => run_wasi_case(runtime, case, limits, base, &mut result),
-        Case::Script(script) => run_script_case(runtime, script, limits, base, &mut result),
+        Case::Script(script) => {
+            run_script_case(runtime, script, limits, base, probe_cache, &mut result)
+        }
     };
     let (verdict, reasons) = match judged {
         Ok(judged) => judged,
@@ -359,6 +365,7 @@ fn run_script_case(
     script: &SpecScript,
     limits: &Limits,
     base: &Path,
+    probe_cache: Option<&ProbeCache>,
     result: &mut CaseResult,
 ) -> Judged {
     let job = ScriptJob {
@@ -388,6 +395,7 @@ fn run_script_case(
             &options,
             scratch.path(),
             limits.timeout,
+            probe_cache,
         )
     };
     if let Some(feature) = &observation.unsupported_feature {

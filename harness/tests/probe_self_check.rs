@@ -33,6 +33,7 @@ fn check(name: &str, group: &str, text: &str) -> Result<(), Failed> {
         &options,
         scratch.path(),
         Duration::from_secs(60),
+        None,
     );
     if let Some(e) = &probed.parse_error {
         return Err(format!("the probe path did not parse the script: {e}").into());

@@ -55,7 +55,7 @@ fn main() {
         trials.push(Trial::test(name, move || {
             let case = Case::Wasi(Box::new(case));
             let observe = |runtime: &dyn Runtime| {
-                let result = run_case(runtime, "wasi", &case, None, &limits, scratch.path());
+                let result = run_case(runtime, "wasi", &case, None, &limits, scratch.path(), None);
                 let passed = result.verdict == Verdict::Pass;
                 result
                     .observation

@@ -72,7 +72,7 @@ fn main() {
             trials.push(Trial::test(case_name, move || {
                 let case = Case::Wasi(Box::new(cases[index].clone()));
                 let known = expectations.get("wasi", case.name());
-                let result = run_case(runtime.as_ref(), "wasi", &case, known, &limits, scratch.path());
+                let result = run_case(runtime.as_ref(), "wasi", &case, known, &limits, scratch.path(), None);
                 match result.verdict {
                     Verdict::Pass | Verdict::Xfail | Verdict::Skip => Ok(()),
                     Verdict::Xpass => Err(Failed::from(format!(

@@ -49,6 +49,9 @@ pub struct ProcessOutput {
     pub end: ProcessEnd,
     /// Its stdout.
     pub stdout: String,
+    /// Answered from the runner's cache of earlier runs of the same bytes,
+    /// not by a new process.
+    pub cached: bool,
 }
 
 /// Runs probe commands on one runtime.
@@ -601,7 +604,7 @@ fn run_instance(
             }
         };
         let out = runner.run(&wasm);
-        run.processes += 1;
+        run.processes += usize::from(!out.cached);
         let (ready, lines, done) = transcript(&out.stdout);
         let instantiated = ready || (actions.is_empty() && out.end == ProcessEnd::Exit(0));
         if !instantiated {
@@ -698,7 +701,7 @@ fn run_standalone(
             // The module as the script wrote it: re-encoding could repair
             // exactly the malformation under test.
             let out = runner.run(bytes);
-            run.processes += 1;
+            run.processes += usize::from(!out.cached);
             match out.end {
                 ProcessEnd::Rejected(_) => Verdict::Pass,
                 end => fail(
@@ -717,7 +720,7 @@ fn run_standalone(
                 Err(e) => return Ok(Verdict::Skip(format!("the probe cannot express this: {e}"))),
             };
             let out = runner.run(&wasm);
-            run.processes += 1;
+            run.processes += usize::from(!out.cached);
             // Refused, not trapped: if the module needs a feature past the
             // baseline, the runtime lacks it (as for a script's modules).
             if let ProcessEnd::Rejected(why) = &out.end
