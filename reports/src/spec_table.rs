@@ -69,8 +69,9 @@ pub struct FeatureRow {
     /// `wasm-v1`, `proposals/gc`, ...
     pub feature: String,
     /// One cell per runtime, in column order: `98.7%` of the directives
-    /// run that passed, `not supported` when the runtime refused the
-    /// feature in every script, `-` when nothing ran.
+    /// run that passed, followed by `(3/17 scripts)` when the runtime
+    /// refused the feature in the other scripts; `not supported` when it
+    /// refused it in every script, `-` when nothing ran.
     pub cells: Vec<String>,
 }
 
@@ -84,7 +85,8 @@ pub fn feature_matrix(record: &RunRecord) -> Vec<FeatureRow> {
             features.push(r.directory.clone());
         }
     }
-    let unsupported = |feature: &str, runtime: &str| {
+    // (scripts, scripts refused for a missing feature)
+    let refused = |feature: &str, runtime: &str| {
         let scripts: Vec<_> = record
             .results
             .iter()
@@ -92,7 +94,11 @@ pub fn feature_matrix(record: &RunRecord) -> Vec<FeatureRow> {
             .filter(|r| r.case.rsplit_once('/').is_some_and(|(d, _)| d == feature))
             .filter_map(|r| r.script.as_ref())
             .collect();
-        !scripts.is_empty() && scripts.iter().all(|s| s.unsupported_feature.is_some())
+        let refused = scripts
+            .iter()
+            .filter(|s| s.unsupported_feature.is_some())
+            .count();
+        (scripts.len(), refused)
     };
     features
         .into_iter()
@@ -104,12 +110,17 @@ pub fn feature_matrix(record: &RunRecord) -> Vec<FeatureRow> {
                     let row = rows
                         .iter()
                         .find(|r| r.directory == feature && r.runtime == rt.name);
+                    let (scripts, refused) = refused(&feature, &rt.name);
                     match row {
-                        _ if unsupported(&feature, &rt.name) => "not supported".to_string(),
-                        Some(r) if r.passed + r.failed > 0 => format!(
-                            "{:.1}%",
-                            100.0 * r.passed as f64 / (r.passed + r.failed) as f64
-                        ),
+                        _ if scripts > 0 && refused == scripts => "not supported".to_string(),
+                        Some(r) if r.passed + r.failed > 0 => {
+                            let share = 100.0 * r.passed as f64 / (r.passed + r.failed) as f64;
+                            if refused > 0 {
+                                format!("{share:.1}% ({}/{scripts} scripts)", scripts - refused)
+                            } else {
+                                format!("{share:.1}%")
+                            }
+                        }
                         _ => "-".to_string(),
                     }
                 })
@@ -194,6 +205,9 @@ mod tests {
             script("b", "proposals/gc/struct.wast", 0, 0, true),
             script("b", "proposals/gc/array.wast", 2, 2, false),
         ]);
-        assert_eq!(feature_matrix(&record)[0].cells, ["-", "50.0%"]);
+        assert_eq!(
+            feature_matrix(&record)[0].cells,
+            ["-", "50.0% (1/2 scripts)"]
+        );
     }
 }

@@ -45,7 +45,8 @@ enum Command {
     BuildSuites(BuildArgs),
     /// List the known runtimes: installed or not, version, binary.
     Runtimes(runtimes::ListArgs),
-    /// Render the reports again from a run record.
+    /// Render the reports again from a run record, and print its summary
+    /// (the tables `conformance` prints).
     Report(output::ReportArgs),
     /// Merge run records (the shards of one run, or runs of different
     /// runtimes) into one, and write its reports.

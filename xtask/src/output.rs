@@ -72,7 +72,9 @@ pub fn rerender(args: &ReportArgs) -> anyhow::Result<()> {
         None => args.record.parent().unwrap_or(Path::new(".")).to_path_buf(),
     };
     check_writable(&out)?;
-    for path in write_reports(&record, &out)? {
+    let written = write_reports(&record, &out)?;
+    say!("{}", conformance_reports::render_summary(&record));
+    for path in written {
         say!("wrote {}\n", path.display());
     }
     Ok(())
