@@ -14,6 +14,7 @@ macro_rules! say {
 
 mod bench;
 mod conformance;
+mod fuzz;
 mod install;
 mod output;
 mod runtimes;
@@ -57,6 +58,9 @@ enum Command {
     /// Measure the reference runtime against its peers (ratios): `interp`
     /// (vs wasmi and wasm-interp) or `wasi` (vs wasmtime).
     Bench(bench::Args),
+    /// Differential fuzzing against the reference runtime (the oracle).
+    #[command(subcommand)]
+    Fuzz(fuzz::Command),
 }
 
 #[derive(clap::Args)]
@@ -223,6 +227,7 @@ fn main() -> ExitCode {
         Command::Report(args) => output::rerender(args).map_err(Failure::from),
         Command::Merge(args) => merge(args),
         Command::Bench(args) => bench::run(args).map_err(Failure::from),
+        Command::Fuzz(command) => fuzz::run(command),
         Command::SuiteCoverage => suite_coverage().map_err(Failure::from),
     };
     match result {

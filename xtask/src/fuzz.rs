@@ -1,0 +1,182 @@
+//! `cargo xtask fuzz smith`: a time-boxed, reproducible differential
+//! campaign. Each seed gives a wasm-smith module; the reference runtime's
+//! answers for its calls become a spec script, which every runtime under
+//! test runs through probes. The work is in `conformance-differential`.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use conformance_adapters::{ProbeCache, Runtime};
+use conformance_differential::{Proposals, run_seed};
+
+use crate::Failure;
+use crate::output::check_writable;
+use crate::runtimes::{RuntimeSource, select};
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Generate wasm-smith modules and compare every runtime's results with
+    /// the reference runtime's (the oracle), call by call. Prints one line per
+    /// new kind of divergence, and last `N modules, M calls, P poisoned, D
+    /// divergences (R modules/s)`. Each divergent case is written to
+    /// OUT/divergences/seed-N/ (module.wasm, case.wast: the oracle's script,
+    /// which `wasmtime wast` can replay too, and divergence.txt). Exit status
+    /// 1 when any runtime diverged.
+    Smith(SmithArgs),
+}
+
+#[derive(clap::Args)]
+pub struct SmithArgs {
+    /// Runtimes to compare with the oracle, comma-separated (wasmtime,
+    /// wasmer, wasmi, node, wasmedge, wamr, wamr-classic, wazero, one from
+    /// --runtimes-file), or all (those installed). Only runtimes that run
+    /// WASI commands take part.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "NAME[,NAME...]",
+        required = true
+    )]
+    runtime: Vec<String>,
+    /// How long to run: `30s`, `10m`, `1h`.
+    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
+    time: Duration,
+    /// The first seed; seeds follow one by one, so a campaign is repeated
+    /// by giving the same seed.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Where divergent cases go (default: target/fuzz/smith).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Per-process wall-clock limit, in seconds; a runtime cut there is a
+    /// poisoned outcome, not a divergence.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    timeout: f64,
+    #[command(flatten)]
+    runtimes: RuntimeSource,
+}
+
+/// Run a `fuzz` subcommand.
+pub fn run(command: &Command) -> Result<(), Failure> {
+    match command {
+        Command::Smith(args) => smith(args),
+    }
+}
+
+fn smith(args: &SmithArgs) -> Result<(), Failure> {
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        return Err(anyhow::anyhow!("--timeout must be a positive number of seconds").into());
+    }
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| conformance_adapters::workspace_root().join("target/fuzz/smith"));
+    check_writable(&out)?;
+    let selection = select(&args.runtime, &args.runtimes, None)?;
+    for skipped in &selection.skipped {
+        eprintln!("not running {}: {}", skipped.name, skipped.reason);
+    }
+    // The oracle is not its own subject, and runtimes without WASI cannot
+    // run probes.
+    let subjects: Vec<&dyn Runtime> = selection
+        .runtimes
+        .iter()
+        .map(|r| r.as_ref())
+        .filter(|r| r.info().name != "reference" && r.info().capabilities.wasi)
+        .collect();
+    if subjects.is_empty() {
+        return Err(anyhow::anyhow!(
+            "no runtime to compare: name one that runs WASI commands (wasmtime, wasmer, wasmi, node, wasmedge, wamr, wazero)"
+        )
+        .into());
+    }
+    let names: Vec<&str> = subjects.iter().map(|r| r.info().name.as_str()).collect();
+    let proposals = Proposals::shared_by(names.iter().copied());
+    eprintln!(
+        "comparing {} with the reference from seed {} for {}; proposals beyond Wasm 2.0: {:?}",
+        names.join(", "),
+        args.seed,
+        humantime::format_duration(args.time),
+        proposals
+    );
+    let scratch = tempfile::Builder::new()
+        .prefix("wasi-conformance-smith-")
+        .tempdir()
+        .context("creating a scratch dir")?;
+    let cache = ProbeCache::default();
+    let timeout = Duration::from_secs_f64(args.timeout);
+    let started = Instant::now();
+    let (mut modules, mut calls, mut poisoned, mut divergent) = (0usize, 0usize, 0usize, 0usize);
+    let mut signatures = BTreeSet::new();
+    let mut seed = args.seed;
+    while started.elapsed() < args.time {
+        let case = match run_seed(
+            seed,
+            &proposals,
+            &subjects,
+            scratch.path(),
+            timeout,
+            Some(&cache),
+        ) {
+            Ok(case) => case,
+            Err(e) => {
+                eprintln!("{e}");
+                seed = seed.wrapping_add(1);
+                continue;
+            }
+        };
+        modules += 1;
+        calls += case.calls;
+        poisoned += case.poisoned;
+        if !case.divergences.is_empty() {
+            divergent += 1;
+            let dir = out.join("divergences").join(format!("seed-{seed}"));
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+            std::fs::write(dir.join("module.wasm"), &case.module)
+                .with_context(|| format!("writing {}", dir.display()))?;
+            std::fs::write(dir.join("case.wast"), &case.wast)
+                .with_context(|| format!("writing {}", dir.display()))?;
+            let mut text = String::new();
+            for d in &case.divergences {
+                text.push_str(&format!(
+                    "{}: {} directive(s) differ; first: line {} ({}): {}; expected {}, observed {}\n",
+                    d.runtime,
+                    d.count,
+                    d.first.line,
+                    d.first.kind,
+                    d.first.message,
+                    d.first.expected.as_deref().unwrap_or("-"),
+                    d.first.observed.as_deref().unwrap_or("-"),
+                ));
+                // One line per kind of divergence, not per case.
+                let signature = (
+                    d.runtime.clone(),
+                    d.first.kind.clone(),
+                    d.first.message.clone(),
+                );
+                if signatures.insert(signature) {
+                    println!(
+                        "new divergence: {} seed {seed}: {} ({}) — {}",
+                        d.runtime,
+                        d.first.message,
+                        d.first.kind,
+                        dir.display()
+                    );
+                }
+            }
+            std::fs::write(dir.join("divergence.txt"), text)
+                .with_context(|| format!("writing {}", dir.display()))?;
+        }
+        seed = seed.wrapping_add(1);
+    }
+    let rate = modules as f64 / started.elapsed().as_secs_f64().max(1e-9);
+    println!(
+        "{modules} modules, {calls} calls, {poisoned} poisoned, {divergent} divergences ({rate:.2} modules/s)"
+    );
+    if divergent > 0 {
+        return Err(Failure::Unexpected);
+    }
+    Ok(())
+}
