@@ -74,21 +74,106 @@ pub fn run_seed(
     };
     outcome.wast = oracle.wast;
     for runtime in runtimes {
-        let options = ProbeOptions { host_refs: false };
-        let observed = run_script_through_probes(*runtime, &job, &options, scratch, timeout, cache);
-        let (poisoned, real): (Vec<_>, Vec<_>) =
-            observed.failures.into_iter().partition(is_poisoned);
-        outcome.poisoned += poisoned.len();
-        outcome.calls += oracle.calls.saturating_sub(poisoned.len());
-        if let Some(first) = real.first() {
-            outcome.divergences.push(Divergence {
-                runtime: runtime.info().name.clone(),
-                first: first.clone(),
-                count: real.len(),
-            });
-        }
+        let (divergence, poisoned) = judge(*runtime, &job, scratch, timeout, cache);
+        outcome.poisoned += poisoned;
+        outcome.calls += oracle.calls.saturating_sub(poisoned);
+        outcome.divergences.extend(divergence);
     }
     Ok(outcome)
+}
+
+/// Run the oracle's script `job` on `runtime`: its divergence, if any, and
+/// how many of its outcomes were poisoned.
+fn judge(
+    runtime: &dyn Runtime,
+    job: &ScriptJob,
+    scratch: &Path,
+    timeout: Duration,
+    cache: Option<&ProbeCache>,
+) -> (Option<Divergence>, usize) {
+    let options = ProbeOptions { host_refs: false };
+    let observed = run_script_through_probes(runtime, job, &options, scratch, timeout, cache);
+    let (poisoned, real): (Vec<_>, Vec<_>) = observed.failures.into_iter().partition(is_poisoned);
+    let divergence = real.first().map(|first| Divergence {
+        runtime: runtime.info().name.clone(),
+        first: first.clone(),
+        count: real.len(),
+    });
+    (divergence, poisoned.len())
+}
+
+impl Divergence {
+    /// What makes two divergences the same bug, for deduplication and for
+    /// shrinking: the runtime, the kind of directive and how it differed.
+    pub fn signature(&self) -> (String, String, String) {
+        (
+            self.runtime.clone(),
+            self.first.kind.clone(),
+            self.first.message.clone(),
+        )
+    }
+}
+
+/// A divergent case made small.
+#[derive(Debug, Clone)]
+pub struct Shrunk {
+    /// The smallest module found that still diverges the same way.
+    pub module: Vec<u8>,
+    /// The oracle's script for it.
+    pub wast: String,
+    /// Its divergence.
+    pub divergence: Divergence,
+}
+
+/// A module as text, for a bundle (the bytes when it does not print).
+pub fn module_text(module: &[u8]) -> String {
+    wasmprinter::print_bytes(module).unwrap_or_else(|e| format!(";; not printable: {e}\n"))
+}
+
+/// Why shrinking failed.
+#[derive(Debug, thiserror::Error)]
+#[error("shrinking failed: {0}")]
+pub struct ShrinkError(String);
+
+/// Shrink `module` (the case of `seed`) with `wasm-shrink`, keeping only
+/// candidates on which `runtime` still diverges from the oracle with the
+/// same signature as `divergence`.
+pub fn shrink(
+    module: &[u8],
+    seed: u64,
+    runtime: &dyn Runtime,
+    divergence: &Divergence,
+    scratch: &Path,
+    timeout: Duration,
+    attempts: u32,
+) -> Result<Shrunk, ShrinkError> {
+    let wanted = divergence.signature();
+    let diverges = |candidate: &[u8]| -> Option<(String, Divergence)> {
+        let oracle = oracle_script(candidate, seed).ok()?;
+        let job = ScriptJob {
+            name: format!("smith/seed-{seed}.wast"),
+            group: "smith".into(),
+            text: oracle.wast.clone(),
+        };
+        let (found, _) = judge(runtime, &job, scratch, timeout, None);
+        found
+            .filter(|d| d.signature() == wanted)
+            .map(|d| (oracle.wast, d))
+    };
+    let info = wasm_shrink::WasmShrink::default()
+        .attempts(attempts)
+        .seed(seed)
+        .run(module.to_vec(), |candidate| {
+            Ok::<bool, anyhow::Error>(diverges(candidate).is_some())
+        })
+        .map_err(|e| ShrinkError(e.to_string()))?;
+    let (wast, divergence) = diverges(&info.output)
+        .ok_or_else(|| ShrinkError("the smallest module no longer diverges".into()))?;
+    Ok(Shrunk {
+        module: info.output,
+        wast,
+        divergence,
+    })
 }
 
 /// Outcomes that depend on the runtime's limits or the machine: a

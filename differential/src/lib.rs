@@ -9,6 +9,8 @@ pub mod campaign;
 pub mod generate;
 pub mod oracle;
 
-pub use campaign::{CaseError, CaseOutcome, Divergence, run_seed};
+pub use campaign::{
+    CaseError, CaseOutcome, Divergence, ShrinkError, Shrunk, module_text, run_seed, shrink,
+};
 pub use generate::{Proposals, differential_config, module_for_seed};
 pub use oracle::{OracleScript, oracle_script};

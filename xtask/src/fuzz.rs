@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use conformance_adapters::{ProbeCache, Runtime};
-use conformance_differential::{Proposals, run_seed};
+use conformance_differential::{Proposals, module_text, run_seed, shrink};
 
 use crate::Failure;
 use crate::output::check_writable;
@@ -50,6 +50,11 @@ pub struct SmithArgs {
     /// Where divergent cases go (default: target/fuzz/smith).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Candidates wasm-shrink may try per new kind of divergence (0: do not
+    /// shrink). The smallest module that still diverges the same way is
+    /// written beside the original (shrunk.wasm, shrunk.wat, shrunk.wast).
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    shrink_attempts: u32,
     /// Per-process wall-clock limit, in seconds; a runtime cut there is a
     /// poisoned outcome, not a divergence.
     #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
@@ -138,10 +143,17 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
                 .with_context(|| format!("writing {}", dir.display()))?;
             std::fs::write(dir.join("case.wast"), &case.wast)
                 .with_context(|| format!("writing {}", dir.display()))?;
+            std::fs::write(dir.join("module.wat"), module_text(&case.module))
+                .with_context(|| format!("writing {}", dir.display()))?;
             let mut text = String::new();
             for d in &case.divergences {
+                let version = subjects
+                    .iter()
+                    .find(|r| r.info().name == d.runtime)
+                    .map(|r| r.info().version.clone())
+                    .unwrap_or_default();
                 text.push_str(&format!(
-                    "{}: {} directive(s) differ; first: line {} ({}): {}; expected {}, observed {}\n",
+                    "{} ({version}): {} directive(s) differ; first: line {} ({}): {}; expected {}, observed {}\n",
                     d.runtime,
                     d.count,
                     d.first.line,
@@ -151,21 +163,60 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
                     d.first.observed.as_deref().unwrap_or("-"),
                 ));
                 // One line per kind of divergence, not per case.
-                let signature = (
-                    d.runtime.clone(),
-                    d.first.kind.clone(),
-                    d.first.message.clone(),
+                if !signatures.insert(d.signature()) {
+                    continue;
+                }
+                println!(
+                    "new divergence: {} seed {seed}: {} ({}) — {}",
+                    d.runtime,
+                    d.first.message,
+                    d.first.kind,
+                    dir.display()
                 );
-                if signatures.insert(signature) {
-                    println!(
-                        "new divergence: {} seed {seed}: {} ({}) — {}",
-                        d.runtime,
-                        d.first.message,
-                        d.first.kind,
-                        dir.display()
-                    );
+                let Some(runtime) = subjects.iter().find(|r| r.info().name == d.runtime) else {
+                    continue;
+                };
+                if args.shrink_attempts == 0 {
+                    continue;
+                }
+                match shrink(
+                    &case.module,
+                    seed,
+                    *runtime,
+                    d,
+                    scratch.path(),
+                    timeout,
+                    args.shrink_attempts,
+                ) {
+                    Ok(shrunk) => {
+                        let write = |name: &str, bytes: &[u8]| {
+                            std::fs::write(dir.join(name), bytes)
+                                .with_context(|| format!("writing {}", dir.join(name).display()))
+                        };
+                        write("shrunk.wasm", &shrunk.module)?;
+                        write("shrunk.wat", module_text(&shrunk.module).as_bytes())?;
+                        write("shrunk.wast", shrunk.wast.as_bytes())?;
+                        eprintln!(
+                            "  shrunk {} -> {} bytes; {} still: {} (expected {}, observed {})",
+                            case.module.len(),
+                            shrunk.module.len(),
+                            d.runtime,
+                            shrunk.divergence.first.message,
+                            shrunk.divergence.first.expected.as_deref().unwrap_or("-"),
+                            shrunk.divergence.first.observed.as_deref().unwrap_or("-"),
+                        );
+                    }
+                    Err(e) => eprintln!("  {e}"),
                 }
             }
+            text.push_str(&format!(
+                "seed {seed}; replay: cargo xtask fuzz smith --runtime {} --seed {seed} --time 1s\n",
+                case.divergences
+                    .iter()
+                    .map(|d| d.runtime.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ));
             std::fs::write(dir.join("divergence.txt"), text)
                 .with_context(|| format!("writing {}", dir.display()))?;
         }
