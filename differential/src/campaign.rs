@@ -82,6 +82,23 @@ pub fn run_seed(
     Ok(outcome)
 }
 
+/// Run an oracle script (a bundle's `case.wast` or `shrunk.wast`) on
+/// `runtime` again: its divergence, if it still diverges.
+pub fn replay(
+    runtime: &dyn Runtime,
+    name: &str,
+    wast: &str,
+    scratch: &Path,
+    timeout: Duration,
+) -> Option<Divergence> {
+    let job = ScriptJob {
+        name: name.to_string(),
+        group: "smith".into(),
+        text: wast.to_string(),
+    };
+    judge(runtime, &job, scratch, timeout, None).0
+}
+
 /// Run the oracle's script `job` on `runtime`: its divergence, if any, and
 /// how many of its outcomes were poisoned.
 fn judge(

@@ -10,7 +10,7 @@ pub mod generate;
 pub mod oracle;
 
 pub use campaign::{
-    CaseError, CaseOutcome, Divergence, ShrinkError, Shrunk, module_text, run_seed, shrink,
+    CaseError, CaseOutcome, Divergence, ShrinkError, Shrunk, module_text, replay, run_seed, shrink,
 };
 pub use generate::{Proposals, differential_config, module_for_seed};
 pub use oracle::{OracleScript, oracle_script};

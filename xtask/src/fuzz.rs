@@ -219,6 +219,29 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
             ));
             std::fs::write(dir.join("divergence.txt"), text)
                 .with_context(|| format!("writing {}", dir.display()))?;
+            let bundle = serde_json::json!({
+                "seed": seed,
+                "module": "module.wasm",
+                "script": if dir.join("shrunk.wast").exists() { "shrunk.wast" } else { "case.wast" },
+                "runtimes": case.divergences.iter().map(|d| {
+                    let info = subjects.iter().find(|r| r.info().name == d.runtime).map(|r| r.info());
+                    serde_json::json!({
+                        "name": d.runtime,
+                        "version": info.map(|i| i.version.clone()),
+                        "binary": info.and_then(|i| i.binary.clone()),
+                        "line": d.first.line,
+                        "kind": d.first.kind,
+                        "message": d.first.message,
+                        "expected": d.first.expected,
+                        "observed": d.first.observed,
+                    })
+                }).collect::<Vec<_>>(),
+            });
+            std::fs::write(
+                dir.join("bundle.json"),
+                serde_json::to_string_pretty(&bundle).unwrap_or_default(),
+            )
+            .with_context(|| format!("writing {}", dir.display()))?;
         }
         seed = seed.wrapping_add(1);
     }
@@ -227,6 +250,79 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
         "{modules} modules, {calls} calls, {poisoned} poisoned, {divergent} divergences ({rate:.2} modules/s)"
     );
     if divergent > 0 {
+        return Err(Failure::Unexpected);
+    }
+    Ok(())
+}
+
+#[derive(clap::Args)]
+pub struct ReproArgs {
+    /// A divergence bundle: a directory written by `fuzz smith`
+    /// (`target/fuzz/smith/divergences/seed-N`).
+    bundle: PathBuf,
+    /// Per-process wall-clock limit, in seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    timeout: f64,
+    #[command(flatten)]
+    runtimes: RuntimeSource,
+}
+
+/// `cargo xtask repro BUNDLE`: run the bundle's script (the shrunk one when
+/// there is one) on the runtimes that diverged, and say for each whether it
+/// still does. Exit status 1 while any still diverges.
+pub fn repro(args: &ReproArgs) -> Result<(), Failure> {
+    let manifest = args.bundle.join("bundle.json");
+    let text = std::fs::read_to_string(&manifest)
+        .with_context(|| format!("reading {}", manifest.display()))?;
+    let bundle: serde_json::Value = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a bundle manifest", manifest.display()))?;
+    let script_name = bundle["script"].as_str().unwrap_or("case.wast");
+    let script_path = args.bundle.join(script_name);
+    let wast = std::fs::read_to_string(&script_path)
+        .with_context(|| format!("reading {}", script_path.display()))?;
+    let names: Vec<String> = bundle["runtimes"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|r| r["name"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    if names.is_empty() {
+        return Err(anyhow::anyhow!("{}: names no runtime", manifest.display()).into());
+    }
+    let selection = select(&names, &args.runtimes, None)?;
+    let scratch = tempfile::Builder::new()
+        .prefix("wasi-conformance-repro-")
+        .tempdir()
+        .context("creating a scratch dir")?;
+    let timeout = Duration::from_secs_f64(args.timeout.max(0.1));
+    let mut still = 0;
+    for runtime in &selection.runtimes {
+        let info = runtime.info();
+        match conformance_differential::replay(
+            runtime.as_ref(),
+            &script_path.display().to_string(),
+            &wast,
+            scratch.path(),
+            timeout,
+        ) {
+            Some(d) => {
+                still += 1;
+                println!(
+                    "{} ({}): still diverges at line {}: {} (expected {}, observed {})",
+                    info.name,
+                    info.version,
+                    d.first.line,
+                    d.first.message,
+                    d.first.expected.as_deref().unwrap_or("-"),
+                    d.first.observed.as_deref().unwrap_or("-"),
+                );
+            }
+            None => println!("{} ({}): no longer diverges", info.name, info.version),
+        }
+    }
+    if still > 0 {
         return Err(Failure::Unexpected);
     }
     Ok(())

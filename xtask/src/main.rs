@@ -61,6 +61,10 @@ enum Command {
     /// Differential fuzzing against the reference runtime (the oracle).
     #[command(subcommand)]
     Fuzz(fuzz::Command),
+    /// Replay a divergence bundle written by `fuzz smith` on the runtimes
+    /// that diverged, and say whether each still does (exit 1 while any
+    /// does).
+    Repro(fuzz::ReproArgs),
 }
 
 #[derive(clap::Args)]
@@ -228,6 +232,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => merge(args),
         Command::Bench(args) => bench::run(args).map_err(Failure::from),
         Command::Fuzz(command) => fuzz::run(command),
+        Command::Repro(args) => fuzz::repro(args),
         Command::SuiteCoverage => suite_coverage().map_err(Failure::from),
     };
     match result {
