@@ -59,9 +59,9 @@ pub fn oracle_script(module: &[u8], seed: u64) -> Result<OracleScript, OracleErr
             let mut wast = String::new();
             let _ = writeln!(
                 wast,
-                "(assert_trap (module binary {}) {:?})",
+                "(assert_trap (module binary {}) {})",
                 wast_bytes(module),
-                trap.kind().message()
+                wast_string(trap.kind().message())
             );
             return Ok(OracleScript {
                 wast,
@@ -111,13 +111,17 @@ pub fn oracle_script(module: &[u8], seed: u64) -> Result<OracleScript, OracleErr
                 .collect();
             let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
             store.set_fuel(Some(ORACLE_FUEL));
-            let invoke = format!("(invoke {:?}{})", name, values(&args, false));
+            let invoke = format!("(invoke {}{})", wast_string(name), values(&args, false));
             match func.call(&mut store, &args, &mut results) {
                 Ok(()) => {
                     let _ = writeln!(wast, "(assert_return {invoke}{})", values(&results, true));
                 }
                 Err(Error::Trap(trap)) if !poisons(trap.kind()) => {
-                    let _ = writeln!(wast, "(assert_trap {invoke} {:?})", trap.kind().message());
+                    let _ = writeln!(
+                        wast,
+                        "(assert_trap {invoke} {})",
+                        wast_string(trap.kind().message())
+                    );
                     calls += 1;
                     store.set_fuel(Some(ORACLE_FUEL));
                     instance = match Instance::new(&mut store, &compiled, &[]) {
@@ -144,7 +148,8 @@ pub fn oracle_script(module: &[u8], seed: u64) -> Result<OracleScript, OracleErr
                 let value = g.get(&store);
                 let _ = writeln!(
                     wast,
-                    "(assert_return (get {global:?}){})",
+                    "(assert_return (get {}){})",
+                    wast_string(global),
                     values(&[value], true)
                 );
             }
@@ -309,6 +314,23 @@ fn hex_f64(bits: u64) -> String {
     )
 }
 
+/// A name as a wast string: printable ASCII as is, every other byte of
+/// its UTF-8 as `\XX` (Rust's `{:?}` writes `\0` and `\u{14}`, which the
+/// text format does not read).
+fn wast_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for b in s.bytes() {
+        if (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "\\{b:02x}");
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Bytes as one wast string: `"\00asm..."`.
 fn wast_bytes(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 3 + 2);
@@ -323,6 +345,16 @@ fn wast_bytes(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_written_as_the_text_format_reads_them() {
+        assert_eq!(wast_string("f"), r#""f""#);
+        assert_eq!(wast_string("\0\u{14}\"\\é"), r#""\00\14\22\5c\c3\a9""#);
+        let name = "\0\u{14}\"\\é";
+        let text = format!("(module (func (export {})))", wast_string(name));
+        let wasm = wat::parse_str(&text).expect("the text format reads it");
+        assert!(wasm.windows(name.len()).any(|w| w == name.as_bytes()));
+    }
 
     #[test]
     fn floats_are_written_exactly() {
