@@ -194,12 +194,10 @@ pub fn shrink(
 }
 
 /// Outcomes that depend on the runtime's limits or the machine: a
-/// timeout, stack exhaustion, a crash.
+/// timeout, stack exhaustion, running out of fuel. A crash is not one: it
+/// is reported.
 fn is_poisoned(failure: &DirectiveFailure) -> bool {
     failure.observed.as_deref().is_some_and(|o| {
-        o == "timed out"
-            || o.starts_with("crash")
-            || o.contains("StackExhausted")
-            || o.contains("OutOfFuel")
+        o == "timed out" || o.contains("StackExhausted") || o.contains("OutOfFuel")
     })
 }

@@ -5,7 +5,7 @@ use arbitrary::Unstructured;
 
 /// The proposals a campaign may generate, beyond the baseline (Wasm 2.0
 /// without SIMD) every runtime is held to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Proposals {
     /// Fixed-width SIMD.
     pub simd: bool,

@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use conformance_adapters::{ProbeCache, Runtime};
-use conformance_differential::{Proposals, module_text, run_seed, shrink};
+use conformance_differential::{Divergence, Proposals, module_text, run_seed, shrink};
+use conformance_suites::{Expectations, ExpectedOutcome, expectations_dir};
 
 use crate::Failure;
 use crate::output::check_writable;
@@ -21,9 +22,12 @@ pub enum Command {
     /// the reference runtime's (the oracle), call by call. Prints one line per
     /// new kind of divergence, and last `N modules, M calls, P poisoned, D
     /// divergences (R modules/s)`. Each divergent case is written to
-    /// OUT/divergences/seed-N/ (module.wasm, case.wast: the oracle's script,
-    /// which `wasmtime wast` can replay too, and divergence.txt). Exit status
-    /// 1 when any runtime diverged.
+    /// OUT/divergences/seed-N-RUNTIMES/ (module.wasm and .wat; case.wast: the
+    /// oracle's script, which `wasmtime wast` can replay too; the shrunk
+    /// module and script; divergence.txt and bundle.json, for `cargo xtask
+    /// repro`). Exit status 1 when a runtime diverged in a way its
+    /// expectations do not list (`suite = "smith"`, `case = "KIND: HOW"`,
+    /// e.g. "assert_return: wrong result").
     Smith(SmithArgs),
 }
 
@@ -97,14 +101,25 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
         )
         .into());
     }
-    let names: Vec<&str> = subjects.iter().map(|r| r.info().name.as_str()).collect();
-    let proposals = Proposals::shared_by(names.iter().copied());
+    // Each runtime gets modules with every proposal it passed in the
+    // measured spec matrix: runtimes that passed the same ones share
+    // modules (one module per group and seed).
+    let mut groups: std::collections::BTreeMap<Proposals, Vec<&dyn Runtime>> =
+        std::collections::BTreeMap::new();
+    for runtime in &subjects {
+        groups
+            .entry(Proposals::shared_by([runtime.info().name.as_str()]))
+            .or_default()
+            .push(*runtime);
+    }
+    for (proposals, members) in &groups {
+        let names: Vec<&str> = members.iter().map(|r| r.info().name.as_str()).collect();
+        eprintln!("{}: {proposals:?}", names.join(", "));
+    }
     eprintln!(
-        "comparing {} with the reference from seed {} for {}; proposals beyond Wasm 2.0: {:?}",
-        names.join(", "),
+        "comparing with the reference from seed {} for {}",
         args.seed,
-        humantime::format_duration(args.time),
-        proposals
+        humantime::format_duration(args.time)
     );
     let scratch = tempfile::Builder::new()
         .prefix("wasi-conformance-smith-")
@@ -113,46 +128,73 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
     let cache = ProbeCache::default();
     let timeout = Duration::from_secs_f64(args.timeout);
     let started = Instant::now();
+    // Known divergences: `suite = "smith"` entries in the runtime's
+    // expectations, by kind of difference (`case = "assert_return: wrong
+    // result"`). A campaign fails only on a divergence not listed.
+    let mut known = std::collections::BTreeMap::new();
+    for runtime in &subjects {
+        let name = runtime.info().name.clone();
+        let expectations =
+            Expectations::load(&expectations_dir(), &name).map_err(anyhow::Error::from)?;
+        known.insert(name, expectations);
+    }
+    let is_known = |d: &Divergence| {
+        known.get(&d.runtime).is_some_and(|e: &Expectations| {
+            e.get("smith", &smith_case(d))
+                .is_some_and(|k| k.outcome == ExpectedOutcome::Fail)
+        })
+    };
+    let mut new_divergent = 0usize;
     let (mut modules, mut calls, mut poisoned, mut divergent) = (0usize, 0usize, 0usize, 0usize);
     let mut signatures = BTreeSet::new();
     let mut seed = args.seed;
-    while started.elapsed() < args.time {
-        let case = match run_seed(
-            seed,
-            &proposals,
-            &subjects,
-            scratch.path(),
-            timeout,
-            Some(&cache),
-        ) {
-            Ok(case) => case,
-            Err(e) => {
-                eprintln!("{e}");
-                seed = seed.wrapping_add(1);
-                continue;
+    'seeds: while started.elapsed() < args.time {
+        for (proposals, members) in &groups {
+            if started.elapsed() >= args.time {
+                break 'seeds;
             }
-        };
-        modules += 1;
-        calls += case.calls;
-        poisoned += case.poisoned;
-        if !case.divergences.is_empty() {
-            divergent += 1;
-            let dir = out.join("divergences").join(format!("seed-{seed}"));
-            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-            std::fs::write(dir.join("module.wasm"), &case.module)
-                .with_context(|| format!("writing {}", dir.display()))?;
-            std::fs::write(dir.join("case.wast"), &case.wast)
-                .with_context(|| format!("writing {}", dir.display()))?;
-            std::fs::write(dir.join("module.wat"), module_text(&case.module))
-                .with_context(|| format!("writing {}", dir.display()))?;
-            let mut text = String::new();
-            for d in &case.divergences {
-                let version = subjects
+            let case = match run_seed(
+                seed,
+                proposals,
+                members,
+                scratch.path(),
+                timeout,
+                Some(&cache),
+            ) {
+                Ok(case) => case,
+                Err(e) => {
+                    eprintln!("{e}");
+                    continue;
+                }
+            };
+            modules += 1;
+            calls += case.calls;
+            poisoned += case.poisoned;
+            if !case.divergences.is_empty() {
+                divergent += 1;
+                new_divergent += usize::from(!case.divergences.iter().all(is_known));
+                let group = members
                     .iter()
-                    .find(|r| r.info().name == d.runtime)
-                    .map(|r| r.info().version.clone())
-                    .unwrap_or_default();
-                text.push_str(&format!(
+                    .map(|r| r.info().name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("+");
+                let dir = out.join("divergences").join(format!("seed-{seed}-{group}"));
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| format!("creating {}", dir.display()))?;
+                std::fs::write(dir.join("module.wasm"), &case.module)
+                    .with_context(|| format!("writing {}", dir.display()))?;
+                std::fs::write(dir.join("case.wast"), &case.wast)
+                    .with_context(|| format!("writing {}", dir.display()))?;
+                std::fs::write(dir.join("module.wat"), module_text(&case.module))
+                    .with_context(|| format!("writing {}", dir.display()))?;
+                let mut text = String::new();
+                for d in &case.divergences {
+                    let version = members
+                        .iter()
+                        .find(|r| r.info().name == d.runtime)
+                        .map(|r| r.info().version.clone())
+                        .unwrap_or_default();
+                    text.push_str(&format!(
                     "{} ({version}): {} directive(s) differ; first: line {} ({}): {}; expected {}, observed {}\n",
                     d.runtime,
                     d.count,
@@ -162,54 +204,56 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
                     d.first.expected.as_deref().unwrap_or("-"),
                     d.first.observed.as_deref().unwrap_or("-"),
                 ));
-                // One line per kind of divergence, not per case.
-                if !signatures.insert(d.signature()) {
-                    continue;
-                }
-                println!(
-                    "new divergence: {} seed {seed}: {} ({}) — {}",
-                    d.runtime,
-                    d.first.message,
-                    d.first.kind,
-                    dir.display()
-                );
-                let Some(runtime) = subjects.iter().find(|r| r.info().name == d.runtime) else {
-                    continue;
-                };
-                if args.shrink_attempts == 0 {
-                    continue;
-                }
-                match shrink(
-                    &case.module,
-                    seed,
-                    *runtime,
-                    d,
-                    scratch.path(),
-                    timeout,
-                    args.shrink_attempts,
-                ) {
-                    Ok(shrunk) => {
-                        let write = |name: &str, bytes: &[u8]| {
-                            std::fs::write(dir.join(name), bytes)
-                                .with_context(|| format!("writing {}", dir.join(name).display()))
-                        };
-                        write("shrunk.wasm", &shrunk.module)?;
-                        write("shrunk.wat", module_text(&shrunk.module).as_bytes())?;
-                        write("shrunk.wast", shrunk.wast.as_bytes())?;
-                        eprintln!(
-                            "  shrunk {} -> {} bytes; {} still: {} (expected {}, observed {})",
-                            case.module.len(),
-                            shrunk.module.len(),
-                            d.runtime,
-                            shrunk.divergence.first.message,
-                            shrunk.divergence.first.expected.as_deref().unwrap_or("-"),
-                            shrunk.divergence.first.observed.as_deref().unwrap_or("-"),
-                        );
+                    // One line per kind of divergence, not per case.
+                    if !signatures.insert(d.signature()) {
+                        continue;
                     }
-                    Err(e) => eprintln!("  {e}"),
+                    println!(
+                        "{} divergence: {} seed {seed}: {} ({}) — {}",
+                        if is_known(d) { "known" } else { "new" },
+                        d.runtime,
+                        d.first.message,
+                        d.first.kind,
+                        dir.display()
+                    );
+                    let Some(runtime) = members.iter().find(|r| r.info().name == d.runtime) else {
+                        continue;
+                    };
+                    if args.shrink_attempts == 0 {
+                        continue;
+                    }
+                    match shrink(
+                        &case.module,
+                        seed,
+                        *runtime,
+                        d,
+                        scratch.path(),
+                        timeout,
+                        args.shrink_attempts,
+                    ) {
+                        Ok(shrunk) => {
+                            let write = |name: &str, bytes: &[u8]| {
+                                std::fs::write(dir.join(name), bytes).with_context(|| {
+                                    format!("writing {}", dir.join(name).display())
+                                })
+                            };
+                            write("shrunk.wasm", &shrunk.module)?;
+                            write("shrunk.wat", module_text(&shrunk.module).as_bytes())?;
+                            write("shrunk.wast", shrunk.wast.as_bytes())?;
+                            eprintln!(
+                                "  shrunk {} -> {} bytes; {} still: {} (expected {}, observed {})",
+                                case.module.len(),
+                                shrunk.module.len(),
+                                d.runtime,
+                                shrunk.divergence.first.message,
+                                shrunk.divergence.first.expected.as_deref().unwrap_or("-"),
+                                shrunk.divergence.first.observed.as_deref().unwrap_or("-"),
+                            );
+                        }
+                        Err(e) => eprintln!("  {e}"),
+                    }
                 }
-            }
-            text.push_str(&format!(
+                text.push_str(&format!(
                 "seed {seed}; replay: cargo xtask fuzz smith --runtime {} --seed {seed} --time 1s\n",
                 case.divergences
                     .iter()
@@ -217,31 +261,32 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
                     .collect::<Vec<_>>()
                     .join(",")
             ));
-            std::fs::write(dir.join("divergence.txt"), text)
+                std::fs::write(dir.join("divergence.txt"), text)
+                    .with_context(|| format!("writing {}", dir.display()))?;
+                let bundle = serde_json::json!({
+                    "seed": seed,
+                    "module": "module.wasm",
+                    "script": if dir.join("shrunk.wast").exists() { "shrunk.wast" } else { "case.wast" },
+                    "runtimes": case.divergences.iter().map(|d| {
+                        let info = members.iter().find(|r| r.info().name == d.runtime).map(|r| r.info());
+                        serde_json::json!({
+                            "name": d.runtime,
+                            "version": info.map(|i| i.version.clone()),
+                            "binary": info.and_then(|i| i.binary.clone()),
+                            "line": d.first.line,
+                            "kind": d.first.kind,
+                            "message": d.first.message,
+                            "expected": d.first.expected,
+                            "observed": d.first.observed,
+                        })
+                    }).collect::<Vec<_>>(),
+                });
+                std::fs::write(
+                    dir.join("bundle.json"),
+                    serde_json::to_string_pretty(&bundle).unwrap_or_default(),
+                )
                 .with_context(|| format!("writing {}", dir.display()))?;
-            let bundle = serde_json::json!({
-                "seed": seed,
-                "module": "module.wasm",
-                "script": if dir.join("shrunk.wast").exists() { "shrunk.wast" } else { "case.wast" },
-                "runtimes": case.divergences.iter().map(|d| {
-                    let info = subjects.iter().find(|r| r.info().name == d.runtime).map(|r| r.info());
-                    serde_json::json!({
-                        "name": d.runtime,
-                        "version": info.map(|i| i.version.clone()),
-                        "binary": info.and_then(|i| i.binary.clone()),
-                        "line": d.first.line,
-                        "kind": d.first.kind,
-                        "message": d.first.message,
-                        "expected": d.first.expected,
-                        "observed": d.first.observed,
-                    })
-                }).collect::<Vec<_>>(),
-            });
-            std::fs::write(
-                dir.join("bundle.json"),
-                serde_json::to_string_pretty(&bundle).unwrap_or_default(),
-            )
-            .with_context(|| format!("writing {}", dir.display()))?;
+            }
         }
         seed = seed.wrapping_add(1);
     }
@@ -249,10 +294,19 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
     println!(
         "{modules} modules, {calls} calls, {poisoned} poisoned, {divergent} divergences ({rate:.2} modules/s)"
     );
-    if divergent > 0 {
+    if new_divergent > 0 {
+        eprintln!(
+            "{new_divergent} of the divergent modules show a divergence the expectations do not list"
+        );
         return Err(Failure::Unexpected);
     }
     Ok(())
+}
+
+/// How a divergence is named in the expectations (`suite = "smith"`):
+/// the kind of directive and how it differed.
+fn smith_case(d: &Divergence) -> String {
+    format!("{}: {}", d.first.kind, d.first.message)
 }
 
 #[derive(clap::Args)]
