@@ -38,6 +38,9 @@ pub struct CaseOutcome {
     pub poisoned: usize,
     /// Divergences, one per runtime at most.
     pub divergences: Vec<Divergence>,
+    /// Per runtime, in the order given: (name, calls compared, poisoned,
+    /// time spent running its probes).
+    pub per_runtime: Vec<(String, usize, usize, Duration)>,
 }
 
 /// Why a seed gave no comparable case.
@@ -74,10 +77,18 @@ pub fn run_seed(
     };
     outcome.wast = oracle.wast;
     for runtime in runtimes {
+        let started = std::time::Instant::now();
         let (divergence, poisoned) = judge(*runtime, &job, scratch, timeout, cache);
+        let compared = oracle.calls.saturating_sub(poisoned);
         outcome.poisoned += poisoned;
-        outcome.calls += oracle.calls.saturating_sub(poisoned);
+        outcome.calls += compared;
         outcome.divergences.extend(divergence);
+        outcome.per_runtime.push((
+            runtime.info().name.clone(),
+            compared,
+            poisoned,
+            started.elapsed(),
+        ));
     }
     Ok(outcome)
 }

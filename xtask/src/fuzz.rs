@@ -145,6 +145,12 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
         })
     };
     let mut new_divergent = 0usize;
+    // Per runtime: modules, calls compared, poisoned, divergent modules,
+    // time in its probes.
+    let mut per_runtime: std::collections::BTreeMap<
+        String,
+        (usize, usize, usize, usize, Duration),
+    > = std::collections::BTreeMap::new();
     let (mut modules, mut calls, mut poisoned, mut divergent) = (0usize, 0usize, 0usize, 0usize);
     let mut signatures = BTreeSet::new();
     let mut seed = args.seed;
@@ -170,6 +176,14 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
             modules += 1;
             calls += case.calls;
             poisoned += case.poisoned;
+            for (name, compared, set_aside, spent) in &case.per_runtime {
+                let row = per_runtime.entry(name.clone()).or_default();
+                row.0 += 1;
+                row.1 += compared;
+                row.2 += set_aside;
+                row.3 += usize::from(case.divergences.iter().any(|d| &d.runtime == name));
+                row.4 += *spent;
+            }
             if !case.divergences.is_empty() {
                 divergent += 1;
                 new_divergent += usize::from(!case.divergences.iter().all(is_known));
@@ -289,6 +303,13 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
             }
         }
         seed = seed.wrapping_add(1);
+    }
+    for (name, (m, c, p, d, spent)) in &per_runtime {
+        println!(
+            "{name}: {m} modules, {c} calls, {p} poisoned ({:.1}%), {d} divergent modules, {:.1} modules/s in its own processes",
+            100.0 * *p as f64 / (*c + *p).max(1) as f64,
+            *m as f64 / spent.as_secs_f64().max(1e-9)
+        );
     }
     let rate = modules as f64 / started.elapsed().as_secs_f64().max(1e-9);
     println!(
