@@ -111,10 +111,10 @@ pub fn oracle_script(module: &[u8], seed: u64) -> Result<OracleScript, OracleErr
                 .collect();
             let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
             store.set_fuel(Some(ORACLE_FUEL));
-            let invoke = format!("(invoke {}{})", wast_string(name), values(&args, false));
+            let invoke = format!("(invoke {}{})", wast_string(name), values(&args));
             match func.call(&mut store, &args, &mut results) {
                 Ok(()) => {
-                    let _ = writeln!(wast, "(assert_return {invoke}{})", values(&results, true));
+                    let _ = writeln!(wast, "(assert_return {invoke}{})", values(&results));
                 }
                 Err(Error::Trap(trap)) if !poisons(trap.kind()) => {
                     let _ = writeln!(
@@ -150,7 +150,7 @@ pub fn oracle_script(module: &[u8], seed: u64) -> Result<OracleScript, OracleErr
                     wast,
                     "(assert_return (get {}){})",
                     wast_string(global),
-                    values(&[value], true)
+                    values(&[value])
                 );
             }
         }
@@ -227,28 +227,25 @@ fn not_nan64(bits: u64) -> u64 {
     }
 }
 
-/// ` (i32.const 1) (f32.const 0x1p+0)` ...; results write NaNs as
-/// `nan:arithmetic` (any NaN a runtime may produce from canonicalized
-/// inputs) and references by class.
-fn values(values: &[Val], result: bool) -> String {
+/// ` (i32.const 1) (f32.const 0x1p+0)` ...; NaNs with their exact bits
+/// (`nan:0x25005f`): wasm-smith canonicalizes every NaN an arithmetic
+/// operation makes, so a NaN result is either the canonical one or a
+/// constant moved without arithmetic, whose bits the spec fixes (a
+/// signalling NaN read back from a global must stay signalling).
+/// References by class.
+fn values(values: &[Val]) -> String {
     let mut out = String::new();
     for v in values {
         out.push(' ');
-        out.push_str(&value(v, result));
+        out.push_str(&value(v));
     }
     out
 }
 
-fn value(v: &Val, result: bool) -> String {
+fn value(v: &Val) -> String {
     match v {
         Val::I32(x) => format!("(i32.const {x})"),
         Val::I64(x) => format!("(i64.const {x})"),
-        Val::F32(bits) if result && f32::from_bits(*bits).is_nan() => {
-            "(f32.const nan:arithmetic)".into()
-        }
-        Val::F64(bits) if result && f64::from_bits(*bits).is_nan() => {
-            "(f64.const nan:arithmetic)".into()
-        }
         Val::F32(bits) => format!("(f32.const {})", hex_f32(*bits)),
         Val::F64(bits) => format!("(f64.const {})", hex_f64(*bits)),
         Val::V128(x) => {
@@ -292,6 +289,10 @@ fn hex_float(
 }
 
 fn hex_f32(bits: u32) -> String {
+    if f32::from_bits(bits).is_nan() {
+        let sign = if bits >> 31 == 1 { "-" } else { "" };
+        return format!("{sign}nan:0x{:x}", bits & 0x7f_ffff);
+    }
     // 23 fraction bits, shifted to fill 6 hex digits.
     hex_float(
         bits >> 31 == 1,
@@ -364,7 +365,17 @@ mod tests {
         assert_eq!(hex_f32(f32::INFINITY.to_bits()), "inf");
         assert_eq!(hex_f64(2.5f64.to_bits()), "0x1.4000000000000p+1");
         assert_eq!(hex_f64(0), "0x0.0000000000000p-1022");
-        for bits in [1.0f32.to_bits(), 0x0000_0001, 0x8040_0000, 0x7f7f_ffff] {
+        assert_eq!(hex_f32(0x7fa5_005f), "nan:0x25005f");
+        assert_eq!(hex_f32(0xffc0_0000), "-nan:0x400000");
+        assert_eq!(hex_f64(0x7ff4_0000_0000_0001), "nan:0x4000000000001");
+        for bits in [
+            1.0f32.to_bits(),
+            0x0000_0001,
+            0x8040_0000,
+            0x7f7f_ffff,
+            0x7fa5_005f,
+            0xffc0_0000,
+        ] {
             let text = format!("(module (func (result f32) (f32.const {})))", hex_f32(bits));
             let wasm = wat::parse_str(&text).expect("the text format reads it");
             let pos = wasm
