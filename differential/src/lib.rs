@@ -7,10 +7,12 @@
 
 pub mod campaign;
 pub mod generate;
+pub mod memory_hash;
 pub mod oracle;
 
 pub use campaign::{
     CaseError, CaseOutcome, Divergence, ShrinkError, Shrunk, module_text, replay, run_seed, shrink,
 };
 pub use generate::{Proposals, differential_config, module_for_seed};
+pub use memory_hash::{MEMORY_HASH_PREFIX, with_memory_hashes};
 pub use oracle::{OracleScript, oracle_script};

@@ -1,7 +1,8 @@
 //! The oracle's answer for a generated module, written as a spec script:
 //! the module, then one `assert_return`/`assert_trap` per call with the
 //! reference runtime's result, and after each call an `assert_return` of
-//! every exported global. Any runtime is then judged by the same probe
+//! every exported global and of a hash of every memory (through functions
+//! added to the module, [`crate::memory_hash`]). Any runtime is then judged by the same probe
 //! driver as the spec scripts, and a divergent case is a `.wast` file that
 //! `wasmtime wast` or `spectest-interp` can replay as well.
 
@@ -12,6 +13,7 @@ use reference_runtime::{
 };
 
 use crate::generate::SeedBytes;
+use crate::memory_hash::{MEMORY_HASH_PREFIX, MemoryHashError, with_memory_hashes};
 
 /// Calls made per exported function: zeros, edge values, random values.
 pub const CALLS_PER_EXPORT: usize = 3;
@@ -38,11 +40,16 @@ pub enum OracleError {
     /// The oracle refused the module (a generator or oracle bug).
     #[error("the reference runtime refused the module: {0}")]
     Refused(Error),
+    /// The memory-hash functions could not be added.
+    #[error(transparent)]
+    MemoryHash(MemoryHashError),
 }
 
 /// Run every exported function of `module` on the reference runtime with
 /// argument vectors drawn from `seed` and write what happened as a script.
 pub fn oracle_script(module: &[u8], seed: u64) -> Result<OracleScript, OracleError> {
+    let (module, memory_hashes) = with_memory_hashes(module).map_err(OracleError::MemoryHash)?;
+    let module = module.as_slice();
     let mut config = Config::default();
     config.features(Config::supported_features());
     let engine = Engine::new(&config);
@@ -94,6 +101,9 @@ pub fn oracle_script(module: &[u8], seed: u64) -> Result<OracleScript, OracleErr
     let mut calls = 0;
     for (name, item) in &exports {
         let Extern::Func(func) = item else { continue };
+        if name.starts_with(MEMORY_HASH_PREFIX) {
+            continue;
+        }
         let ty = func.ty(&store);
         if !ty.params().iter().all(|t| is_number(*t)) || !ty.results().iter().all(|t| printable(*t))
         {
@@ -151,6 +161,24 @@ pub fn oracle_script(module: &[u8], seed: u64) -> Result<OracleScript, OracleErr
                     "(assert_return (get {}){})",
                     wast_string(global),
                     values(&[value])
+                );
+            }
+            // Memories by their hash, through the functions added for it:
+            // plain calls every runtime makes like any other.
+            for hash in &memory_hashes {
+                let Some(func) = instance.get_func(&store, hash) else {
+                    continue;
+                };
+                let mut result = [Val::I64(0)];
+                store.set_fuel(Some(ORACLE_FUEL));
+                if let Err(e) = func.call(&mut store, &[], &mut result) {
+                    return Err(OracleError::Refused(e));
+                }
+                let _ = writeln!(
+                    wast,
+                    "(assert_return (invoke {}){})",
+                    wast_string(hash),
+                    values(&result)
                 );
             }
         }
@@ -420,6 +448,27 @@ mod tests {
             script.wast
         );
         conformance_probe::Script::parse("case.wast", &script.wast).expect("the script parses");
+    }
+
+    #[test]
+    fn memory_is_compared_by_its_hash_after_every_call() {
+        let module = wat::parse_str(
+            r#"(module
+              (memory (export "m") 1 1)
+              (func (export "put") (param i32)
+                (i32.store (i32.const 64) (local.get 0))))"#,
+        )
+        .expect("module");
+        let script = oracle_script(&module, 1).expect("a script");
+        let hashes: Vec<&str> = script
+            .wast
+            .lines()
+            .filter(|l| l.starts_with(r#"(assert_return (invoke "memory-hash 0")"#))
+            .collect();
+        assert_eq!(hashes.len(), CALLS_PER_EXPORT, "{}", script.wast);
+        // Zeros, then -1: the memory differs, and so does its hash.
+        assert_ne!(hashes[0], hashes[1], "{}", script.wast);
+        assert_eq!(script.calls, CALLS_PER_EXPORT, "hash calls are not counted");
     }
 
     #[test]
