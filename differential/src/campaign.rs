@@ -11,6 +11,7 @@ use conformance_adapters::{
 use conformance_probe::ProbeOptions;
 
 use crate::generate::{Proposals, module_for_seed};
+use crate::memory_hash::MEMORY_HASH_PREFIX;
 use crate::oracle::{OracleError, oracle_script};
 
 /// One runtime's disagreement with the oracle on one case.
@@ -22,6 +23,43 @@ pub struct Divergence {
     pub first: DirectiveFailure,
     /// Directives that differ.
     pub count: usize,
+    /// The export the first differing directive reads or calls.
+    pub export: Option<String>,
+    /// What it compared: `function` (results), `global` or `memory`.
+    pub compared: &'static str,
+}
+
+/// What makes two divergences the same bug: the runtime, the kind of
+/// directive, how it differed, the trap class involved, and what was
+/// compared (a function's results, a global, a memory's hash). Export
+/// names are left out: wasm-smith's are numbers, the same in every module.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Signature {
+    /// The runtime.
+    pub runtime: String,
+    /// `assert_return`, `assert_trap`, `module`...
+    pub kind: String,
+    /// How it differed: `wrong result`, `the call ended the process`...
+    pub message: String,
+    /// The trap class involved, when one is: the runtime's, or the one the
+    /// oracle expected.
+    pub trap: Option<String>,
+    /// `function`, `global` or `memory`.
+    pub compared: &'static str,
+}
+
+impl std::fmt::Display for Signature {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} ({}, {}",
+            self.runtime, self.message, self.kind, self.compared
+        )?;
+        if let Some(trap) = &self.trap {
+            write!(f, ", trap {trap}")?;
+        }
+        write!(f, ")")
+    }
 }
 
 /// What one seed gave.
@@ -122,23 +160,63 @@ fn judge(
     let options = ProbeOptions { host_refs: false };
     let observed = run_script_through_probes(runtime, job, &options, scratch, timeout, cache);
     let (poisoned, real): (Vec<_>, Vec<_>) = observed.failures.into_iter().partition(is_poisoned);
-    let divergence = real.first().map(|first| Divergence {
-        runtime: runtime.info().name.clone(),
-        first: first.clone(),
-        count: real.len(),
+    let divergence = real.first().map(|first| {
+        let (export, compared) = subject_at(&job.text, first.line);
+        Divergence {
+            runtime: runtime.info().name.clone(),
+            first: first.clone(),
+            count: real.len(),
+            export,
+            compared,
+        }
     });
     (divergence, poisoned.len())
 }
 
 impl Divergence {
     /// What makes two divergences the same bug, for deduplication and for
-    /// shrinking: the runtime, the kind of directive and how it differed.
-    pub fn signature(&self) -> (String, String, String) {
-        (
-            self.runtime.clone(),
-            self.first.kind.clone(),
-            self.first.message.clone(),
-        )
+    /// shrinking ([`Signature`]).
+    pub fn signature(&self) -> Signature {
+        let inside = |text: &str| {
+            let rest = text.strip_prefix("trap (")?;
+            rest.split_once(')').map(|(class, _)| class.to_string())
+        };
+        let trap = self
+            .first
+            .observed
+            .as_deref()
+            .and_then(inside)
+            .or_else(|| {
+                let expected = self.first.expected.as_deref().and_then(inside)?;
+                Some(format!("expected {expected}"))
+            });
+        Signature {
+            runtime: self.runtime.clone(),
+            kind: self.first.kind.clone(),
+            message: self.first.message.clone(),
+            trap,
+            compared: self.compared,
+        }
+    }
+}
+
+/// The export named by the directive at `line` of `script` (the quoted
+/// string after `(invoke ` or `(get `), and what it compares: `function`,
+/// `global` or `memory` (a hash function's result).
+fn subject_at(script: &str, line: usize) -> (Option<String>, &'static str) {
+    let Some(text) = line.checked_sub(1).and_then(|i| script.lines().nth(i)) else {
+        return (None, "function");
+    };
+    let quoted = |prefix: &str| {
+        let rest = &text[text.find(prefix)? + prefix.len()..];
+        rest.find('"').map(|end| rest[..end].to_string())
+    };
+    if let Some(global) = quoted("(get \"") {
+        return (Some(global), "global");
+    }
+    match quoted("(invoke \"") {
+        Some(name) if name.starts_with(MEMORY_HASH_PREFIX) => (Some(name), "memory"),
+        other => (other, "function"),
     }
 }
 
@@ -211,4 +289,43 @@ fn is_poisoned(failure: &DirectiveFailure) -> bool {
     failure.observed.as_deref().is_some_and(|o| {
         o == "timed out" || o.contains("StackExhausted") || o.contains("OutOfFuel")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_subject_of_a_directive_is_read_from_its_line() {
+        let script = "(module binary \"\")\n(assert_return (invoke \"3\" (i32.const 0)) (i32.const 1))\n(assert_return (get \"g\") (i32.const 1))\n(assert_return (invoke \"memory-hash 0\") (i64.const 7))\n";
+        assert_eq!(subject_at(script, 2), (Some("3".into()), "function"));
+        assert_eq!(subject_at(script, 3), (Some("g".into()), "global"));
+        assert_eq!(subject_at(script, 4), (Some("memory-hash 0".into()), "memory"));
+        assert_eq!(subject_at(script, 9), (None, "function"));
+    }
+
+    #[test]
+    fn the_trap_class_is_part_of_the_signature() {
+        let divergence = |observed: &str| Divergence {
+            runtime: "x".into(),
+            first: DirectiveFailure {
+                line: 2,
+                kind: "assert_return".into(),
+                message: "the call ended the process".into(),
+                expected: Some("i32:00000001".into()),
+                observed: Some(observed.into()),
+            },
+            count: 1,
+            export: Some("3".into()),
+            compared: "function",
+        };
+        let a = divergence("trap (MemoryOutOfBounds): out of bounds");
+        let b = divergence("trap (IntegerDivByZero): divide by zero");
+        assert_eq!(a.signature().trap.as_deref(), Some("MemoryOutOfBounds"));
+        assert_ne!(a.signature(), b.signature());
+        assert_eq!(
+            a.signature().to_string(),
+            "x: the call ended the process (assert_return, function, trap MemoryOutOfBounds)"
+        );
+    }
 }
