@@ -23,6 +23,8 @@ pub struct Divergence {
     pub first: DirectiveFailure,
     /// Directives that differ.
     pub count: usize,
+    /// All of them, in order (the first is `first`).
+    pub failures: Vec<DirectiveFailure>,
     /// The export the first differing directive reads or calls.
     pub export: Option<String>,
     /// What it compared: `function` (results), `global` or `memory`.
@@ -166,6 +168,7 @@ fn judge(
             runtime: runtime.info().name.clone(),
             first: first.clone(),
             count: real.len(),
+            failures: real.clone(),
             export,
             compared,
         }
@@ -181,15 +184,10 @@ impl Divergence {
             let rest = text.strip_prefix("trap (")?;
             rest.split_once(')').map(|(class, _)| class.to_string())
         };
-        let trap = self
-            .first
-            .observed
-            .as_deref()
-            .and_then(inside)
-            .or_else(|| {
-                let expected = self.first.expected.as_deref().and_then(inside)?;
-                Some(format!("expected {expected}"))
-            });
+        let trap = self.first.observed.as_deref().and_then(inside).or_else(|| {
+            let expected = self.first.expected.as_deref().and_then(inside)?;
+            Some(format!("expected {expected}"))
+        });
         Signature {
             runtime: self.runtime.clone(),
             kind: self.first.kind.clone(),
@@ -198,6 +196,62 @@ impl Divergence {
             compared: self.compared,
         }
     }
+}
+
+/// The oracle's script and the runtime's, one directive per line (module
+/// bytes elided): where the runtime differed, its line ends in what it did
+/// instead (`;; observed: ...`), so a line diff of the two shows exactly the
+/// directives that differ, among the calls around them.
+pub fn transcripts(script: &str, failures: &[DirectiveFailure]) -> (String, String) {
+    let (mut oracle, mut runtime) = (String::new(), String::new());
+    for (i, line) in script.lines().enumerate() {
+        let shown = match line.find("(module binary ") {
+            Some(at) => format!("{}(module binary …)", &line[..at]),
+            None => line.to_string(),
+        };
+        oracle.push_str(&shown);
+        oracle.push('\n');
+        match failures.iter().find(|f| f.line == i + 1) {
+            Some(f) => {
+                // The directive up to the end of its action, without the
+                // oracle's results.
+                let head = action_end(&shown).map_or(shown.as_str(), |end| &shown[..end]);
+                runtime.push_str(&format!(
+                    "{head} ;; {}: {})\n",
+                    f.message,
+                    f.observed.as_deref().unwrap_or("-")
+                ));
+            }
+            None => {
+                runtime.push_str(&shown);
+                runtime.push('\n');
+            }
+        }
+    }
+    (oracle, runtime)
+}
+
+/// Where the `(invoke ...)` or `(get ...)` of a directive ends (just past
+/// its closing parenthesis), reading quoted names whole.
+fn action_end(line: &str) -> Option<usize> {
+    let start = line.find("(invoke ").or_else(|| line.find("(get "))?;
+    let (mut depth, mut quoted, mut escaped) = (0usize, false, false);
+    for (i, c) in line[start..].char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(start + i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The export named by the directive at `line` of `script` (the quoted
@@ -300,8 +354,36 @@ mod tests {
         let script = "(module binary \"\")\n(assert_return (invoke \"3\" (i32.const 0)) (i32.const 1))\n(assert_return (get \"g\") (i32.const 1))\n(assert_return (invoke \"memory-hash 0\") (i64.const 7))\n";
         assert_eq!(subject_at(script, 2), (Some("3".into()), "function"));
         assert_eq!(subject_at(script, 3), (Some("g".into()), "global"));
-        assert_eq!(subject_at(script, 4), (Some("memory-hash 0".into()), "memory"));
+        assert_eq!(
+            subject_at(script, 4),
+            (Some("memory-hash 0".into()), "memory")
+        );
         assert_eq!(subject_at(script, 9), (None, "function"));
+    }
+
+    #[test]
+    fn the_transcripts_differ_exactly_where_the_runtime_did() {
+        let script = "(module binary \"\\00asm\")\n(assert_return (invoke \"0\") (i32.const 1))\n(assert_return (invoke \"1\" (i32.const 5)) (i32.const 2) (i32.const 4))\n";
+        let failure = DirectiveFailure {
+            line: 3,
+            kind: "assert_return".into(),
+            message: "wrong result".into(),
+            expected: Some("i32:00000002".into()),
+            observed: Some("i32:00000003".into()),
+        };
+        let (oracle, runtime) = transcripts(script, &[failure]);
+        let lines = |t: &str| t.lines().map(String::from).collect::<Vec<_>>();
+        let (oracle, runtime) = (lines(&oracle), lines(&runtime));
+        assert_eq!(oracle[0], "(module binary …)");
+        assert_eq!(oracle[..2], runtime[..2]);
+        assert_eq!(
+            oracle[2],
+            r#"(assert_return (invoke "1" (i32.const 5)) (i32.const 2) (i32.const 4))"#
+        );
+        assert_eq!(
+            runtime[2],
+            r#"(assert_return (invoke "1" (i32.const 5)) ;; wrong result: i32:00000003)"#
+        );
     }
 
     #[test]
@@ -316,6 +398,7 @@ mod tests {
                 observed: Some(observed.into()),
             },
             count: 1,
+            failures: Vec::new(),
             export: Some("3".into()),
             compared: "function",
         };

@@ -11,7 +11,8 @@ pub mod memory_hash;
 pub mod oracle;
 
 pub use campaign::{
-    CaseError, CaseOutcome, Divergence, Signature, ShrinkError, Shrunk, module_text, replay, run_seed, shrink,
+    CaseError, CaseOutcome, Divergence, ShrinkError, Shrunk, Signature, module_text, replay,
+    run_seed, shrink, transcripts,
 };
 pub use generate::{Proposals, differential_config, module_for_seed};
 pub use memory_hash::{MEMORY_HASH_PREFIX, with_memory_hashes};

@@ -133,7 +133,11 @@ fn hash_function(memory: u32) -> we::Function {
     const OFFSET: i64 = 0xcbf2_9ce4_8422_2325_u64 as i64;
     const PRIME: i64 = 0x0000_0100_0000_01b3;
     let (i, h, end) = (0, 1, 2);
-    let mut f = we::Function::new([(1, we::ValType::I32), (1, we::ValType::I64), (1, we::ValType::I32)]);
+    let mut f = we::Function::new([
+        (1, we::ValType::I32),
+        (1, we::ValType::I64),
+        (1, we::ValType::I32),
+    ]);
     let load = we::MemArg {
         offset: 0,
         align: 3,

@@ -9,8 +9,8 @@ mod scratch;
 mod verdict;
 
 pub use record::{
-    CaseResult, Expected, HostInfo, MergeError, RunOptions, RunRecord, SCHEMA_VERSION,
-    SkippedRuntime, Verdict,
+    CampaignStats, CaseResult, DivergenceDetail, Expected, HostInfo, MergeError, RunOptions,
+    RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
 };
 pub use runner::{Case, Limits, Plan, Shard, Suite, run, run_case};
 pub use scratch::prepare_wasi_job;

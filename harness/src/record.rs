@@ -113,6 +113,61 @@ pub struct CaseResult {
     /// The command that was run, for reproducing by hand.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub command: Vec<String>,
+    /// For a differential case (suite `smith`): where its repro bundle is,
+    /// the shrunk module and both transcripts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub divergence: Option<DivergenceDetail>,
+}
+
+/// One kind of divergence a differential campaign found (one signature):
+/// the first case that showed it, made small.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DivergenceDetail {
+    /// The repro bundle's directory (`cargo xtask repro` replays it).
+    pub bundle: String,
+    /// Seeds whose modules showed it (the first ones).
+    pub seeds: Vec<u64>,
+    /// How many modules showed it.
+    pub modules: usize,
+    /// The shrunk module as text, when shrinking succeeded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shrunk_wat: Option<String>,
+    /// The oracle's script, one directive per line (module bytes elided).
+    pub oracle_transcript: String,
+    /// The same directives with what the runtime did instead where it
+    /// differed.
+    pub runtime_transcript: String,
+}
+
+/// A differential campaign's counts for one runtime.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignStats {
+    /// The runtime.
+    pub runtime: String,
+    /// The campaign (`smith`).
+    pub suite: String,
+    /// Modules generated and run.
+    pub modules: usize,
+    /// Calls compared (poisoned ones not counted).
+    pub calls: usize,
+    /// Outcomes set aside: stack exhaustion, fuel, timeouts.
+    pub poisoned: usize,
+    /// Modules on which the runtime diverged.
+    pub divergent_modules: usize,
+    /// Time spent in the runtime's own processes, in seconds.
+    pub seconds: f64,
+}
+
+impl CampaignStats {
+    /// Share of outcomes set aside, in percent.
+    pub fn poisoned_percent(&self) -> f64 {
+        100.0 * self.poisoned as f64 / (self.calls + self.poisoned).max(1) as f64
+    }
+
+    /// Modules per second of the runtime's own processes.
+    pub fn modules_per_second(&self) -> f64 {
+        self.modules as f64 / self.seconds.max(1e-9)
+    }
 }
 
 /// A runtime that was asked for but could not be used.
@@ -184,6 +239,9 @@ pub struct RunRecord {
     pub skipped_runtimes: Vec<SkippedRuntime>,
     /// One entry per (runtime, case), sorted by suite, case, runtime.
     pub results: Vec<CaseResult>,
+    /// Differential campaigns' counts, one entry per runtime and campaign.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub campaigns: Vec<CampaignStats>,
 }
 
 /// Records that cannot be merged.
@@ -274,6 +332,7 @@ impl RunRecord {
                     merged.options.suites.push(suite);
                 }
             }
+            merged.campaigns.extend(record.campaigns);
             merged.options.shards.extend(record.options.shards);
             merged.started_at = merged.started_at.clone().min(record.started_at);
             merged.duration_ms = merged.duration_ms.max(record.duration_ms);

@@ -191,6 +191,7 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
         runtimes: plan.runtimes.iter().map(|r| r.info().clone()).collect(),
         skipped_runtimes: plan.skipped_runtimes.clone(),
         results: results.into_iter().map(|(_, r)| r).collect(),
+        campaigns: Vec::new(),
     })
 }
 
@@ -219,6 +220,7 @@ pub fn run_case(
         observation: None,
         script: None,
         command: Vec::new(),
+        divergence: None,
     };
     if let Some(why) = unsupported(info, case) {
         result.reasons.push(why);

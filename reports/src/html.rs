@@ -44,6 +44,18 @@ struct Observed {
     vs_first: Option<VsFirst>,
     /// For a spec script: directive counts and the failures kept.
     script: Option<conformance_adapters::ScriptObservation>,
+    /// For a differential divergence: its bundle, the shrunk module and
+    /// the diff of the oracle's transcript to the runtime's.
+    divergence: Option<DivergenceView>,
+}
+
+#[derive(Serialize)]
+struct DivergenceView {
+    bundle: String,
+    seeds: String,
+    modules: usize,
+    shrunk_wat: Option<String>,
+    transcript_diff: Vec<DiffLine>,
 }
 
 #[derive(Serialize)]
@@ -174,6 +186,18 @@ fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
         trace_dropped: o.and_then(|o| o.trace.as_ref()).map_or(0, |t| t.dropped),
         vs_first,
         script: r.script.clone(),
+        divergence: r.divergence.as_ref().map(|d| DivergenceView {
+            bundle: d.bundle.clone(),
+            seeds: d
+                .seeds
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            modules: d.modules,
+            shrunk_wat: d.shrunk_wat.clone(),
+            transcript_diff: line_diff(&d.oracle_transcript, &d.runtime_transcript, 3),
+        }),
     }
 }
 
@@ -269,6 +293,8 @@ pub fn render_html(record: &RunRecord) -> Result<String, ReportError> {
         rows => rows(record),
         directories => crate::directory_rows(record),
         features => crate::feature_matrix(record),
+        campaign_header => crate::CAMPAIGN_HEADER,
+        campaigns => crate::campaign_rows(record),
         duration_s => format!("{:.1}", record.duration_ms / 1000.0),
     })?;
     Ok(html)
@@ -304,5 +330,51 @@ mod tests {
             o.trace = None;
         }
         assert!(!render_html(&untraced).unwrap().contains("preview1 calls"));
+    }
+
+    /// A record a `fuzz smith` campaign writes: one kind of divergence and
+    /// the per-runtime counts.
+    const CAMPAIGN: &str = r#"{"schema_version": 1, "tool_version": "0.1.0", "started_at": "2026-12-06T04:29:22Z", "duration_ms": 1000.0,
+      "host": {"os": "linux", "arch": "x86_64"},
+      "options": {"jobs": 1, "timeout_ms": 10000, "output_cap": 0, "suites": ["smith"]},
+      "runtimes": [{"name": "wamr", "version": "iwasm 2.4.5", "capabilities": {"wasi": true, "guest_path_remap": true, "invoke": false, "scripts": false}}],
+      "skipped_runtimes": [],
+      "results": [{"runtime": "wamr", "suite": "smith", "case": "assert_return: wrong result (global)", "verdict": "diverge",
+        "reasons": ["wamr: wrong result (assert_return, global)"],
+        "divergence": {"bundle": "target/fuzz/smith/divergences/seed-88-wamr", "seeds": [88, 90], "modules": 2,
+          "shrunk_wat": "(module (global (export \"P\") (mut v128) (v128.const i64x2 0 0)))",
+          "oracle_transcript": "(module binary …)\n(assert_return (get \"P\") (v128.const i32x4 1 2 3 4))\n",
+          "runtime_transcript": "(module binary …)\n(assert_return (get \"P\") ;; wrong result: v128:00)\n"}}],
+      "campaigns": [{"runtime": "wamr", "suite": "smith", "modules": 89, "calls": 204, "poisoned": 14, "divergent_modules": 2, "seconds": 2.06}]}"#;
+
+    #[test]
+    fn a_campaign_shows_its_counts_the_transcript_diff_and_the_shrunk_module() {
+        let record: RunRecord = serde_json::from_str(CAMPAIGN).expect("a campaign record");
+        let html = render_html(&record).expect("renders");
+        assert!(html.contains("Differential campaigns"), "the counts table");
+        assert!(html.contains("<td>14 (6.4%)</td>"), "poisoned share");
+        assert!(html.contains("<td>43.2</td>"), "modules per second");
+        assert!(
+            html.contains("transcript: oracle → wamr"),
+            "the transcript diff"
+        );
+        assert!(
+            html.contains("+ (assert_return (get &quot;P&quot;) ;; wrong result: v128:00)"),
+            "the runtime's line in the diff"
+        );
+        assert!(
+            html.contains("cargo xtask repro target"),
+            "the replay command"
+        );
+        assert!(html.contains("seed-88-wamr</code>"), "the bundle");
+        assert!(html.contains("shrunk module"));
+        let summary = crate::render_summary(&record);
+        assert!(summary.contains("modules/s"), "{summary}");
+        assert!(summary.contains("43.2"), "{summary}");
+        let markdown = crate::render_markdown(&record);
+        assert!(
+            markdown.contains("| smith | wamr | 89 | 204 | 14 (6.4%) | 2 | 43.2 |"),
+            "{markdown}"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Renderers of the run record. Each takes a [`RunRecord`] and nothing else,
 //! so every report of a run says the same thing.
 
+mod campaign_table;
 mod diff;
 mod html;
 mod junit;
@@ -8,6 +9,7 @@ mod markdown;
 mod spec_table;
 mod summary;
 
+pub use campaign_table::{CAMPAIGN_HEADER, campaign_rows};
 pub use diff::{DiffLine, DiffTag, line_diff};
 pub use html::render_html;
 pub use junit::render_junit;

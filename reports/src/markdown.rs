@@ -46,6 +46,16 @@ pub fn render_markdown(record: &RunRecord) -> String {
             ));
         }
     }
+    let campaigns = crate::campaign_rows(record);
+    if !campaigns.is_empty() {
+        out.push_str(&format!(
+            "\n| {} |\n|---|---|---:|---:|---:|---:|---:|\n",
+            crate::CAMPAIGN_HEADER.join(" | ")
+        ));
+        for row in campaigns {
+            out.push_str(&format!("| {} |\n", row.join(" | ")));
+        }
+    }
     for s in &record.skipped_runtimes {
         out.push_str(&format!(
             "\n- **{}** not run: {}",

@@ -59,6 +59,17 @@ pub fn render_summary(record: &RunRecord) -> String {
         out.push_str(&table.to_string());
         out.push('\n');
     }
+    let campaigns = crate::campaign_rows(record);
+    if !campaigns.is_empty() {
+        let mut table = Table::new();
+        table.load_preset(UTF8_FULL_CONDENSED);
+        table.set_header(crate::CAMPAIGN_HEADER);
+        for row in campaigns {
+            table.add_row(row);
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
+    }
     for s in &record.skipped_runtimes {
         out.push_str(&format!("not run: {} ({})\n", s.name, s.reason));
     }

@@ -3,17 +3,22 @@
 //! answers for its calls become a spec script, which every runtime under
 //! test runs through probes. The work is in `conformance-differential`.
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use conformance_adapters::{ProbeCache, Runtime};
-use conformance_differential::{Divergence, Proposals, module_text, run_seed, shrink};
+use conformance_differential::{
+    CaseOutcome, Divergence, Proposals, Signature, module_text, run_seed, shrink, transcripts,
+};
+use conformance_harness::{
+    CampaignStats, CaseResult, DivergenceDetail, HostInfo, RunOptions, RunRecord, Verdict,
+};
 use conformance_suites::{Expectations, ExpectedOutcome, expectations_dir};
 
 use crate::Failure;
-use crate::output::check_writable;
+use crate::output::{check_writable, write_reports};
 use crate::runtimes::{RuntimeSource, select};
 
 #[derive(clap::Subcommand)]
@@ -25,9 +30,11 @@ pub enum Command {
     /// OUT/divergences/seed-N-RUNTIMES/ (module.wasm and .wat; case.wast: the
     /// oracle's script, which `wasmtime wast` can replay too; the shrunk
     /// module and script; divergence.txt and bundle.json, for `cargo xtask
-    /// repro`). Exit status 1 when a runtime diverged in a way its
-    /// expectations do not list (`suite = "smith"`, `case = "KIND: HOW"`,
-    /// e.g. "assert_return: wrong result").
+    /// repro`), and run.json with the reports: a `smith` suite with one
+    /// result per kind of divergence. Exit status 1 when a runtime diverged
+    /// in a way its expectations do not list (`suite = "smith"`, `case =
+    /// "KIND: HOW (WHAT[, trap CLASS])"` as run.json names it, or the
+    /// coarser "KIND: HOW", e.g. "assert_return: wrong result").
     Smith(SmithArgs),
 }
 
@@ -87,76 +94,269 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
     for skipped in &selection.skipped {
         eprintln!("not running {}: {}", skipped.name, skipped.reason);
     }
-    // The oracle is not its own subject, and runtimes without WASI cannot
-    // run probes.
-    let subjects: Vec<&dyn Runtime> = selection
-        .runtimes
+    let subjects = subjects(&selection.runtimes)?;
+    let settings = Settings {
+        time: args.time,
+        seed: args.seed,
+        out: Some(out.clone()),
+        shrink_attempts: args.shrink_attempts,
+        timeout: Duration::from_secs_f64(args.timeout),
+        progress: true,
+    };
+    let started_at = std::time::SystemTime::now();
+    let campaign = run_campaign(&subjects, &settings)?;
+    let record = campaign.record(&selection, &settings, started_at);
+    let written = write_reports(&record, &out)?;
+    eprintln!(
+        "wrote {}",
+        written
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for stats in &record.campaigns {
+        println!(
+            "{}: {} modules, {} calls, {} poisoned ({:.1}%), {} divergent modules, {:.1} modules/s in its own processes",
+            stats.runtime,
+            stats.modules,
+            stats.calls,
+            stats.poisoned,
+            stats.poisoned_percent(),
+            stats.divergent_modules,
+            stats.modules_per_second()
+        );
+    }
+    println!("{}", campaign.last_line());
+    if campaign.new_divergent > 0 {
+        eprintln!(
+            "{} of the divergent modules show a divergence the expectations do not list",
+            campaign.new_divergent
+        );
+        return Err(Failure::Unexpected);
+    }
+    Ok(())
+}
+
+/// The runtimes a campaign compares with the oracle: not the oracle
+/// itself, and only those that run WASI commands (probes need WASI).
+pub fn subjects(runtimes: &[std::sync::Arc<dyn Runtime>]) -> anyhow::Result<Vec<&dyn Runtime>> {
+    let subjects: Vec<&dyn Runtime> = runtimes
         .iter()
         .map(|r| r.as_ref())
         .filter(|r| r.info().name != "reference" && r.info().capabilities.wasi)
         .collect();
     if subjects.is_empty() {
-        return Err(anyhow::anyhow!(
+        anyhow::bail!(
             "no runtime to compare: name one that runs WASI commands (wasmtime, wasmer, wasmi, node, wasmedge, wamr, wazero)"
-        )
-        .into());
+        );
     }
+    Ok(subjects)
+}
+
+/// How a campaign runs.
+pub struct Settings {
+    /// How long.
+    pub time: Duration,
+    /// The first seed.
+    pub seed: u64,
+    /// Where bundles go; `None`: divergences are counted, not written
+    /// (benchmarks).
+    pub out: Option<PathBuf>,
+    /// wasm-shrink candidates per new kind of divergence.
+    pub shrink_attempts: u32,
+    /// Per-process limit.
+    pub timeout: Duration,
+    /// Print a line per new kind of divergence and a progress line.
+    pub progress: bool,
+}
+
+/// One kind of divergence (one signature) and the first case that showed it.
+struct Found {
+    signature: Signature,
+    known: Option<String>,
+    bundle: PathBuf,
+    seeds: Vec<u64>,
+    modules: usize,
+    shrunk_wat: Option<String>,
+    transcripts: (String, String),
+    first: Divergence,
+}
+
+/// What a campaign did.
+pub struct Campaign {
+    /// Modules generated and run.
+    pub modules: usize,
+    /// Calls compared, over all runtimes.
+    pub calls: usize,
+    /// Outcomes set aside.
+    pub poisoned: usize,
+    /// Modules on which some runtime diverged.
+    pub divergent: usize,
+    /// Of those, modules with a divergence the expectations do not list.
+    pub new_divergent: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Per runtime.
+    pub per_runtime: BTreeMap<String, CampaignStats>,
+    found: Vec<Found>,
+}
+
+impl Campaign {
+    /// The line scripts read: `N modules, M calls, P poisoned, D
+    /// divergences (R modules/s)`.
+    pub fn last_line(&self) -> String {
+        format!(
+            "{} modules, {} calls, {} poisoned, {} divergences ({:.2} modules/s)",
+            self.modules,
+            self.calls,
+            self.poisoned,
+            self.divergent,
+            self.modules as f64 / self.elapsed.as_secs_f64().max(1e-9)
+        )
+    }
+
+    /// The run record: a `smith` suite with one result per kind of
+    /// divergence (`diverge`, or `xfail` when the expectations list it),
+    /// and the per-runtime counts.
+    fn record(
+        &self,
+        selection: &crate::runtimes::Selection,
+        settings: &Settings,
+        started_at: std::time::SystemTime,
+    ) -> RunRecord {
+        let results = self
+            .found
+            .iter()
+            .map(|f| CaseResult {
+                runtime: f.signature.runtime.clone(),
+                suite: "smith".into(),
+                case: signature_case(&f.signature),
+                verdict: if f.known.is_some() {
+                    Verdict::Xfail
+                } else {
+                    Verdict::Diverge
+                },
+                reasons: vec![
+                    f.signature.to_string(),
+                    format!(
+                        "first at line {} of seed {}'s script: expected {}, observed {}",
+                        f.first.first.line,
+                        f.seeds.first().copied().unwrap_or_default(),
+                        f.first.first.expected.as_deref().unwrap_or("-"),
+                        f.first.first.observed.as_deref().unwrap_or("-"),
+                    ),
+                    format!(
+                        "{} module(s); replay: cargo xtask repro {}",
+                        f.modules,
+                        f.bundle.display()
+                    ),
+                ],
+                known_issue: f.known.clone(),
+                expected: None,
+                observation: None,
+                script: None,
+                command: Vec::new(),
+                divergence: Some(DivergenceDetail {
+                    bundle: f.bundle.display().to_string(),
+                    seeds: f.seeds.clone(),
+                    modules: f.modules,
+                    shrunk_wat: f.shrunk_wat.clone(),
+                    oracle_transcript: f.transcripts.0.clone(),
+                    runtime_transcript: f.transcripts.1.clone(),
+                }),
+            })
+            .collect();
+        RunRecord {
+            schema_version: conformance_harness::SCHEMA_VERSION,
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            started_at: humantime::format_rfc3339_seconds(started_at).to_string(),
+            duration_ms: self.elapsed.as_secs_f64() * 1000.0,
+            host: HostInfo::current(),
+            options: RunOptions {
+                jobs: 1,
+                timeout_ms: settings.timeout.as_millis() as u64,
+                output_cap: 0,
+                filter: None,
+                suites: vec!["smith".into()],
+                shards: Vec::new(),
+            },
+            runtimes: selection
+                .runtimes
+                .iter()
+                .filter(|r| self.per_runtime.contains_key(&r.info().name))
+                .map(|r| r.info().clone())
+                .collect(),
+            skipped_runtimes: selection.skipped.clone(),
+            results,
+            campaigns: self.per_runtime.values().cloned().collect(),
+        }
+    }
+}
+
+/// Run seeds from `settings.seed` on `subjects` until the time is up.
+pub fn run_campaign(subjects: &[&dyn Runtime], settings: &Settings) -> anyhow::Result<Campaign> {
     // Each runtime gets modules with every proposal it passed in the
     // measured spec matrix: runtimes that passed the same ones share
     // modules (one module per group and seed).
-    let mut groups: std::collections::BTreeMap<Proposals, Vec<&dyn Runtime>> =
-        std::collections::BTreeMap::new();
-    for runtime in &subjects {
+    let mut groups: BTreeMap<Proposals, Vec<&dyn Runtime>> = BTreeMap::new();
+    for runtime in subjects {
         groups
             .entry(Proposals::shared_by([runtime.info().name.as_str()]))
             .or_default()
             .push(*runtime);
     }
-    for (proposals, members) in &groups {
-        let names: Vec<&str> = members.iter().map(|r| r.info().name.as_str()).collect();
-        eprintln!("{}: {proposals:?}", names.join(", "));
+    if settings.progress {
+        for (proposals, members) in &groups {
+            let names: Vec<&str> = members.iter().map(|r| r.info().name.as_str()).collect();
+            eprintln!("{}: {proposals:?}", names.join(", "));
+        }
+        eprintln!(
+            "comparing with the reference from seed {} for {}",
+            settings.seed,
+            humantime::format_duration(settings.time)
+        );
     }
-    eprintln!(
-        "comparing with the reference from seed {} for {}",
-        args.seed,
-        humantime::format_duration(args.time)
-    );
     let scratch = tempfile::Builder::new()
         .prefix("wasi-conformance-smith-")
         .tempdir()
         .context("creating a scratch dir")?;
     let cache = ProbeCache::default();
-    let timeout = Duration::from_secs_f64(args.timeout);
-    let started = Instant::now();
     // Known divergences: `suite = "smith"` entries in the runtime's
     // expectations, by kind of difference (`case = "assert_return: wrong
     // result"`). A campaign fails only on a divergence not listed.
-    let mut known = std::collections::BTreeMap::new();
-    for runtime in &subjects {
+    let mut known = BTreeMap::new();
+    for runtime in subjects {
         let name = runtime.info().name.clone();
-        let expectations =
-            Expectations::load(&expectations_dir(), &name).map_err(anyhow::Error::from)?;
-        known.insert(name, expectations);
+        known.insert(
+            name.clone(),
+            Expectations::load(&expectations_dir(), &name)?,
+        );
     }
-    let is_known = |d: &Divergence| {
-        known.get(&d.runtime).is_some_and(|e: &Expectations| {
-            e.get("smith", &smith_case(d))
-                .is_some_and(|k| k.outcome == ExpectedOutcome::Fail)
+    let known_reason = |d: &Divergence| {
+        known.get(&d.runtime).and_then(|e: &Expectations| {
+            e.get("smith", &signature_case(&d.signature()))
+                .or_else(|| e.get("smith", &smith_case(d)))
+                .filter(|k| k.outcome == ExpectedOutcome::Fail)
+                .map(|k| k.reason.clone())
         })
     };
-    let mut new_divergent = 0usize;
-    // Per runtime: modules, calls compared, poisoned, divergent modules,
-    // time in its probes.
-    let mut per_runtime: std::collections::BTreeMap<
-        String,
-        (usize, usize, usize, usize, Duration),
-    > = std::collections::BTreeMap::new();
-    let (mut modules, mut calls, mut poisoned, mut divergent) = (0usize, 0usize, 0usize, 0usize);
-    let mut signatures = BTreeSet::new();
-    let mut seed = args.seed;
-    'seeds: while started.elapsed() < args.time {
+    let mut campaign = Campaign {
+        modules: 0,
+        calls: 0,
+        poisoned: 0,
+        divergent: 0,
+        new_divergent: 0,
+        elapsed: Duration::ZERO,
+        per_runtime: BTreeMap::new(),
+        found: Vec::new(),
+    };
+    let started = Instant::now();
+    let mut last_progress = Instant::now();
+    let mut seed = settings.seed;
+    'seeds: while started.elapsed() < settings.time {
         for (proposals, members) in &groups {
-            if started.elapsed() >= args.time {
+            if started.elapsed() >= settings.time {
                 break 'seeds;
             }
             let case = match run_seed(
@@ -164,7 +364,7 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
                 proposals,
                 members,
                 scratch.path(),
-                timeout,
+                settings.timeout,
                 Some(&cache),
             ) {
                 Ok(case) => case,
@@ -173,161 +373,221 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
                     continue;
                 }
             };
-            modules += 1;
-            calls += case.calls;
-            poisoned += case.poisoned;
+            campaign.modules += 1;
+            campaign.calls += case.calls;
+            campaign.poisoned += case.poisoned;
             for (name, compared, set_aside, spent) in &case.per_runtime {
-                let row = per_runtime.entry(name.clone()).or_default();
-                row.0 += 1;
-                row.1 += compared;
-                row.2 += set_aside;
-                row.3 += usize::from(case.divergences.iter().any(|d| &d.runtime == name));
-                row.4 += *spent;
+                let row =
+                    campaign
+                        .per_runtime
+                        .entry(name.clone())
+                        .or_insert_with(|| CampaignStats {
+                            runtime: name.clone(),
+                            suite: "smith".into(),
+                            modules: 0,
+                            calls: 0,
+                            poisoned: 0,
+                            divergent_modules: 0,
+                            seconds: 0.0,
+                        });
+                row.modules += 1;
+                row.calls += compared;
+                row.poisoned += set_aside;
+                row.divergent_modules +=
+                    usize::from(case.divergences.iter().any(|d| &d.runtime == name));
+                row.seconds += spent.as_secs_f64();
             }
             if !case.divergences.is_empty() {
-                divergent += 1;
-                new_divergent += usize::from(!case.divergences.iter().all(is_known));
+                campaign.divergent += 1;
+                campaign.new_divergent +=
+                    usize::from(!case.divergences.iter().all(|d| known_reason(d).is_some()));
+                let Some(out) = &settings.out else { continue };
                 let group = members
                     .iter()
                     .map(|r| r.info().name.as_str())
                     .collect::<Vec<_>>()
                     .join("+");
                 let dir = out.join("divergences").join(format!("seed-{seed}-{group}"));
-                std::fs::create_dir_all(&dir)
-                    .with_context(|| format!("creating {}", dir.display()))?;
-                std::fs::write(dir.join("module.wasm"), &case.module)
-                    .with_context(|| format!("writing {}", dir.display()))?;
-                std::fs::write(dir.join("case.wast"), &case.wast)
-                    .with_context(|| format!("writing {}", dir.display()))?;
-                std::fs::write(dir.join("module.wat"), module_text(&case.module))
-                    .with_context(|| format!("writing {}", dir.display()))?;
-                let mut text = String::new();
+                write_bundle(&dir, seed, &case, members)?;
                 for d in &case.divergences {
-                    let version = members
-                        .iter()
-                        .find(|r| r.info().name == d.runtime)
-                        .map(|r| r.info().version.clone())
-                        .unwrap_or_default();
-                    text.push_str(&format!(
-                    "{} ({version}): {} directive(s) differ; first: line {} ({}): {}; expected {}, observed {}\n",
-                    d.runtime,
-                    d.count,
-                    d.first.line,
-                    d.first.kind,
-                    d.first.message,
-                    d.first.expected.as_deref().unwrap_or("-"),
-                    d.first.observed.as_deref().unwrap_or("-"),
-                ));
-                    // One line per kind of divergence, not per case.
-                    if !signatures.insert(d.signature()) {
-                        continue;
-                    }
-                    println!(
-                        "{} divergence: {} seed {seed}: {} ({}) — {}",
-                        if is_known(d) { "known" } else { "new" },
-                        d.runtime,
-                        d.first.message,
-                        d.first.kind,
-                        dir.display()
-                    );
-                    let Some(runtime) = members.iter().find(|r| r.info().name == d.runtime) else {
-                        continue;
-                    };
-                    if args.shrink_attempts == 0 {
-                        continue;
-                    }
-                    match shrink(
-                        &case.module,
-                        seed,
-                        *runtime,
-                        d,
-                        scratch.path(),
-                        timeout,
-                        args.shrink_attempts,
-                    ) {
-                        Ok(shrunk) => {
-                            let write = |name: &str, bytes: &[u8]| {
-                                std::fs::write(dir.join(name), bytes).with_context(|| {
-                                    format!("writing {}", dir.join(name).display())
-                                })
-                            };
-                            write("shrunk.wasm", &shrunk.module)?;
-                            write("shrunk.wat", module_text(&shrunk.module).as_bytes())?;
-                            write("shrunk.wast", shrunk.wast.as_bytes())?;
-                            eprintln!(
-                                "  shrunk {} -> {} bytes; {} still: {} (expected {}, observed {})",
-                                case.module.len(),
-                                shrunk.module.len(),
-                                d.runtime,
-                                shrunk.divergence.first.message,
-                                shrunk.divergence.first.expected.as_deref().unwrap_or("-"),
-                                shrunk.divergence.first.observed.as_deref().unwrap_or("-"),
-                            );
+                    let signature = d.signature();
+                    if let Some(f) = campaign.found.iter_mut().find(|f| f.signature == signature) {
+                        f.modules += 1;
+                        if f.seeds.len() < 20 {
+                            f.seeds.push(seed);
                         }
-                        Err(e) => eprintln!("  {e}"),
+                        continue;
                     }
+                    // A new kind of divergence: say so, shrink it.
+                    let known = known_reason(d);
+                    if settings.progress {
+                        println!(
+                            "{} divergence: seed {seed}: {signature} — {}",
+                            if known.is_some() { "known" } else { "new" },
+                            dir.display()
+                        );
+                    }
+                    let mut found = Found {
+                        signature,
+                        known,
+                        bundle: dir.clone(),
+                        seeds: vec![seed],
+                        modules: 1,
+                        shrunk_wat: None,
+                        transcripts: transcripts(&case.wast, &d.failures),
+                        first: d.clone(),
+                    };
+                    let runtime = members.iter().find(|r| r.info().name == d.runtime);
+                    if let (Some(runtime), true) = (runtime, settings.shrink_attempts > 0) {
+                        match shrink(
+                            &case.module,
+                            seed,
+                            *runtime,
+                            d,
+                            scratch.path(),
+                            settings.timeout,
+                            settings.shrink_attempts,
+                        ) {
+                            Ok(shrunk) => {
+                                let wat = module_text(&shrunk.module);
+                                write_file(&dir.join("shrunk.wasm"), &shrunk.module)?;
+                                write_file(&dir.join("shrunk.wat"), wat.as_bytes())?;
+                                write_file(&dir.join("shrunk.wast"), shrunk.wast.as_bytes())?;
+                                write_manifest(&dir, seed, &case, members)?;
+                                eprintln!(
+                                    "  shrunk {} -> {} bytes; {} still: {} (expected {}, observed {})",
+                                    case.module.len(),
+                                    shrunk.module.len(),
+                                    d.runtime,
+                                    shrunk.divergence.first.message,
+                                    shrunk.divergence.first.expected.as_deref().unwrap_or("-"),
+                                    shrunk.divergence.first.observed.as_deref().unwrap_or("-"),
+                                );
+                                found.transcripts =
+                                    transcripts(&shrunk.wast, &shrunk.divergence.failures);
+                                found.shrunk_wat = Some(wat);
+                            }
+                            Err(e) => eprintln!("  {e}"),
+                        }
+                    }
+                    campaign.found.push(found);
                 }
-                text.push_str(&format!(
-                "seed {seed}; replay: cargo xtask fuzz smith --runtime {} --seed {seed} --time 1s\n",
-                case.divergences
-                    .iter()
-                    .map(|d| d.runtime.as_str())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ));
-                std::fs::write(dir.join("divergence.txt"), text)
-                    .with_context(|| format!("writing {}", dir.display()))?;
-                let bundle = serde_json::json!({
-                    "seed": seed,
-                    "module": "module.wasm",
-                    "script": if dir.join("shrunk.wast").exists() { "shrunk.wast" } else { "case.wast" },
-                    "runtimes": case.divergences.iter().map(|d| {
-                        let info = members.iter().find(|r| r.info().name == d.runtime).map(|r| r.info());
-                        serde_json::json!({
-                            "name": d.runtime,
-                            "version": info.map(|i| i.version.clone()),
-                            "binary": info.and_then(|i| i.binary.clone()),
-                            "line": d.first.line,
-                            "kind": d.first.kind,
-                            "message": d.first.message,
-                            "expected": d.first.expected,
-                            "observed": d.first.observed,
-                        })
-                    }).collect::<Vec<_>>(),
-                });
-                std::fs::write(
-                    dir.join("bundle.json"),
-                    serde_json::to_string_pretty(&bundle).unwrap_or_default(),
-                )
-                .with_context(|| format!("writing {}", dir.display()))?;
+            }
+            if settings.progress && last_progress.elapsed() >= Duration::from_secs(60) {
+                last_progress = Instant::now();
+                eprintln!(
+                    "{} / {}: seed {seed}, {}",
+                    humantime::format_duration(Duration::from_secs(started.elapsed().as_secs())),
+                    humantime::format_duration(settings.time),
+                    campaign.last_line()
+                );
             }
         }
         seed = seed.wrapping_add(1);
+        campaign.elapsed = started.elapsed();
     }
-    for (name, (m, c, p, d, spent)) in &per_runtime {
-        println!(
-            "{name}: {m} modules, {c} calls, {p} poisoned ({:.1}%), {d} divergent modules, {:.1} modules/s in its own processes",
-            100.0 * *p as f64 / (*c + *p).max(1) as f64,
-            *m as f64 / spent.as_secs_f64().max(1e-9)
-        );
+    campaign.elapsed = started.elapsed();
+    Ok(campaign)
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+}
+
+/// A divergent case's bundle: the module (binary and text), the oracle's
+/// script, what each runtime did (divergence.txt) and the manifest
+/// `cargo xtask repro` reads (bundle.json).
+fn write_bundle(
+    dir: &Path,
+    seed: u64,
+    case: &CaseOutcome,
+    members: &[&dyn Runtime],
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    write_file(&dir.join("module.wasm"), &case.module)?;
+    write_file(&dir.join("case.wast"), case.wast.as_bytes())?;
+    write_file(
+        &dir.join("module.wat"),
+        module_text(&case.module).as_bytes(),
+    )?;
+    let mut text = String::new();
+    for d in &case.divergences {
+        let version = members
+            .iter()
+            .find(|r| r.info().name == d.runtime)
+            .map(|r| r.info().version.clone())
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "{} ({version}): {} directive(s) differ; first: line {} ({}): {}; expected {}, observed {}\n",
+            d.runtime,
+            d.count,
+            d.first.line,
+            d.first.kind,
+            d.first.message,
+            d.first.expected.as_deref().unwrap_or("-"),
+            d.first.observed.as_deref().unwrap_or("-"),
+        ));
     }
-    let rate = modules as f64 / started.elapsed().as_secs_f64().max(1e-9);
-    println!(
-        "{modules} modules, {calls} calls, {poisoned} poisoned, {divergent} divergences ({rate:.2} modules/s)"
-    );
-    if new_divergent > 0 {
-        eprintln!(
-            "{new_divergent} of the divergent modules show a divergence the expectations do not list"
-        );
-        return Err(Failure::Unexpected);
-    }
-    Ok(())
+    text.push_str(&format!(
+        "seed {seed}; replay: cargo xtask repro {} (or cargo xtask fuzz smith --runtime {} --seed {seed} --time 1s)\n",
+        dir.display(),
+        case.divergences
+            .iter()
+            .map(|d| d.runtime.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    ));
+    write_file(&dir.join("divergence.txt"), text.as_bytes())?;
+    write_manifest(dir, seed, case, members)
+}
+
+/// bundle.json: the seed, the script to replay (the shrunk one once there
+/// is one), and each divergent runtime's version, binary and observation.
+fn write_manifest(
+    dir: &Path,
+    seed: u64,
+    case: &CaseOutcome,
+    members: &[&dyn Runtime],
+) -> anyhow::Result<()> {
+    let bundle = serde_json::json!({
+        "seed": seed,
+        "module": "module.wasm",
+        "script": if dir.join("shrunk.wast").exists() { "shrunk.wast" } else { "case.wast" },
+        "runtimes": case.divergences.iter().map(|d| {
+            let info = members.iter().find(|r| r.info().name == d.runtime).map(|r| r.info());
+            serde_json::json!({
+                "name": d.runtime,
+                "version": info.map(|i| i.version.clone()),
+                "binary": info.and_then(|i| i.binary.clone()),
+                "signature": d.signature().to_string(),
+                "export": d.export,
+                "line": d.first.line,
+                "kind": d.first.kind,
+                "message": d.first.message,
+                "expected": d.first.expected,
+                "observed": d.first.observed,
+            })
+        }).collect::<Vec<_>>(),
+    });
+    let text = serde_json::to_string_pretty(&bundle).context("encoding bundle.json")?;
+    write_file(&dir.join("bundle.json"), text.as_bytes())
 }
 
 /// How a divergence is named in the expectations (`suite = "smith"`):
 /// the kind of directive and how it differed.
 fn smith_case(d: &Divergence) -> String {
     format!("{}: {}", d.first.kind, d.first.message)
+}
+
+/// The name of a kind of divergence in the run record: its signature
+/// without the runtime (`assert_return: wrong result (global)`).
+fn signature_case(s: &Signature) -> String {
+    let mut case = format!("{}: {} ({}", s.kind, s.message, s.compared);
+    if let Some(trap) = &s.trap {
+        case.push_str(&format!(", trap {trap}"));
+    }
+    case.push(')');
+    case
 }
 
 #[derive(clap::Args)]
