@@ -42,6 +42,23 @@ enum What {
     /// path (WASI commands through `wasmtime run`) against `wasmtime wast`,
     /// one process per file, with the same parallel jobs, side by side.
     Spec(SpecArgs),
+    /// Differential fuzzing end to end (generate, oracle, probe on the
+    /// runtime, compare), one runtime at a time, for `--time` each: modules
+    /// per second per runtime, and wasmtime's against the target of 20.
+    Fuzz(FuzzArgs),
+}
+
+/// Arguments of `bench fuzz`.
+#[derive(clap::Args)]
+struct FuzzArgs {
+    /// The runtimes (default: every one installed that runs WASI).
+    #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME...]")]
+    runtime: Vec<String>,
+    /// How long each runtime is fuzzed.
+    #[arg(long, default_value = "30s", value_parser = humantime::parse_duration)]
+    time: Duration,
+    #[command(flatten)]
+    runtimes: crate::runtimes::RuntimeSource,
 }
 
 /// Arguments of `bench spec`.
@@ -335,7 +352,68 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         What::Wasi => wasi(args.runs),
         What::Matrix(matrix_args) => matrix(matrix_args, args.runs),
         What::Spec(spec_args) => spec(spec_args, args.runs),
+        What::Fuzz(fuzz_args) => fuzz(fuzz_args),
     }
+}
+
+/// wasmtime's end-to-end rate the differential issue asks for.
+const FUZZ_TARGET_MODULES_PER_SECOND: f64 = 20.0;
+
+/// `bench fuzz`: each runtime alone, the same seeds, no shrinking and no
+/// bundles, so the rate is generation + oracle + the runtime's probes.
+fn fuzz(args: &FuzzArgs) -> anyhow::Result<()> {
+    let names = if args.runtime.is_empty() {
+        vec!["all".to_string()]
+    } else {
+        args.runtime.clone()
+    };
+    let selection = crate::runtimes::select(&names, &args.runtimes, None)?;
+    for skipped in &selection.skipped {
+        println!("{}: not measured ({})", skipped.name, skipped.reason);
+    }
+    let subjects = crate::fuzz::subjects(&selection.runtimes)?;
+    println!(
+        "{:<14} {:>8} {:>8} {:>9} {:>11} {:>14}",
+        "runtime", "modules", "calls", "poisoned", "modules/s", "in its probes"
+    );
+    for runtime in subjects {
+        let settings = crate::fuzz::Settings {
+            time: args.time,
+            seed: 0,
+            out: None,
+            shrink_attempts: 0,
+            timeout: Duration::from_secs(10),
+            progress: false,
+        };
+        let campaign = crate::fuzz::run_campaign(&[runtime], &settings)?;
+        let rate = campaign.modules as f64 / campaign.elapsed.as_secs_f64().max(1e-9);
+        let own = campaign
+            .per_runtime
+            .values()
+            .next()
+            .map_or(0.0, |s| s.modules_per_second());
+        println!(
+            "{:<14} {:>8} {:>8} {:>9} {:>11.1} {:>12.1}/s",
+            runtime.info().name,
+            campaign.modules,
+            campaign.calls,
+            campaign.poisoned,
+            rate,
+            own
+        );
+        if runtime.info().name == "wasmtime" {
+            println!(
+                "  wasmtime: {rate:.1} modules/s end to end, {:.2}x the target of {FUZZ_TARGET_MODULES_PER_SECOND} ({})",
+                rate / FUZZ_TARGET_MODULES_PER_SECOND,
+                if rate >= FUZZ_TARGET_MODULES_PER_SECOND {
+                    "met"
+                } else {
+                    "not met"
+                }
+            );
+        }
+    }
+    Ok(())
 }
 
 /// One job of the matrix: a runtime and a case it runs.
