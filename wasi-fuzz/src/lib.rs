@@ -1,0 +1,19 @@
+//! WASI call-sequence fuzzing: from a seed, a file tree ([`tree`]) and a
+//! preview1 program over it ([`program`]), emitted as a WASI command that
+//! prints one line per call ([`emit`]); every runtime's transcript, exit
+//! status and tree afterwards are judged against the oracle's
+//! ([`transcript`]).
+
+pub mod case;
+pub mod emit;
+pub mod program;
+pub mod rng;
+pub mod transcript;
+pub mod tree;
+
+pub use emit::emit;
+pub use program::{Call, FdRef, Program};
+pub use rng::Rng;
+pub use tree::{Node, Tree};
+pub use case::{Case, CaseError, CaseRun, PREOPEN, judge, run_case};
+pub use transcript::{Difference, errnos_match};
