@@ -150,10 +150,6 @@ fn release_all(root: &Path) {
 }
 
 /// Run `case` on the oracle and on `runtime`; the first difference, if any.
-pub fn judge(
-    oracle: &CaseRun,
-    runtime: &CaseRun,
-    program: &Program,
-) -> Option<Difference> {
+pub fn judge(oracle: &CaseRun, runtime: &CaseRun, program: &Program) -> Option<Difference> {
     first_difference(program, &oracle.view(), &runtime.view())
 }

@@ -149,7 +149,9 @@ pub fn emit(program: &Program) -> Vec<u8> {
     }
     body.instruction(&I::End);
 
-    let pages = (u64::from(DATA) + data.len() as u64).div_ceil(1 << 16).max(1);
+    let pages = (u64::from(DATA) + data.len() as u64)
+        .div_ceil(1 << 16)
+        .max(1);
     let mut memories = MemorySection::new();
     memories.memory(MemoryType {
         minimum: pages,

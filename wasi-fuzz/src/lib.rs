@@ -4,16 +4,20 @@
 //! status and tree afterwards are judged against the oracle's
 //! ([`transcript`]).
 
+pub mod campaign;
 pub mod case;
 pub mod emit;
 pub mod program;
 pub mod rng;
+pub mod shrink;
 pub mod transcript;
 pub mod tree;
 
+pub use campaign::{Campaign, CampaignError, Found, RuntimeCounts, Settings, run_campaign};
+pub use case::{Case, CaseError, CaseRun, PREOPEN, judge, run_case};
 pub use emit::emit;
 pub use program::{Call, FdRef, Program};
 pub use rng::Rng;
-pub use tree::{Node, Tree};
-pub use case::{Case, CaseError, CaseRun, PREOPEN, judge, run_case};
+pub use shrink::{Shrunk, rebuild, shrink};
 pub use transcript::{Difference, errnos_match};
+pub use tree::{Node, Tree};

@@ -40,7 +40,11 @@ pub enum Call {
     /// `fd_write` of `data`.
     FdWrite { fd: FdRef, data: Vec<u8> },
     /// `fd_pwrite` of `data` at `offset`.
-    FdPwrite { fd: FdRef, data: Vec<u8>, offset: u64 },
+    FdPwrite {
+        fd: FdRef,
+        data: Vec<u8>,
+        offset: u64,
+    },
     /// `fd_seek`.
     FdSeek { fd: FdRef, delta: i64, whence: u8 },
     /// `fd_tell`.
@@ -56,7 +60,11 @@ pub enum Call {
     /// `fd_sync`.
     FdSync { fd: FdRef },
     /// `path_filestat_get`.
-    PathFilestatGet { dir: FdRef, follow: bool, path: String },
+    PathFilestatGet {
+        dir: FdRef,
+        follow: bool,
+        path: String,
+    },
     /// `path_create_directory`.
     PathCreateDirectory { dir: FdRef, path: String },
     /// `path_remove_directory`.
@@ -64,11 +72,26 @@ pub enum Call {
     /// `path_unlink_file`.
     PathUnlinkFile { dir: FdRef, path: String },
     /// `path_rename`.
-    PathRename { dir: FdRef, old: String, new_dir: FdRef, new: String },
+    PathRename {
+        dir: FdRef,
+        old: String,
+        new_dir: FdRef,
+        new: String,
+    },
     /// `path_symlink(target, dir, link)`.
-    PathSymlink { target: String, dir: FdRef, link: String },
+    PathSymlink {
+        target: String,
+        dir: FdRef,
+        link: String,
+    },
     /// `path_link`.
-    PathLink { dir: FdRef, follow: bool, old: String, new_dir: FdRef, new: String },
+    PathLink {
+        dir: FdRef,
+        follow: bool,
+        old: String,
+        new_dir: FdRef,
+        new: String,
+    },
     /// `path_readlink` into a buffer of `len` bytes.
     PathReadlink { dir: FdRef, path: String, len: u32 },
 }
@@ -110,7 +133,14 @@ impl Call {
         };
         let q = |s: &str| format!("{s:?}");
         let args = match self {
-            Call::PathOpen { dir, follow, path, oflags, fdflags, slot } => format!(
+            Call::PathOpen {
+                dir,
+                follow,
+                path,
+                oflags,
+                fdflags,
+                slot,
+            } => format!(
                 "{}, {}{}, oflags {oflags:#x}, fdflags {fdflags:#x} -> slot{slot}",
                 fd(dir),
                 if *follow { "follow " } else { "" },
@@ -125,23 +155,55 @@ impl Call {
                 format!("{}, {len} bytes", fd(f))
             }
             Call::FdPread { fd: f, len, offset } => format!("{}, {len} bytes at {offset}", fd(f)),
-            Call::FdWrite { fd: f, data } => format!("{}, {}", fd(f), q(&String::from_utf8_lossy(data))),
-            Call::FdPwrite { fd: f, data, offset } => {
-                format!("{}, {} at {offset}", fd(f), q(&String::from_utf8_lossy(data)))
+            Call::FdWrite { fd: f, data } => {
+                format!("{}, {}", fd(f), q(&String::from_utf8_lossy(data)))
             }
-            Call::FdSeek { fd: f, delta, whence } => format!("{}, {delta}, whence {whence}", fd(f)),
+            Call::FdPwrite {
+                fd: f,
+                data,
+                offset,
+            } => {
+                format!(
+                    "{}, {} at {offset}",
+                    fd(f),
+                    q(&String::from_utf8_lossy(data))
+                )
+            }
+            Call::FdSeek {
+                fd: f,
+                delta,
+                whence,
+            } => format!("{}, {delta}, whence {whence}", fd(f)),
             Call::FdFilestatSetSize { fd: f, size } => format!("{}, {size}", fd(f)),
             Call::PathFilestatGet { dir, follow, path } => {
-                format!("{}, {}{}", fd(dir), if *follow { "follow " } else { "" }, q(path))
+                format!(
+                    "{}, {}{}",
+                    fd(dir),
+                    if *follow { "follow " } else { "" },
+                    q(path)
+                )
             }
             Call::PathCreateDirectory { dir, path }
             | Call::PathRemoveDirectory { dir, path }
             | Call::PathUnlinkFile { dir, path } => format!("{}, {}", fd(dir), q(path)),
-            Call::PathRename { dir, old, new_dir, new } => {
+            Call::PathRename {
+                dir,
+                old,
+                new_dir,
+                new,
+            } => {
                 format!("{}, {}, {}, {}", fd(dir), q(old), fd(new_dir), q(new))
             }
-            Call::PathSymlink { target, dir, link } => format!("{}, {}, {}", q(target), fd(dir), q(link)),
-            Call::PathLink { dir, follow, old, new_dir, new } => format!(
+            Call::PathSymlink { target, dir, link } => {
+                format!("{}, {}, {}", q(target), fd(dir), q(link))
+            }
+            Call::PathLink {
+                dir,
+                follow,
+                old,
+                new_dir,
+                new,
+            } => format!(
                 "{}, {}{}, {}, {}",
                 fd(dir),
                 if *follow { "follow " } else { "" },
@@ -149,7 +211,9 @@ impl Call {
                 fd(new_dir),
                 q(new)
             ),
-            Call::PathReadlink { dir, path, len } => format!("{}, {}, {len} bytes", fd(dir), q(path)),
+            Call::PathReadlink { dir, path, len } => {
+                format!("{}, {}, {len} bytes", fd(dir), q(path))
+            }
         };
         format!("{}({args})", self.function())
     }

@@ -46,17 +46,17 @@ const ALTERNATIVES: &[(&[&str], &[Errno])] = &[
     (PATH_FUNCTIONS, &[Errno::Notdir, Errno::Noent]),
     // I/O on a directory fd: wasi-testsuite's dir_fd_op_failures accepts
     // EISDIR, EBADF or ENOTCAPABLE ("on posix, this fails with EISDIR").
-    (FD_IO_FUNCTIONS, &[Errno::Isdir, Errno::Badf, Errno::Notcapable]),
+    (
+        FD_IO_FUNCTIONS,
+        &[Errno::Isdir, Errno::Badf, Errno::Notcapable],
+    ),
     // ftruncate on a directory: the same test adds EINVAL (POSIX's).
     (
         &["fd_filestat_set_size"],
         &[Errno::Isdir, Errno::Inval, Errno::Badf, Errno::Notcapable],
     ),
     // rmdir(2): "ENOTEMPTY or EEXIST" for a directory that is not empty.
-    (
-        &["path_remove_directory"],
-        &[Errno::Notempty, Errno::Exist],
-    ),
+    (&["path_remove_directory"], &[Errno::Notempty, Errno::Exist]),
     // unlink(2) of a directory: POSIX says EPERM, Linux gives EISDIR.
     (&["path_unlink_file"], &[Errno::Isdir, Errno::Perm]),
 ];
@@ -69,9 +69,9 @@ pub fn errnos_match(function: &str, a: u16, b: u16) -> bool {
     let (Some(a), Some(b)) = (Errno::from_raw(a), Errno::from_raw(b)) else {
         return false;
     };
-    ALTERNATIVES
-        .iter()
-        .any(|(functions, group)| functions.contains(&function) && group.contains(&a) && group.contains(&b))
+    ALTERNATIVES.iter().any(|(functions, group)| {
+        functions.contains(&function) && group.contains(&a) && group.contains(&b)
+    })
 }
 
 /// One call's line: its index, errno and results.
@@ -104,11 +104,9 @@ pub fn parse(stdout: &str) -> Vec<Line> {
 
 /// A transcript line in words: `3 path_open ENOENT`, `5 fd_read OK 2 6868`.
 pub fn render(program: &Program, line: &Line) -> String {
-    let function = program
-        .calls
-        .get(line.index)
-        .map_or("?", |c| c.function());
-    let errno = Errno::from_raw(line.errno).map_or_else(|| line.errno.to_string(), |e| e.name().to_string());
+    let function = program.calls.get(line.index).map_or("?", |c| c.function());
+    let errno = Errno::from_raw(line.errno)
+        .map_or_else(|| line.errno.to_string(), |e| e.name().to_string());
     let mut out = format!("{} {function} {errno}", line.index);
     for r in &line.results {
         out.push(' ');
@@ -186,7 +184,9 @@ impl Difference {
                 ..
             } => format!("{function}: {runtime} instead of {oracle}"),
             Difference::Results { function, .. } => format!("{function}: other results"),
-            Difference::Missing { function, ended, .. } => {
+            Difference::Missing {
+                function, ended, ..
+            } => {
                 format!("{function}: no result ({ended})")
             }
             Difference::Exit { oracle, runtime } => format!("exit: {runtime} instead of {oracle}"),
@@ -361,13 +361,20 @@ mod tests {
     fn another_errno_a_missing_line_and_the_tree_are_differences() {
         let tree = vec!["dir fs/".to_string()];
         let oracle = "0 55\n1 0 4:61\n";
-        let d = first_difference(&program(), &view(oracle, &tree), &view("0 44\n1 0 4:61\n", &tree));
+        let d = first_difference(
+            &program(),
+            &view(oracle, &tree),
+            &view("0 44\n1 0 4:61\n", &tree),
+        );
         assert_eq!(
             d.map(|d| d.signature()).as_deref(),
             Some("path_remove_directory: ENOENT instead of ENOTEMPTY")
         );
         let d = first_difference(&program(), &view(oracle, &tree), &view("0 55\n", &tree));
-        assert!(matches!(d, Some(Difference::Missing { index: 1, .. })), "{d:?}");
+        assert!(
+            matches!(d, Some(Difference::Missing { index: 1, .. })),
+            "{d:?}"
+        );
         let other = vec!["dir fs/".to_string(), "file fs/x 0".to_string()];
         let d = first_difference(&program(), &view(oracle, &tree), &view(oracle, &other));
         assert_eq!(

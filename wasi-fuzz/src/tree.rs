@@ -215,7 +215,9 @@ fn symlink(target: &str, link: &Path) -> io::Result<()> {
 
 #[cfg(not(unix))]
 fn symlink(_target: &str, _link: &Path) -> io::Result<()> {
-    Err(io::Error::other("symlinks in generated trees need a Unix host"))
+    Err(io::Error::other(
+        "symlinks in generated trees need a Unix host",
+    ))
 }
 
 #[cfg(unix)]

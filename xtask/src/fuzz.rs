@@ -36,6 +36,19 @@ pub enum Command {
     /// "KIND: HOW (WHAT[, trap CLASS])"` as run.json names it, or the
     /// coarser "KIND: HOW", e.g. "assert_return: wrong result").
     Smith(SmithArgs),
+    /// Generate file trees and preview1 call sequences over them, run each
+    /// program on the reference runtime (the oracle, deterministic) and on
+    /// every runtime, and compare the transcripts (one line per call: its
+    /// errno and results that do not legitimately vary; errnos where
+    /// wasi-testsuite or POSIX allow several match any of them), the exit
+    /// status and the tree afterwards. Each new kind of divergence is cut
+    /// down by delta debugging to the fewest calls and entries and bundled
+    /// in OUT/divergences/seed-N-RUNTIME/ (`cargo xtask repro` replays it);
+    /// OUT/run.json holds a `wasi-fuzz` suite. Ends with `N programs, M
+    /// calls, D divergences (R programs/s)`. Exit status 1 on a kind the
+    /// runtime's expectations do not list (`suite = "wasi-fuzz"`, `case` =
+    /// the signature, e.g. "fd_seek: no result (trap (host))").
+    Wasi(crate::fuzz_wasi::WasiArgs),
 }
 
 #[derive(clap::Args)]
@@ -78,6 +91,7 @@ pub struct SmithArgs {
 pub fn run(command: &Command) -> Result<(), Failure> {
     match command {
         Command::Smith(args) => smith(args),
+        Command::Wasi(args) => crate::fuzz_wasi::run(args),
     }
 }
 
@@ -115,18 +129,7 @@ fn smith(args: &SmithArgs) -> Result<(), Failure> {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    for stats in &record.campaigns {
-        println!(
-            "{}: {} modules, {} calls, {} poisoned ({:.1}%), {} divergent modules, {:.1} modules/s in its own processes",
-            stats.runtime,
-            stats.modules,
-            stats.calls,
-            stats.poisoned,
-            stats.poisoned_percent(),
-            stats.divergent_modules,
-            stats.modules_per_second()
-        );
-    }
+    print_counts(&record.campaigns, "modules");
     println!("{}", campaign.last_line());
     if campaign.new_divergent > 0 {
         eprintln!(
@@ -267,30 +270,68 @@ impl Campaign {
                 }),
             })
             .collect();
-        RunRecord {
-            schema_version: conformance_harness::SCHEMA_VERSION,
-            tool_version: env!("CARGO_PKG_VERSION").to_string(),
-            started_at: humantime::format_rfc3339_seconds(started_at).to_string(),
-            duration_ms: self.elapsed.as_secs_f64() * 1000.0,
-            host: HostInfo::current(),
-            options: RunOptions {
-                jobs: 1,
-                timeout_ms: settings.timeout.as_millis() as u64,
-                output_cap: 0,
-                filter: None,
-                suites: vec!["smith".into()],
-                shards: Vec::new(),
-            },
-            runtimes: selection
-                .runtimes
-                .iter()
-                .filter(|r| self.per_runtime.contains_key(&r.info().name))
-                .map(|r| r.info().clone())
-                .collect(),
-            skipped_runtimes: selection.skipped.clone(),
+        campaign_record(
+            "smith",
+            selection,
+            settings.timeout,
+            self.elapsed,
+            started_at,
             results,
-            campaigns: self.per_runtime.values().cloned().collect(),
-        }
+            self.per_runtime.values().cloned().collect(),
+        )
+    }
+}
+
+/// The run record of a campaign (`suite`: `smith`, `wasi-fuzz`): its
+/// results, one per kind of divergence, and its per-runtime counts.
+pub fn campaign_record(
+    suite: &str,
+    selection: &crate::runtimes::Selection,
+    timeout: Duration,
+    elapsed: Duration,
+    started_at: std::time::SystemTime,
+    results: Vec<CaseResult>,
+    campaigns: Vec<CampaignStats>,
+) -> RunRecord {
+    RunRecord {
+        schema_version: conformance_harness::SCHEMA_VERSION,
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        started_at: humantime::format_rfc3339_seconds(started_at).to_string(),
+        duration_ms: elapsed.as_secs_f64() * 1000.0,
+        host: HostInfo::current(),
+        options: RunOptions {
+            jobs: 1,
+            timeout_ms: timeout.as_millis() as u64,
+            output_cap: 0,
+            filter: None,
+            suites: vec![suite.into()],
+            shards: Vec::new(),
+        },
+        runtimes: selection
+            .runtimes
+            .iter()
+            .filter(|r| campaigns.iter().any(|c| c.runtime == r.info().name))
+            .map(|r| r.info().clone())
+            .collect(),
+        skipped_runtimes: selection.skipped.clone(),
+        results,
+        campaigns,
+    }
+}
+
+/// Print the per-runtime counts and the campaign's last line.
+pub fn print_counts(campaigns: &[CampaignStats], unit: &str) {
+    for stats in campaigns {
+        println!(
+            "{}: {} {unit}, {} calls, {} poisoned ({:.1}%), {} divergent {unit}, {:.1} {unit}/s in its own processes",
+            stats.runtime,
+            stats.modules,
+            stats.calls,
+            stats.poisoned,
+            stats.poisoned_percent(),
+            stats.divergent_modules,
+            stats.modules_per_second()
+        );
     }
 }
 

@@ -15,6 +15,7 @@ macro_rules! say {
 mod bench;
 mod conformance;
 mod fuzz;
+mod fuzz_wasi;
 mod install;
 mod output;
 mod runtimes;
