@@ -194,6 +194,12 @@ pub fn run_campaign(
                     scratch,
                     settings.timeout,
                     settings.shrink_tries,
+                    // What is left of the campaign, but never less than
+                    // 15 s: a kind found at the end is still cut down.
+                    settings
+                        .time
+                        .saturating_sub(started.elapsed())
+                        .max(Duration::from_secs(15)),
                 );
                 let small = emit(&shrunk.case.program);
                 if let (Ok(w), Ok(g)) = (

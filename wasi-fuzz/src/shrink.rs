@@ -46,7 +46,7 @@ pub fn diverges_the_same_way(
 }
 
 /// Shrink `case` as long as `runtime` diverges with `signature`, trying
-/// at most `max_tries` candidates.
+/// at most `max_tries` candidates for at most `max_time`.
 pub fn shrink(
     case: &Case,
     runtime: &dyn Runtime,
@@ -55,7 +55,10 @@ pub fn shrink(
     scratch: &Path,
     timeout: Duration,
     max_tries: usize,
+    max_time: Duration,
 ) -> Shrunk {
+    let began = std::time::Instant::now();
+    let more = |tries: usize| tries < max_tries && began.elapsed() < max_time;
     let mut best = case.clone();
     let mut calls: Vec<usize> = (0..case.program.calls.len()).collect();
     let mut tries = 0;
@@ -64,11 +67,11 @@ pub fn shrink(
         diverges_the_same_way(candidate, runtime, oracle, signature, scratch, timeout)
     };
     let mut changed = true;
-    while changed && tries < max_tries {
+    while changed && more(tries) {
         changed = false;
         // Calls, last first: a later call rarely matters to an earlier one.
         let mut i = best.program.calls.len();
-        while i > 0 && tries < max_tries {
+        while i > 0 && more(tries) {
             i -= 1;
             let candidate = Case {
                 program: best.program.without(i),
@@ -81,7 +84,7 @@ pub fn shrink(
             }
         }
         let mut j = best.tree.entries.len();
-        while j > 0 && tries < max_tries {
+        while j > 0 && more(tries) {
             j -= 1;
             if j >= best.tree.entries.len() {
                 continue;

@@ -44,6 +44,13 @@ const ALTERNATIVES: &[(&[&str], &[Errno])] = &[
     // A file named with a trailing slash: wasi-testsuite's
     // interesting_paths accepts ENOTDIR or ENOENT.
     (PATH_FUNCTIONS, &[Errno::Notdir, Errno::Noent]),
+    // A base fd that is not a directory: wasi-testsuite's
+    // path_open_dirfd_not_dir accepts ENOTDIR or ENOTCAPABLE.
+    (PATH_FUNCTIONS, &[Errno::Notdir, Errno::Notcapable]),
+    // Opening a symlink without following it: nofollow_errors accepts
+    // ELOOP or ENOTDIR with `directory`, ELOOP or EACCES without.
+    (&["path_open"], &[Errno::Loop, Errno::Notdir]),
+    (&["path_open"], &[Errno::Loop, Errno::Acces]),
     // I/O on a directory fd: wasi-testsuite's dir_fd_op_failures accepts
     // EISDIR, EBADF or ENOTCAPABLE ("on posix, this fails with EISDIR").
     (

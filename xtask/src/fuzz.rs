@@ -652,6 +652,9 @@ pub fn repro(args: &ReproArgs) -> Result<(), Failure> {
         .with_context(|| format!("reading {}", manifest.display()))?;
     let bundle: serde_json::Value = serde_json::from_str(&text)
         .with_context(|| format!("{}: not a bundle manifest", manifest.display()))?;
+    if bundle["kind"] == "wasi" {
+        return crate::fuzz_wasi::repro(&manifest, &bundle, &args.runtimes, args.timeout);
+    }
     let script_name = bundle["script"].as_str().unwrap_or("case.wast");
     let script_path = args.bundle.join(script_name);
     let wast = std::fs::read_to_string(&script_path)

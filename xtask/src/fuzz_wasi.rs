@@ -209,3 +209,59 @@ pub fn run(args: &WasiArgs) -> Result<(), Failure> {
     }
     Ok(())
 }
+
+/// `cargo xtask repro` of a `fuzz wasi` bundle: the case made again from
+/// its seed, cut to the calls and entries the bundle kept, run on the
+/// oracle and on the runtime; exit status 1 while they still differ.
+pub fn repro(
+    manifest: &std::path::Path,
+    bundle: &serde_json::Value,
+    source: &RuntimeSource,
+    timeout: f64,
+) -> Result<(), Failure> {
+    let bad = |what: &str| anyhow::anyhow!("{}: no {what}", manifest.display());
+    let seed = bundle["seed"].as_u64().ok_or_else(|| bad("seed"))?;
+    let name = bundle["runtime"].as_str().ok_or_else(|| bad("runtime"))?;
+    let calls: Vec<usize> = bundle["calls"]
+        .as_array()
+        .ok_or_else(|| bad("calls"))?
+        .iter()
+        .filter_map(|c| c.as_u64().map(|c| c as usize))
+        .collect();
+    let entries: Vec<String> = bundle["entries"]
+        .as_array()
+        .ok_or_else(|| bad("entries"))?
+        .iter()
+        .filter_map(|e| e.as_str().map(String::from))
+        .collect();
+    let case = conformance_wasi_fuzz::rebuild(seed, &calls, &entries);
+    let selection = select(&[name.to_string()], source, None)?;
+    let runtime = selection
+        .runtimes
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("runtime {name} is not installed"))?;
+    let scratch = tempfile::Builder::new()
+        .prefix("wasi-conformance-repro-")
+        .tempdir()
+        .context("creating a scratch dir")?;
+    let timeout = Duration::from_secs_f64(timeout.max(0.1));
+    let module = conformance_wasi_fuzz::emit(&case.program);
+    let oracle = ReferenceRuntime::new();
+    let want = conformance_wasi_fuzz::run_case(&oracle, &case, &module, scratch.path(), timeout)
+        .map_err(anyhow::Error::from)?;
+    let got =
+        conformance_wasi_fuzz::run_case(runtime.as_ref(), &case, &module, scratch.path(), timeout)
+            .map_err(anyhow::Error::from)?;
+    print!("{}", case.program.describe());
+    let info = runtime.info();
+    match conformance_wasi_fuzz::judge(&want, &got, &case.program) {
+        Some(d) => {
+            println!("{} ({}): still diverges: {d}", info.name, info.version);
+            Err(Failure::Unexpected)
+        }
+        None => {
+            println!("{} ({}): no longer diverges", info.name, info.version);
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The WASI call-sequence fuzzer end to end, through the command line, on
+//! wasmtime: seed 1's program calls `fd_sync` on the preopened directory,
+//! which the oracle allows and wasmtime refuses (EBADF). The campaign must
+//! report it as a new divergence (exit 1), cut it down to that one call,
+//! bundle it and record it in run.json, and `repro` must replay the bundle
+//! and say it still diverges. Skipped, with the reason, without wasmtime.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use conformance_adapters::{CliRuntime, Discovery, builtin_specs};
+use libtest_mimic::{Arguments, Failed, Trial};
+
+fn xtask(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("running xtask")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn the_loop() -> Result<(), Failed> {
+    let dir = tempfile::tempdir()?;
+    let out_dir = dir.path().join("out");
+    let out_arg = out_dir.display().to_string();
+    let campaign = xtask(
+        &[
+            "fuzz",
+            "wasi",
+            "--runtime",
+            "wasmtime",
+            "--seed",
+            "1",
+            "--time",
+            "1s",
+            "--out",
+            &out_arg,
+        ],
+        dir.path(),
+    );
+    let said = text(&campaign);
+    if campaign.status.code() != Some(1)
+        || !said.contains("new divergence: seed 1: wasmtime: call 0 fd_sync: EBADF, the oracle OK, 1 call(s) left")
+    {
+        return Err(format!("the campaign did not find and shrink seed 1's fd_sync:\n{said}").into());
+    }
+    let last = said
+        .lines()
+        .rfind(|l| l.contains(" programs, "))
+        .ok_or("no summary line")?;
+    if !last.ends_with("programs/s)") {
+        return Err(format!("summary line: {last}").into());
+    }
+    let record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("run.json"))?)?;
+    let result = record["results"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| r["suite"] == "wasi-fuzz" && r["case"] == "fd_sync: EBADF instead of OK")
+        .ok_or("run.json has no wasi-fuzz result for fd_sync")?;
+    if result["verdict"] != "diverge" {
+        return Err(format!("wasi-fuzz result: {result}").into());
+    }
+    let bundle = out_dir.join("divergences/seed-1-wasmtime");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(bundle.join("bundle.json"))?)?;
+    if manifest["calls_left"] != 1 {
+        return Err(format!("bundle.json: {manifest}").into());
+    }
+    for file in [
+        "program.wasm",
+        "shrunk.wasm",
+        "shrunk-program.txt",
+        "oracle.txt",
+        "wasmtime.txt",
+    ] {
+        if !bundle.join(file).exists() {
+            return Err(format!("the bundle has no {file}").into());
+        }
+    }
+    let bundle_arg = bundle.display().to_string();
+    let repro = xtask(&["repro", &bundle_arg], dir.path());
+    let said = text(&repro);
+    if repro.status.code() != Some(1) || !said.contains("still diverges: call 0 fd_sync") {
+        return Err(format!("repro did not replay the divergence:\n{said}").into());
+    }
+    Ok(())
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let installed = builtin_specs()
+        .into_iter()
+        .find(|s| s.name == "wasmtime")
+        .is_some_and(|spec| {
+            CliRuntime::discover(spec, &Discovery::standard(BTreeMap::new())).is_ok()
+        });
+    let name = "generate_run_diverge_shrink_bundle_replay_on_wasmtime";
+    let trial = if installed {
+        Trial::test(name, the_loop)
+    } else {
+        eprintln!(
+            "SKIPPING the WASI fuzz loop: wasmtime is not installed (cargo xtask install-runtimes wasmtime)"
+        );
+        Trial::test(name, || Ok(())).with_ignored_flag(true)
+    };
+    libtest_mimic::run(&args, vec![trial]).exit();
+}
