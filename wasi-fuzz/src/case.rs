@@ -63,6 +63,11 @@ pub struct CaseRun {
     pub observation: Observation,
     /// The tree afterwards, one line per entry.
     pub tree_after: Vec<String>,
+    /// The tree afterwards.
+    pub fs_tree: FsTree,
+    /// The content of each file afterwards that is short UTF-8 text, by
+    /// its path in the tree.
+    pub contents: std::collections::BTreeMap<String, String>,
 }
 
 impl CaseRun {
@@ -115,14 +120,30 @@ pub fn run_case(
         output_cap: 1 << 20,
     };
     let observation = runtime.run_wasi(&job);
-    let tree_after = FsTree::snapshot([(PREOPEN, root.as_path())])
-        .map(|t| t.lines())
-        .unwrap_or_else(|e| vec![format!("(no snapshot: {e})")]);
+    let (fs_tree, tree_after) = match FsTree::snapshot([(PREOPEN, root.as_path())]) {
+        Ok(tree) => {
+            let lines = tree.lines();
+            (tree, lines)
+        }
+        Err(e) => (FsTree::default(), vec![format!("(no snapshot: {e})")]),
+    };
+    let contents = fs_tree
+        .entries
+        .iter()
+        .filter(|e| e.kind == conformance_adapters::FsEntryKind::File && e.size.unwrap_or(0) <= 256)
+        .filter_map(|e| {
+            let rest = e.path.strip_prefix(PREOPEN)?.trim_start_matches('/');
+            let bytes = std::fs::read(root.join(rest)).ok()?;
+            Some((e.path.clone(), String::from_utf8(bytes).ok()?))
+        })
+        .collect();
     case.tree.release(&root);
     release_all(&root);
     Ok(CaseRun {
         observation: observation?,
         tree_after,
+        fs_tree,
+        contents,
     })
 }
 

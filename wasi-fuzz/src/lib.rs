@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod case;
 pub mod emit;
 pub mod program;
+pub mod promote;
 pub mod rng;
 pub mod shrink;
 pub mod transcript;
@@ -17,6 +18,7 @@ pub use campaign::{Campaign, CampaignError, Found, RuntimeCounts, Settings, run_
 pub use case::{Case, CaseError, CaseRun, PREOPEN, judge, run_case};
 pub use emit::emit;
 pub use program::{Call, FdRef, Program};
+pub use promote::{PromoteError, Promoted, promote};
 pub use rng::Rng;
 pub use shrink::{Shrunk, rebuild, shrink};
 pub use transcript::{Difference, errnos_match};

@@ -68,6 +68,21 @@ const ALTERNATIVES: &[(&[&str], &[Errno])] = &[
     (&["path_unlink_file"], &[Errno::Isdir, Errno::Perm]),
 ];
 
+/// The other errnos that mean what `errno` means for `function`.
+pub fn alternatives(function: &str, errno: Errno) -> Vec<Errno> {
+    let mut out = Vec::new();
+    for (functions, group) in ALTERNATIVES {
+        if functions.contains(&function) && group.contains(&errno) {
+            for e in group.iter().copied() {
+                if e != errno && !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Whether `a` and `b` are the same outcome of `function`.
 pub fn errnos_match(function: &str, a: u16, b: u16) -> bool {
     if a == b {

@@ -265,3 +265,149 @@ pub fn repro(
         }
     }
 }
+
+#[derive(clap::Args)]
+pub struct PromoteArgs {
+    /// A bundle written by `fuzz wasi` (target/fuzz/wasi/divergences/seed-N-RUNTIME).
+    bundle: PathBuf,
+    /// The case's name (default: FUNCTION_fuzz_seedN, after the call that
+    /// differed).
+    #[arg(long)]
+    name: Option<String>,
+    #[command(flatten)]
+    runtimes: RuntimeSource,
+}
+
+/// `cargo xtask promote BUNDLE`.
+pub fn promote(args: &PromoteArgs) -> anyhow::Result<()> {
+    let manifest = args.bundle.join("bundle.json");
+    let text = std::fs::read_to_string(&manifest)
+        .with_context(|| format!("reading {}", manifest.display()))?;
+    let bundle: serde_json::Value = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a bundle manifest", manifest.display()))?;
+    if bundle["kind"] != "wasi" {
+        anyhow::bail!(
+            "{}: not a `fuzz wasi` bundle (only those become WASI suite cases)",
+            manifest.display()
+        );
+    }
+    let bad = |what: &str| anyhow::anyhow!("{}: no {what}", manifest.display());
+    let seed = bundle["seed"].as_u64().ok_or_else(|| bad("seed"))?;
+    let runtime = bundle["runtime"].as_str().ok_or_else(|| bad("runtime"))?;
+    let signature = bundle["signature"]
+        .as_str()
+        .ok_or_else(|| bad("signature"))?;
+    let numbers = |key: &str| -> Vec<usize> {
+        bundle[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_u64().map(|v| v as usize))
+            .collect()
+    };
+    let entries: Vec<String> = bundle["entries"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.as_str().map(String::from))
+        .collect();
+    let mut case = conformance_wasi_fuzz::rebuild(seed, &numbers("calls"), &entries);
+    // Git keeps no empty directory: a fixture needs an entry.
+    if case.tree.entries.is_empty() {
+        case.tree.entries.push(conformance_wasi_fuzz::tree::Entry {
+            path: ".keep".into(),
+            node: conformance_wasi_fuzz::Node::File { bytes: Vec::new() },
+            readonly: false,
+        });
+    }
+    let function = signature.split(':').next().unwrap_or("wasi").trim();
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| format!("{function}_fuzz_seed{seed}"));
+    let scratch = tempfile::Builder::new()
+        .prefix("wasi-conformance-promote-")
+        .tempdir()
+        .context("creating a scratch dir")?;
+    let module = conformance_wasi_fuzz::emit(&case.program);
+    let oracle = conformance_wasi_fuzz::run_case(
+        &ReferenceRuntime::new(),
+        &case,
+        &module,
+        scratch.path(),
+        Duration::from_secs(10),
+    )?;
+    let promoted = conformance_wasi_fuzz::promote(&case, &oracle, &name)?;
+    // Every installed runtime runs the case as promoted (the fixture may
+    // differ from the shrunk tree: `.keep`); each that differs from the
+    // oracle is listed as failing it.
+    let selection = select(&["all".to_string()], &args.runtimes, None)?;
+    let mut failing = Vec::new();
+    for rt in subjects(&selection.runtimes)? {
+        let got = conformance_wasi_fuzz::run_case(
+            rt,
+            &case,
+            &module,
+            scratch.path(),
+            Duration::from_secs(10),
+        )?;
+        if let Some(d) = conformance_wasi_fuzz::judge(&oracle, &got, &case.program) {
+            failing.push((rt.info().name.clone(), d.to_string()));
+        }
+    }
+    if !failing.iter().any(|(name, _)| name == runtime) {
+        eprintln!("warning: {runtime} no longer diverges on the case as promoted");
+    }
+    let tests = conformance_suites::wasi_suite_dir().join("tests");
+    let wat_path = tests.join(format!("{name}.wat"));
+    if wat_path.exists() {
+        anyhow::bail!("{} exists already: give another --name", wat_path.display());
+    }
+    let fixture = tests.join(format!("{name}.dir"));
+    std::fs::create_dir(&fixture).with_context(|| format!("creating {}", fixture.display()))?;
+    promoted
+        .fixture
+        .materialize(&fixture)
+        .with_context(|| format!("building {}", fixture.display()))?;
+    std::fs::write(&wat_path, &promoted.wat)
+        .with_context(|| format!("writing {}", wat_path.display()))?;
+    let json_path = tests.join(format!("{name}.json"));
+    std::fs::write(&json_path, &promoted.json)
+        .with_context(|| format!("writing {}", json_path.display()))?;
+    let layout = conformance_suites::build::SuiteLayout {
+        root: conformance_suites::wasi_suite_dir(),
+    };
+    let compilers = conformance_suites::build::Compilers {
+        clang: "clang".into(),
+        rustc: "/usr/bin/rustc".into(),
+        zig_python: "python3".into(),
+        asc_node_modules: "node_modules".into(),
+    };
+    conformance_suites::build::build_suite(&layout, &compilers, false)?;
+    for (name, d) in &failing {
+        let path = expectations_dir().join(format!("{name}.toml"));
+        let entry = format!(
+            "\n[[expected]]\nsuite = \"wasi\"\ncase = \"{}\"\noutcome = \"fail\"\nreason = {}\n",
+            promoted.name,
+            serde_json::to_string(&format!(
+                "found by `cargo xtask fuzz wasi` (seed {seed}, on {runtime}): {d}"
+            ))?
+        );
+        let mut listed = std::fs::read_to_string(&path).unwrap_or_default();
+        listed.push_str(&entry);
+        std::fs::write(&path, listed).with_context(|| format!("writing {}", path.display()))?;
+    }
+    println!(
+        "promoted seed {seed} as {name}: {}, {}, {}/ ({} call(s), {} entr(y/ies))",
+        wat_path.display(),
+        json_path.display(),
+        fixture.display(),
+        case.program.calls.len(),
+        case.tree.entries.len(),
+    );
+    for (name, d) in &failing {
+        println!("  listed as failing for {name}: {d}");
+    }
+    println!("check it: cargo xtask conformance --suite wasi --filter {name}");
+    Ok(())
+}

@@ -66,6 +66,11 @@ enum Command {
     /// that diverged, and say whether each still does (exit 1 while any
     /// does).
     Repro(fuzz::ReproArgs),
+    /// Make a `fuzz wasi` bundle a WASI suite case: the shrunk program as
+    /// NAME.wat (and .wasm), its tree as the fixture NAME.dir, the oracle's
+    /// behaviour as NAME.json (every errno the alternatives allow), and the
+    /// runtime that diverged listed as failing it in its expectations.
+    Promote(fuzz_wasi::PromoteArgs),
 }
 
 #[derive(clap::Args)]
@@ -234,6 +239,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(args).map_err(Failure::from),
         Command::Fuzz(command) => fuzz::run(command),
         Command::Repro(args) => fuzz::repro(args),
+        Command::Promote(args) => fuzz_wasi::promote(args).map_err(Failure::from),
         Command::SuiteCoverage => suite_coverage().map_err(Failure::from),
     };
     match result {
