@@ -10,7 +10,7 @@ use conformance_adapters::Runtime;
 
 use crate::case::{Case, CaseError, judge, run_case};
 use crate::emit::emit;
-use crate::shrink::{Shrunk, shrink};
+use crate::shrink::{Bench, Shrunk, shrink};
 use crate::transcript::{Difference, render_all};
 
 /// How a campaign runs.
@@ -186,13 +186,16 @@ pub fn run_campaign(
                 ),
             };
             if settings.shrink_tries > 0 {
+                let bench = Bench {
+                    runtime: *runtime,
+                    oracle,
+                    scratch,
+                    timeout: settings.timeout,
+                };
                 let shrunk = shrink(
                     &case,
-                    *runtime,
-                    oracle,
+                    &bench,
                     &signature,
-                    scratch,
-                    settings.timeout,
                     settings.shrink_tries,
                     // What is left of the campaign, but never less than
                     // 15 s: a kind found at the end is still cut down.

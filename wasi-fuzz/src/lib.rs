@@ -20,6 +20,6 @@ pub use emit::emit;
 pub use program::{Call, FdRef, Program};
 pub use promote::{PromoteError, Promoted, promote};
 pub use rng::Rng;
-pub use shrink::{Shrunk, rebuild, shrink};
+pub use shrink::{Bench, Shrunk, rebuild, shrink};
 pub use transcript::{Difference, errnos_match};
 pub use tree::{Node, Tree};

@@ -25,35 +25,41 @@ pub struct Shrunk {
     pub tries: usize,
 }
 
-/// Whether `runtime` still diverges from `oracle` on `case` with
-/// `signature`.
-pub fn diverges_the_same_way(
-    case: &Case,
-    runtime: &dyn Runtime,
-    oracle: &dyn Runtime,
-    signature: &str,
-    scratch: &Path,
-    timeout: Duration,
-) -> bool {
-    let module = emit(&case.program);
-    let (Ok(want), Ok(got)) = (
-        run_case(oracle, case, &module, scratch, timeout),
-        run_case(runtime, case, &module, scratch, timeout),
-    ) else {
-        return false;
-    };
-    judge(&want, &got, &case.program).is_some_and(|d| d.signature() == signature)
+/// What a shrinking step runs: the runtime and the oracle, where, and for
+/// how long at most per run.
+#[derive(Clone, Copy)]
+pub struct Bench<'a> {
+    /// The runtime that diverged.
+    pub runtime: &'a dyn Runtime,
+    /// The oracle.
+    pub oracle: &'a dyn Runtime,
+    /// Where runs make their dirs.
+    pub scratch: &'a Path,
+    /// Per-run limit.
+    pub timeout: Duration,
 }
 
-/// Shrink `case` as long as `runtime` diverges with `signature`, trying
-/// at most `max_tries` candidates for at most `max_time`.
+impl Bench<'_> {
+    /// Whether the runtime still diverges from the oracle on `case` with
+    /// `signature`.
+    pub fn diverges_the_same_way(&self, case: &Case, signature: &str) -> bool {
+        let module = emit(&case.program);
+        let (Ok(want), Ok(got)) = (
+            run_case(self.oracle, case, &module, self.scratch, self.timeout),
+            run_case(self.runtime, case, &module, self.scratch, self.timeout),
+        ) else {
+            return false;
+        };
+        judge(&want, &got, &case.program).is_some_and(|d| d.signature() == signature)
+    }
+}
+
+/// Shrink `case` as long as the bench's runtime diverges with `signature`,
+/// trying at most `max_tries` candidates for at most `max_time`.
 pub fn shrink(
     case: &Case,
-    runtime: &dyn Runtime,
-    oracle: &dyn Runtime,
+    bench: &Bench<'_>,
     signature: &str,
-    scratch: &Path,
-    timeout: Duration,
     max_tries: usize,
     max_time: Duration,
 ) -> Shrunk {
@@ -64,7 +70,7 @@ pub fn shrink(
     let mut tries = 0;
     let still = |candidate: &Case, tries: &mut usize| {
         *tries += 1;
-        diverges_the_same_way(candidate, runtime, oracle, signature, scratch, timeout)
+        bench.diverges_the_same_way(candidate, signature)
     };
     let mut changed = true;
     while changed && more(tries) {
