@@ -63,8 +63,13 @@ fn import(name: &str) -> u32 {
         .map_or(0, |i| i as u32)
 }
 
-/// Every right preview1 defines (bits 0 to 28).
-const ALL_RIGHTS: i64 = 0x1fff_ffff;
+/// The rights wasi-libc asks for when it opens a regular file
+/// (`RIGHTS_REGULAR_FILE_BASE`): what real programs ask, so that the
+/// comparison is about what they meet, not about rights no program asks.
+const FILE_RIGHTS: i64 = 0x1ff | (0b111 << 21) | (1 << 27);
+/// ... and a directory (`RIGHTS_DIRECTORY_BASE`).
+const DIRECTORY_RIGHTS: i64 =
+    (1 << 3) | (1 << 4) | (1 << 7) | (0xfff << 9) | (1 << 21) | (0b1111 << 23) | (1 << 27);
 
 fn mem(offset: u32, align: u32) -> MemArg {
     MemArg {
@@ -256,8 +261,15 @@ fn emit_call(f: &mut Function, call: &Call, place: &mut impl FnMut(&[u8]) -> (i3
             i32c(f, lookup(*follow));
             string(f, p);
             i32c(f, u32::from(*oflags));
-            f.instruction(&I::I64Const(ALL_RIGHTS));
-            f.instruction(&I::I64Const(ALL_RIGHTS));
+            // As wasi-libc's open: directory rights (and file rights to
+            // hand down) with `directory`, file rights otherwise.
+            if oflags & crate::program::oflags::DIRECTORY != 0 {
+                f.instruction(&I::I64Const(DIRECTORY_RIGHTS));
+                f.instruction(&I::I64Const(DIRECTORY_RIGHTS | FILE_RIGHTS));
+            } else {
+                f.instruction(&I::I64Const(FILE_RIGHTS));
+                f.instruction(&I::I64Const(0));
+            }
             i32c(f, u32::from(*fdflags));
             i32c(f, OUT);
         }
