@@ -414,15 +414,8 @@ fn emit_results(f: &mut Function, call: &Call, h: &Helpers, pos: u32) {
             f.instruction(&I::I32Load(mem(OUT, 2)));
             f.instruction(&I::I32Store(mem(SLOT_BASE + 4 * slot, 2)));
         }
-        Call::FdRead { .. } | Call::FdPread { .. } => {
-            put_out(f, h, 0, false);
-            put_char(f, h, b' ');
-            i32c(f, BUF);
-            f.instruction(&I::I32Const(0));
-            f.instruction(&I::I32Load(mem(OUT, 2)));
-            f.instruction(&I::Call(h.hex));
-        }
-        Call::PathReadlink { .. } => {
+        // The count, then the bytes it counts.
+        Call::FdRead { .. } | Call::FdPread { .. } | Call::PathReadlink { .. } => {
             put_out(f, h, 0, false);
             put_char(f, h, b' ');
             i32c(f, BUF);
