@@ -2,6 +2,7 @@
 //! that every runtime must give the oracle's answer bit for bit.
 
 use arbitrary::Unstructured;
+use conformance_seed::SeedRng;
 
 /// The proposals a campaign may generate, beyond the baseline (Wasm 2.0
 /// without SIMD) every runtime is held to.
@@ -107,45 +108,13 @@ pub const FUEL: u32 = 1_000;
 
 /// The module of `seed`: the same seed and proposals give the same bytes.
 pub fn module_for_seed(seed: u64, proposals: &Proposals) -> Result<Vec<u8>, arbitrary::Error> {
-    let bytes = SeedBytes::new(seed).take(16 << 10);
+    let bytes = SeedRng::new(seed).take(16 << 10);
     let mut u = Unstructured::new(&bytes);
     let mut module = wasm_smith::Module::new(differential_config(proposals), &mut u)?;
     module
         .ensure_termination(FUEL)
         .map_err(|_| arbitrary::Error::IncorrectFormat)?;
     Ok(module.to_bytes())
-}
-
-/// A deterministic stream of bytes from a seed (SplitMix64).
-#[derive(Debug, Clone)]
-pub struct SeedBytes {
-    state: u64,
-}
-
-impl SeedBytes {
-    /// The stream of `seed`.
-    pub fn new(seed: u64) -> Self {
-        SeedBytes { state: seed }
-    }
-
-    /// The next 64 bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// The next `n` bytes.
-    pub fn take(mut self, n: usize) -> Vec<u8> {
-        let mut out = Vec::with_capacity(n);
-        while out.len() < n {
-            out.extend_from_slice(&self.next_u64().to_le_bytes());
-        }
-        out.truncate(n);
-        out
-    }
 }
 
 #[cfg(test)]

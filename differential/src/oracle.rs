@@ -12,7 +12,7 @@ use reference_runtime::{
     Config, Engine, Error, Extern, Instance, Module, Store, TrapKind, Val, ValType,
 };
 
-use crate::generate::SeedBytes;
+use conformance_seed::SeedRng;
 use crate::memory_hash::{MEMORY_HASH_PREFIX, MemoryHashError, with_memory_hashes};
 
 /// Calls made per exported function: zeros, edge values, random values.
@@ -97,7 +97,7 @@ pub fn oracle_script(module: &[u8], seed: u64) -> Result<OracleScript, OracleErr
             _ => None,
         })
         .collect();
-    let mut draws = SeedBytes::new(seed ^ 0x5eed_ca11);
+    let mut draws = SeedRng::new(seed ^ 0x5eed_ca11);
     let mut calls = 0;
     for (name, item) in &exports {
         let Extern::Func(func) = item else { continue };
@@ -212,7 +212,7 @@ fn printable(t: ValType) -> bool {
 }
 
 /// Argument `i` of round `round`: zeros, then edge values, then random.
-fn argument(t: ValType, round: usize, i: usize, draws: &mut SeedBytes) -> Val {
+fn argument(t: ValType, round: usize, i: usize, draws: &mut SeedRng) -> Val {
     let r = draws.next_u64();
     match (round, t) {
         (0, t) => Val::default_for(t),

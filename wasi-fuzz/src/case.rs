@@ -8,7 +8,7 @@ use std::time::Duration;
 use conformance_adapters::{AdapterError, FsTree, Observation, Preopen, Runtime, WasiJob};
 
 use crate::program::Program;
-use crate::rng::Rng;
+use conformance_seed::SeedRng;
 use crate::transcript::{Difference, RunView, first_difference};
 use crate::tree::Tree;
 
@@ -29,7 +29,7 @@ pub struct Case {
 impl Case {
     /// The case of `seed`.
     pub fn generate(seed: u64) -> Case {
-        let mut rng = Rng::new(seed);
+        let mut rng = SeedRng::new(seed);
         let tree = Tree::generate(&mut rng);
         let program = Program::generate(&mut rng, &tree);
         Case {

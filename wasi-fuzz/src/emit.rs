@@ -664,13 +664,13 @@ fn stat_function(h: &Helpers) -> Function {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::Rng;
+    use conformance_seed::SeedRng;
     use crate::tree::Tree;
 
     #[test]
     fn every_generated_program_is_a_valid_command() {
         for seed in 0..200 {
-            let mut rng = Rng::new(seed);
+            let mut rng = SeedRng::new(seed);
             let tree = Tree::generate(&mut rng);
             let program = Program::generate(&mut rng, &tree);
             let bytes = emit(&program);

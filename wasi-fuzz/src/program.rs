@@ -3,7 +3,7 @@
 //! exist, legal flags), with edge values mixed in (bad fds, `..`, trailing
 //! slashes, empty and over-long paths, absolute paths).
 
-use crate::rng::Rng;
+use conformance_seed::SeedRng;
 use crate::tree::{Node, Tree};
 
 /// The fd a call uses.
@@ -258,7 +258,7 @@ struct Model {
 
 impl Program {
     /// The program of `rng`'s next choices over `tree`: 5 to 30 calls.
-    pub fn generate(rng: &mut Rng, tree: &Tree) -> Program {
+    pub fn generate(rng: &mut SeedRng, tree: &Tree) -> Program {
         let mut model = Model {
             paths: tree.entries.iter().map(|e| e.path.clone()).collect(),
             dirs: tree
@@ -296,7 +296,7 @@ impl Program {
 }
 
 impl Model {
-    fn fd(&self, rng: &mut Rng) -> FdRef {
+    fn fd(&self, rng: &mut SeedRng) -> FdRef {
         // Never stdio: closing or writing stdout would cut the transcript,
         // and how stdin is set up is each runtime's choice.
         if rng.chance(8) {
@@ -309,7 +309,7 @@ impl Model {
         }
     }
 
-    fn dir(&self, rng: &mut Rng) -> FdRef {
+    fn dir(&self, rng: &mut SeedRng) -> FdRef {
         if rng.chance(85) {
             FdRef::Preopen
         } else {
@@ -319,7 +319,7 @@ impl Model {
 
     /// A path: mostly one that exists, else a new name in a directory that
     /// exists, else an edge case.
-    fn path(&self, rng: &mut Rng) -> String {
+    fn path(&self, rng: &mut SeedRng) -> String {
         match rng.below(100) {
             0..=54 if !self.paths.is_empty() => rng.pick(&self.paths).clone(),
             0..=79 => {
@@ -359,12 +359,12 @@ impl Model {
         }
     }
 
-    fn data(rng: &mut Rng) -> Vec<u8> {
+    fn data(rng: &mut SeedRng) -> Vec<u8> {
         let len = *rng.pick(&[0usize, 1, 5, 64]);
         (0..len).map(|i| b"WXYZ"[i % 4]).collect()
     }
 
-    fn call(&mut self, rng: &mut Rng) -> Call {
+    fn call(&mut self, rng: &mut SeedRng) -> Call {
         // Open more often while few fds are open: most other calls want one.
         let open_weight = if self.slots < 2 { 40 } else { 15 };
         if rng.below(100) < open_weight && self.slots < SLOTS {
@@ -506,10 +506,10 @@ mod tests {
     fn programs_are_deterministic_and_use_every_function() {
         let mut seen = std::collections::BTreeSet::new();
         for seed in 0..300 {
-            let mut rng = Rng::new(seed);
+            let mut rng = SeedRng::new(seed);
             let tree = Tree::generate(&mut rng);
             let program = Program::generate(&mut rng, &tree);
-            let mut again = Rng::new(seed);
+            let mut again = SeedRng::new(seed);
             let tree_again = Tree::generate(&mut again);
             assert_eq!(program, Program::generate(&mut again, &tree_again));
             assert!((5..=30).contains(&program.calls.len()));

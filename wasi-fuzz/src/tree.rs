@@ -7,7 +7,7 @@
 use std::io;
 use std::path::Path;
 
-use crate::rng::Rng;
+use conformance_seed::SeedRng;
 
 /// What an entry is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +70,7 @@ fn names() -> Vec<String> {
 
 impl Tree {
     /// The tree of `rng`'s next choices: up to a dozen entries, three deep.
-    pub fn generate(rng: &mut Rng) -> Tree {
+    pub fn generate(rng: &mut SeedRng) -> Tree {
         let names = names();
         let mut tree = Tree::default();
         let mut dirs: Vec<String> = vec![String::new()];
@@ -188,14 +188,14 @@ impl Tree {
 }
 
 /// File contents: empty, a few bytes, a block and a bit.
-fn content(rng: &mut Rng) -> Vec<u8> {
+fn content(rng: &mut SeedRng) -> Vec<u8> {
     let len = *rng.pick(&[0usize, 1, 13, 100, 4097]);
     (0..len).map(|i| b"abcdefghij\n"[i % 11]).collect()
 }
 
 /// Relative (to a sibling), absolute, dangling, looping (to itself) or
 /// out of the preopen.
-fn symlink_target(rng: &mut Rng, path: &str, tree: &Tree) -> String {
+fn symlink_target(rng: &mut SeedRng, path: &str, tree: &Tree) -> String {
     let depth = path.split('/').count() - 1;
     let up = "../".repeat(depth);
     match rng.below(6) {
@@ -249,8 +249,8 @@ mod tests {
 
     #[test]
     fn a_seed_gives_one_tree_and_it_can_be_built_and_shrunk() {
-        let a = Tree::generate(&mut Rng::new(5));
-        assert_eq!(a, Tree::generate(&mut Rng::new(5)));
+        let a = Tree::generate(&mut SeedRng::new(5));
+        assert_eq!(a, Tree::generate(&mut SeedRng::new(5)));
         let dir = tempfile::tempdir().expect("a temp dir");
         a.materialize(dir.path()).expect("the tree builds");
         for e in &a.entries {
@@ -270,7 +270,7 @@ mod tests {
     fn over_many_seeds_every_kind_of_entry_appears() {
         let mut kinds = [false; 5];
         for seed in 0..200 {
-            for e in Tree::generate(&mut Rng::new(seed)).entries {
+            for e in Tree::generate(&mut SeedRng::new(seed)).entries {
                 let k = match e.node {
                     Node::File { .. } => 0,
                     Node::Dir => 1,

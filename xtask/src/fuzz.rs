@@ -51,8 +51,10 @@ pub enum Command {
     Wasi(crate::fuzz_wasi::WasiArgs),
 }
 
+/// What every campaign takes: which runtimes, how long, from which seed,
+/// where to, with which per-process limit.
 #[derive(clap::Args)]
-pub struct SmithArgs {
+pub struct CampaignArgs {
     /// Runtimes to compare with the oracle, comma-separated (wasmtime,
     /// wasmer, wasmi, node, wasmedge, wamr, wamr-classic, wazero, one from
     /// --runtimes-file), or all (those installed). Only runtimes that run
@@ -66,25 +68,97 @@ pub struct SmithArgs {
     runtime: Vec<String>,
     /// How long to run: `30s`, `10m`, `1h`.
     #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
-    time: Duration,
+    pub time: Duration,
     /// The first seed; seeds follow one by one, so a campaign is repeated
     /// by giving the same seed.
     #[arg(long, default_value_t = 0)]
-    seed: u64,
-    /// Where divergent cases go (default: target/fuzz/smith).
+    pub seed: u64,
+    /// Where bundles and reports go (default: target/fuzz/smith or
+    /// target/fuzz/wasi).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Candidates wasm-shrink may try per new kind of divergence (0: do not
-    /// shrink). The smallest module that still diverges the same way is
-    /// written beside the original (shrunk.wasm, shrunk.wat, shrunk.wast).
-    #[arg(long, default_value_t = 200, value_name = "N")]
-    shrink_attempts: u32,
     /// Per-process wall-clock limit, in seconds; a runtime cut there is a
     /// poisoned outcome, not a divergence.
     #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
     timeout: f64,
     #[command(flatten)]
     runtimes: RuntimeSource,
+}
+
+/// A campaign's arguments checked: the output directory writable, the
+/// runtimes selected (those skipped said), the limit valid.
+pub struct Prepared {
+    /// Where bundles and reports go.
+    pub out: PathBuf,
+    /// The runtimes selected.
+    pub selection: crate::runtimes::Selection,
+    /// The per-process limit.
+    pub timeout: Duration,
+}
+
+impl CampaignArgs {
+    /// Check the arguments; `kind` names the default output directory
+    /// (`target/fuzz/KIND`).
+    pub fn prepare(&self, kind: &str) -> Result<Prepared, Failure> {
+        if !(self.timeout > 0.0 && self.timeout.is_finite()) {
+            return Err(anyhow::anyhow!("--timeout must be a positive number of seconds").into());
+        }
+        let out = self.out.clone().unwrap_or_else(|| {
+            conformance_adapters::workspace_root()
+                .join("target/fuzz")
+                .join(kind)
+        });
+        check_writable(&out)?;
+        let selection = select(&self.runtime, &self.runtimes, None)?;
+        for skipped in &selection.skipped {
+            eprintln!("not running {}: {}", skipped.name, skipped.reason);
+        }
+        Ok(Prepared {
+            out,
+            selection,
+            timeout: Duration::from_secs_f64(self.timeout),
+        })
+    }
+}
+
+/// Each runtime's expectations, by name, to tell known divergences from
+/// new ones.
+pub fn load_known(subjects: &[&dyn Runtime]) -> anyhow::Result<BTreeMap<String, Expectations>> {
+    subjects
+        .iter()
+        .map(|runtime| {
+            let name = runtime.info().name.clone();
+            let listed = Expectations::load(&expectations_dir(), &name)?;
+            Ok((name, listed))
+        })
+        .collect()
+}
+
+/// Write run.json and the reports into `out`, say where, and print the
+/// per-runtime counts (`unit`: modules or programs).
+pub fn write_campaign(record: &RunRecord, out: &Path, unit: &str) -> Result<(), Failure> {
+    let written = write_reports(record, out)?;
+    eprintln!(
+        "wrote {}",
+        written
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    print_counts(&record.campaigns, unit);
+    Ok(())
+}
+
+#[derive(clap::Args)]
+pub struct SmithArgs {
+    #[command(flatten)]
+    campaign: CampaignArgs,
+    /// Candidates wasm-shrink may try per new kind of divergence (0: do not
+    /// shrink). The smallest module that still diverges the same way is
+    /// written beside the original (shrunk.wasm, shrunk.wat, shrunk.wast).
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    shrink_attempts: u32,
 }
 
 /// Run a `fuzz` subcommand.
@@ -96,40 +170,24 @@ pub fn run(command: &Command) -> Result<(), Failure> {
 }
 
 fn smith(args: &SmithArgs) -> Result<(), Failure> {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(anyhow::anyhow!("--timeout must be a positive number of seconds").into());
-    }
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| conformance_adapters::workspace_root().join("target/fuzz/smith"));
-    check_writable(&out)?;
-    let selection = select(&args.runtime, &args.runtimes, None)?;
-    for skipped in &selection.skipped {
-        eprintln!("not running {}: {}", skipped.name, skipped.reason);
-    }
+    let Prepared {
+        out,
+        selection,
+        timeout,
+    } = args.campaign.prepare("smith")?;
     let subjects = subjects(&selection.runtimes)?;
     let settings = Settings {
-        time: args.time,
-        seed: args.seed,
+        time: args.campaign.time,
+        seed: args.campaign.seed,
         out: Some(out.clone()),
         shrink_attempts: args.shrink_attempts,
-        timeout: Duration::from_secs_f64(args.timeout),
+        timeout,
         progress: true,
     };
     let started_at = std::time::SystemTime::now();
     let campaign = run_campaign(&subjects, &settings)?;
     let record = campaign.record(&selection, &settings, started_at);
-    let written = write_reports(&record, &out)?;
-    eprintln!(
-        "wrote {}",
-        written
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    print_counts(&record.campaigns, "modules");
+    write_campaign(&record, &out, "modules")?;
     println!("{}", campaign.last_line());
     if campaign.new_divergent > 0 {
         eprintln!(
@@ -366,14 +424,7 @@ pub fn run_campaign(subjects: &[&dyn Runtime], settings: &Settings) -> anyhow::R
     // Known divergences: `suite = "smith"` entries in the runtime's
     // expectations, by kind of difference (`case = "assert_return: wrong
     // result"`). A campaign fails only on a divergence not listed.
-    let mut known = BTreeMap::new();
-    for runtime in subjects {
-        let name = runtime.info().name.clone();
-        known.insert(
-            name.clone(),
-            Expectations::load(&expectations_dir(), &name)?,
-        );
-    }
+    let known = load_known(subjects)?;
     let known_reason = |d: &Divergence| {
         known.get(&d.runtime).and_then(|e: &Expectations| {
             e.get("smith", &signature_case(&d.signature()))

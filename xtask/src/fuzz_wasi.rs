@@ -12,8 +12,7 @@ use conformance_suites::{Expectations, ExpectedOutcome, expectations_dir};
 use conformance_wasi_fuzz::{Found, Settings, run_campaign};
 
 use crate::Failure;
-use crate::fuzz::{campaign_record, print_counts, subjects};
-use crate::output::{check_writable, write_reports};
+use crate::fuzz::{CampaignArgs, Prepared, campaign_record, load_known, subjects, write_campaign};
 use crate::runtimes::{RuntimeSource, select};
 
 /// The suite's name in run records and expectations.
@@ -21,55 +20,22 @@ pub const SUITE: &str = "wasi-fuzz";
 
 #[derive(clap::Args)]
 pub struct WasiArgs {
-    /// Runtimes to compare with the oracle, comma-separated, or all (those
-    /// installed that run WASI commands).
-    #[arg(
-        long,
-        value_delimiter = ',',
-        value_name = "NAME[,NAME...]",
-        required = true
-    )]
-    runtime: Vec<String>,
-    /// How long to run: `30s`, `10m`, `1h`.
-    #[arg(long, value_name = "DURATION", value_parser = humantime::parse_duration)]
-    time: Duration,
-    /// The first seed; seeds follow one by one.
-    #[arg(long, default_value_t = 0)]
-    seed: u64,
-    /// Where bundles and reports go (default: target/fuzz/wasi).
-    #[arg(long)]
-    out: Option<PathBuf>,
+    #[command(flatten)]
+    campaign: CampaignArgs,
     /// Candidates the shrinker may try per new kind of divergence (each
     /// runs the oracle and the runtime once; 0: do not shrink).
     #[arg(long, default_value_t = 150, value_name = "N")]
     shrink_tries: usize,
-    /// Per-process wall-clock limit, in seconds.
-    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
-    timeout: f64,
-    #[command(flatten)]
-    runtimes: RuntimeSource,
 }
 
 pub fn run(args: &WasiArgs) -> Result<(), Failure> {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(anyhow::anyhow!("--timeout must be a positive number of seconds").into());
-    }
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| conformance_adapters::workspace_root().join("target/fuzz/wasi"));
-    check_writable(&out)?;
-    let selection = select(&args.runtime, &args.runtimes, None)?;
-    for skipped in &selection.skipped {
-        eprintln!("not running {}: {}", skipped.name, skipped.reason);
-    }
+    let Prepared {
+        out,
+        selection,
+        timeout,
+    } = args.campaign.prepare("wasi")?;
     let subjects = subjects(&selection.runtimes)?;
-    let mut known = std::collections::BTreeMap::new();
-    for runtime in &subjects {
-        let name = runtime.info().name.clone();
-        let listed = Expectations::load(&expectations_dir(), &name).map_err(anyhow::Error::from)?;
-        known.insert(name.clone(), listed);
-    }
+    let known = load_known(&subjects)?;
     let known_reason = |f: &Found| {
         known.get(&f.runtime).and_then(|e: &Expectations| {
             e.get(SUITE, &f.signature)
@@ -78,9 +44,9 @@ pub fn run(args: &WasiArgs) -> Result<(), Failure> {
         })
     };
     let settings = Settings {
-        time: args.time,
-        seed: args.seed,
-        timeout: Duration::from_secs_f64(args.timeout),
+        time: args.campaign.time,
+        seed: args.campaign.seed,
+        timeout,
         shrink_tries: args.shrink_tries,
         out: Some(out.clone()),
     };
@@ -96,8 +62,8 @@ pub fn run(args: &WasiArgs) -> Result<(), Failure> {
             .map(|r| r.info().name.as_str())
             .collect::<Vec<_>>()
             .join(", "),
-        args.seed,
-        humantime::format_duration(args.time)
+        args.campaign.seed,
+        humantime::format_duration(args.campaign.time)
     );
     let started_at = std::time::SystemTime::now();
     let campaign = run_campaign(&oracle, &subjects, &settings, scratch.path(), |f| {
@@ -139,9 +105,10 @@ pub fn run(args: &WasiArgs) -> Result<(), Failure> {
                 reasons: vec![
                     f.first.to_string(),
                     format!(
-                        "{} program(s); {} call(s) after shrinking",
+                        "{} program(s); {} call(s) after shrinking; seen in {}",
                         f.programs,
-                        f.shrunk.as_ref().map_or(0, |s| s.case.program.calls.len())
+                        f.shrunk.as_ref().map_or(0, |s| s.case.program.calls.len()),
+                        f.functions.iter().copied().collect::<Vec<_>>().join(", ")
                     ),
                 ],
                 known_issue: known,
@@ -192,16 +159,7 @@ pub fn run(args: &WasiArgs) -> Result<(), Failure> {
         results,
         stats,
     );
-    let written = write_reports(&record, &out)?;
-    eprintln!(
-        "wrote {}",
-        written
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    print_counts(&record.campaigns, "programs");
+    write_campaign(&record, &out, "programs")?;
     println!("{}", campaign.last_line());
     if new_kinds > 0 {
         eprintln!("{new_kinds} kind(s) of divergence the expectations do not list");
