@@ -5,28 +5,11 @@
 //! bundled, and `repro` must replay the bundle and say it still diverges.
 //! Skipped, with the reason, when wasmtime is not installed.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::{Command, Output};
 
-use conformance_adapters::{CliRuntime, Discovery, builtin_specs};
 use libtest_mimic::{Arguments, Failed, Trial};
 
-fn xtask(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("running xtask")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+mod support;
+use support::{find_result, text, xtask};
 
 fn the_loop(wasmtime: std::path::PathBuf) -> Result<(), Failed> {
     let dir = tempfile::tempdir()?;
@@ -93,14 +76,9 @@ fn the_loop(wasmtime: std::path::PathBuf) -> Result<(), Failed> {
         return Err(format!("summary line: {last}").into());
     }
     // The run record holds the divergence as a `smith` result.
-    let record: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out_dir.join("run.json"))?)?;
-    let diverged = record["results"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|r| r["suite"] == "smith" && r["runtime"] == "flipped")
-        .ok_or("run.json has no smith result for flipped")?;
+    let diverged = find_result(&out_dir.join("run.json"), |r| {
+        r["suite"] == "smith" && r["runtime"] == "flipped"
+    })?;
     if diverged["verdict"] != "diverge" || diverged["divergence"]["shrunk_wat"].is_null() {
         return Err(format!("smith result: {diverged}").into());
     }
@@ -141,11 +119,7 @@ fn the_loop(wasmtime: std::path::PathBuf) -> Result<(), Failed> {
 
 fn main() {
     let args = Arguments::from_args();
-    let wasmtime = builtin_specs()
-        .into_iter()
-        .find(|s| s.name == "wasmtime")
-        .and_then(|spec| CliRuntime::discover(spec, &Discovery::standard(BTreeMap::new())).ok())
-        .and_then(|rt| conformance_adapters::Runtime::info(&rt).binary.clone());
+    let wasmtime = support::wasmtime();
     let name = "generate_diverge_shrink_bundle_replay_with_a_wrong_runtime_from_toml";
     let trial = match wasmtime {
         Some(binary) => Trial::test(name, move || the_loop(binary)),

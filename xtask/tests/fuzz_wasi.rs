@@ -5,28 +5,11 @@
 //! bundle it and record it in run.json, and `repro` must replay the bundle
 //! and say it still diverges. Skipped, with the reason, without wasmtime.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::{Command, Output};
 
-use conformance_adapters::{CliRuntime, Discovery, builtin_specs};
 use libtest_mimic::{Arguments, Failed, Trial};
 
-fn xtask(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("running xtask")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+mod support;
+use support::{find_result, text, xtask};
 
 fn the_loop() -> Result<(), Failed> {
     let dir = tempfile::tempdir()?;
@@ -60,14 +43,9 @@ fn the_loop() -> Result<(), Failed> {
     if !last.ends_with("programs/s)") {
         return Err(format!("summary line: {last}").into());
     }
-    let record: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out_dir.join("run.json"))?)?;
-    let result = record["results"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|r| r["suite"] == "wasi-fuzz" && r["case"] == "fd_*: EBADF instead of OK")
-        .ok_or("run.json has no wasi-fuzz result for fd_sync")?;
+    let result = find_result(&out_dir.join("run.json"), |r| {
+        r["suite"] == "wasi-fuzz" && r["case"] == "fd_*: EBADF instead of OK"
+    })?;
     if result["verdict"] != "diverge" {
         return Err(format!("wasi-fuzz result: {result}").into());
     }
@@ -99,12 +77,7 @@ fn the_loop() -> Result<(), Failed> {
 
 fn main() {
     let args = Arguments::from_args();
-    let installed = builtin_specs()
-        .into_iter()
-        .find(|s| s.name == "wasmtime")
-        .is_some_and(|spec| {
-            CliRuntime::discover(spec, &Discovery::standard(BTreeMap::new())).is_ok()
-        });
+    let installed = support::wasmtime().is_some();
     let name = "generate_run_diverge_shrink_bundle_replay_on_wasmtime";
     let trial = if installed {
         Trial::test(name, the_loop)

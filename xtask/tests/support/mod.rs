@@ -1,0 +1,54 @@
+//! What the end-to-end tests of the fuzz campaigns share: running the
+//! xtask binary, its output as text, finding wasmtime, and reading a
+//! result out of a run record.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use conformance_adapters::{CliRuntime, Discovery, builtin_specs};
+
+/// Run the xtask binary in `dir`.
+pub fn xtask(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("running xtask")
+}
+
+/// stdout then stderr, as text.
+pub fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// The wasmtime binary the harness would use, when one is installed.
+pub fn wasmtime() -> Option<PathBuf> {
+    builtin_specs()
+        .into_iter()
+        .find(|s| s.name == "wasmtime")
+        .and_then(|spec| CliRuntime::discover(spec, &Discovery::standard(BTreeMap::new())).ok())
+        .and_then(|rt| conformance_adapters::Runtime::info(&rt).binary.clone())
+}
+
+/// The first result of the run record at `run_json` that `wanted` picks.
+pub fn find_result(
+    run_json: &Path,
+    wanted: impl Fn(&serde_json::Value) -> bool,
+) -> Result<serde_json::Value, String> {
+    let text = std::fs::read_to_string(run_json)
+        .map_err(|e| format!("reading {}: {e}", run_json.display()))?;
+    let record: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", run_json.display()))?;
+    record["results"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| wanted(r))
+        .cloned()
+        .ok_or_else(|| format!("{} has no such result", run_json.display()))
+}
