@@ -2,7 +2,7 @@
 //! on the oracle and on every runtime; each new kind of divergence (per
 //! runtime and signature) shrunk and written as a repro bundle.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -56,8 +56,9 @@ pub struct Found {
     pub seeds: Vec<u64>,
     /// How many programs showed it.
     pub programs: usize,
-    /// The functions whose calls showed it (a signature covers a family).
-    pub functions: BTreeSet<&'static str>,
+    /// How it showed, in a few words, and in how many programs: the
+    /// functions and errnos under one signature ([`Difference::variant`]).
+    pub variants: BTreeMap<String, usize>,
     /// The shrunk case, when shrinking ran.
     pub shrunk: Option<Shrunk>,
     /// The bundle's directory, when bundles are written.
@@ -169,20 +170,20 @@ pub fn run_campaign(
                 .find(|f| f.runtime == name && f.signature == signature)
             {
                 f.programs += 1;
-                f.functions.extend(difference.function());
+                *f.variants.entry(difference.variant()).or_default() += 1;
                 if f.seeds.len() < 20 {
                     f.seeds.push(seed);
                 }
                 continue;
             }
-            let functions = BTreeSet::from_iter(difference.function());
+            let variants = BTreeMap::from([(difference.variant(), 1)]);
             let mut found = Found {
                 runtime: name.clone(),
                 signature: signature.clone(),
                 first: difference,
                 seeds: vec![seed],
                 programs: 1,
-                functions,
+                variants,
                 shrunk: None,
                 bundle: None,
                 transcripts: (
@@ -291,7 +292,7 @@ fn write_bundle(
         "calls": calls,
         "entries": entries,
         "calls_left": small.program.calls.len(),
-        "functions": found.functions,
+        "variants": found.variants,
     });
     let json = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     write("bundle.json", json.as_bytes())

@@ -105,10 +105,14 @@ pub fn run(args: &WasiArgs) -> Result<(), Failure> {
                 reasons: vec![
                     f.first.to_string(),
                     format!(
-                        "{} program(s); {} call(s) after shrinking; seen in {}",
+                        "{} program(s); {} call(s) after shrinking; seen as {}",
                         f.programs,
                         f.shrunk.as_ref().map_or(0, |s| s.case.program.calls.len()),
-                        f.functions.iter().copied().collect::<Vec<_>>().join(", ")
+                        f.variants
+                            .iter()
+                            .map(|(v, n)| format!("{v} ({n})"))
+                            .collect::<Vec<_>>()
+                            .join("; ")
                     ),
                 ],
                 known_issue: known,
