@@ -236,6 +236,11 @@ pub struct PromoteArgs {
     /// differed).
     #[arg(long)]
     name: Option<String>,
+    /// Why the runtimes fail it, starting with its class, as expectations
+    /// give it ("runtime bug: ...", "spec ambiguity: ..."); each failing
+    /// runtime's entry adds how it differed.
+    #[arg(long, value_name = "TEXT")]
+    reason: Option<String>,
     #[command(flatten)]
     runtimes: RuntimeSource,
 }
@@ -351,9 +356,14 @@ pub fn promote(args: &PromoteArgs) -> anyhow::Result<()> {
         let entry = format!(
             "\n[[expected]]\nsuite = \"wasi\"\ncase = \"{}\"\noutcome = \"fail\"\nreason = {}\n",
             promoted.name,
-            serde_json::to_string(&format!(
-                "found by `cargo xtask fuzz wasi` (seed {seed}, on {runtime}): {d}"
-            ))?
+            serde_json::to_string(&match &args.reason {
+                Some(why) => format!(
+                    "{why} (found by `cargo xtask fuzz wasi`, seed {seed}; here: {d})"
+                ),
+                None => format!(
+                    "found by `cargo xtask fuzz wasi` (seed {seed}, on {runtime}): {d}"
+                ),
+            })?
         );
         let mut listed = std::fs::read_to_string(&path).unwrap_or_default();
         listed.push_str(&entry);
