@@ -26,7 +26,7 @@ pub use discovery::{
     Discovery, DiscoveryError, Located, RUNTIMES_DIR_VAR, Source, project_runtimes_dir,
     workspace_root,
 };
-pub use fs_tree::{FsEntry, FsEntryKind, FsTree, sha256_hex};
+pub use fs_tree::{FsEntry, FsEntryKind, FsTree, copy_tree, sha256_hex};
 pub use job::{Preopen, WasiJob};
 pub use native_script::{ScriptRunner, WASMTIME_STOPS};
 pub use observation::{CallTrace, CapturedOutput, ExitStatus, Observation, TrapKind};

@@ -27,7 +27,7 @@ pub fn prepare_wasi_job(
     let mut preopens = Vec::new();
     for (guest, fixture) in case.fixture_dirs() {
         let host = scratch.join(&fixture);
-        copy_tree(&case.dir.join(&fixture), &host)?;
+        conformance_adapters::copy_tree(&case.dir.join(&fixture), &host)?;
         preopens.push(Preopen { guest, host });
     }
     Ok(WasiJob {
@@ -47,20 +47,3 @@ pub fn prepare_wasi_job(
     })
 }
 
-/// Copy a directory tree, keeping symlinks as symlinks.
-pub(crate) fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let (src, dst) = (entry.path(), to.join(entry.file_name()));
-        let kind = entry.file_type()?;
-        if kind.is_symlink() {
-            std::os::unix::fs::symlink(fs::read_link(&src)?, &dst)?;
-        } else if kind.is_dir() {
-            copy_tree(&src, &dst)?;
-        } else {
-            fs::copy(&src, &dst)?;
-        }
-    }
-    Ok(())
-}

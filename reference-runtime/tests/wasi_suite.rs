@@ -11,20 +11,6 @@ use reference_runtime::wasi::{RunExit, WasiCtxBuilder, run_command};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for e in std::fs::read_dir(from)? {
-        let e = e?;
-        let dst = to.join(e.file_name());
-        if e.file_type()?.is_dir() {
-            copy_dir(&e.path(), &dst)?;
-        } else {
-            std::fs::copy(e.path(), dst)?;
-        }
-    }
-    Ok(())
-}
-
 fn run_case(json_path: &Path, deterministic: bool) -> Result<(), Failed> {
     let spec: Value = serde_json::from_str(&std::fs::read_to_string(json_path)?)?;
     let dir = json_path.parent().unwrap();
@@ -41,7 +27,7 @@ fn run_case(json_path: &Path, deterministic: bool) -> Result<(), Failed> {
     for d in spec["dirs"].as_array().into_iter().flatten() {
         let d = d.as_str().unwrap();
         let host = scratch.path().join(d);
-        copy_dir(&dir.join(d), &host)?;
+        conformance_adapters::copy_tree(&dir.join(d), &host)?;
         b = b.preopen_dir(&host, d)?;
     }
     if let Some(s) = spec["stdin"].as_str() {

@@ -133,13 +133,27 @@ pub fn emit(program: &Program) -> Vec<u8> {
         data.extend_from_slice(bytes);
         (at as i32, bytes.len() as i32)
     };
-    let mut body = Function::new([(1, ValType::I32), (1, ValType::I32)]);
-    let (e, pos) = (0u32, 1u32);
+    let mut body = Function::new([(3, ValType::I32)]);
+    let (e, pos, closed) = (0u32, 1u32, 2u32);
+    // Slots the program fills (those past it stay `u32::MAX`).
+    let slots_used = program
+        .calls
+        .iter()
+        .filter_map(|c| match c {
+            Call::PathOpen { slot, .. } => Some(slot + 1),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     for (index, call) in program.calls.iter().enumerate() {
         let f = &mut body;
         f.instruction(&I::I64Const(index as i64));
         f.instruction(&I::Call(helpers.dec));
         put_char(f, &helpers, b' ');
+        if let Call::FdClose { fd: d } = call {
+            fd(f, *d);
+            f.instruction(&I::LocalSet(closed));
+        }
         emit_call(f, call, &mut place);
         f.instruction(&I::LocalTee(e));
         f.instruction(&I::I64ExtendI32U);
@@ -148,6 +162,9 @@ pub fn emit(program: &Program) -> Vec<u8> {
         f.instruction(&I::I32Eqz);
         f.instruction(&I::If(BlockType::Empty));
         emit_results(f, call, &helpers, pos);
+        if let Call::FdClose { .. } = call {
+            forget(f, closed, slots_used);
+        }
         f.instruction(&I::End);
         put_char(f, &helpers, b'\n');
         f.instruction(&I::Call(helpers.flush));
@@ -207,6 +224,25 @@ pub fn emit(program: &Program) -> Vec<u8> {
         .section(&code)
         .section(&segments);
     module.finish()
+}
+
+/// After a successful `fd_close`: every slot holding the closed number
+/// (in local `closed`) is set to `u32::MAX`. Which number the next open
+/// gets is the host's choice (the lowest free one, or a fresh one), so a
+/// later use of the old number would compare allocation policies, not
+/// behaviour; `u32::MAX` is a bad fd on every runtime.
+fn forget(f: &mut Function, closed: u32, slots_used: u32) {
+    for n in 0..slots_used {
+        f.instruction(&I::I32Const(0));
+        f.instruction(&I::I32Load(mem(SLOT_BASE + 4 * n, 2)));
+        f.instruction(&I::LocalGet(closed));
+        f.instruction(&I::I32Eq);
+        f.instruction(&I::If(BlockType::Empty));
+        f.instruction(&I::I32Const(0));
+        f.instruction(&I::I32Const(-1));
+        f.instruction(&I::I32Store(mem(SLOT_BASE + 4 * n, 2)));
+        f.instruction(&I::End);
+    }
 }
 
 fn put_char(f: &mut Function, h: &Helpers, c: u8) {

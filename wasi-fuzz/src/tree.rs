@@ -142,6 +142,38 @@ impl Tree {
         Tree { entries }
     }
 
+    /// The tree as git can keep it: an empty file `.keep` in the root when
+    /// the tree is empty and in every empty directory (git stores no empty
+    /// directory), and nothing read-only (git keeps no permissions; the
+    /// harness runs as root, for whom they change nothing). The case is
+    /// run again as kept, so what it shows is what the kept tree gives.
+    pub fn keepable(&self) -> Tree {
+        let mut entries = Vec::with_capacity(self.entries.len() + 1);
+        let keep = |dir: &str| Entry {
+            path: if dir.is_empty() {
+                ".keep".into()
+            } else {
+                format!("{dir}/.keep")
+            },
+            node: Node::File { bytes: Vec::new() },
+            readonly: false,
+        };
+        if self.entries.is_empty() {
+            entries.push(keep(""));
+        }
+        for e in &self.entries {
+            entries.push(Entry {
+                readonly: false,
+                ..e.clone()
+            });
+            let prefix = format!("{}/", e.path);
+            if e.node == Node::Dir && !self.entries.iter().any(|c| c.path.starts_with(&prefix)) {
+                entries.push(keep(&e.path));
+            }
+        }
+        Tree { entries }
+    }
+
     /// Build the tree under `root` (which must exist and be empty).
     pub fn materialize(&self, root: &Path) -> io::Result<()> {
         for entry in &self.entries {
@@ -246,6 +278,23 @@ fn set_readonly(path: &Path, node: &Node, readonly: bool) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kept_tree_has_no_empty_directory() {
+        let dir = |path: &str| Entry {
+            path: path.into(),
+            node: Node::Dir,
+            readonly: false,
+        };
+        let tree = Tree {
+            entries: vec![dir("a"), dir("a/b"), dir("c")],
+        };
+        let paths: Vec<String> = tree.keepable().entries.into_iter().map(|e| e.path).collect();
+        assert_eq!(paths, ["a", "a/b", "a/b/.keep", "c", "c/.keep"]);
+        let empty = Tree { entries: vec![] }.keepable();
+        assert_eq!(empty.entries.len(), 1);
+        assert_eq!(empty.entries[0].path, ".keep");
+    }
 
     #[test]
     fn a_seed_gives_one_tree_and_it_can_be_built_and_shrunk() {

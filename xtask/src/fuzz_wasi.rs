@@ -279,14 +279,7 @@ pub fn promote(args: &PromoteArgs) -> anyhow::Result<()> {
         .filter_map(|e| e.as_str().map(String::from))
         .collect();
     let mut case = conformance_wasi_fuzz::rebuild(seed, &numbers("calls"), &entries);
-    // Git keeps no empty directory: a fixture needs an entry.
-    if case.tree.entries.is_empty() {
-        case.tree.entries.push(conformance_wasi_fuzz::tree::Entry {
-            path: ".keep".into(),
-            node: conformance_wasi_fuzz::Node::File { bytes: Vec::new() },
-            readonly: false,
-        });
-    }
+    case.tree = case.tree.keepable();
     let function = signature.split(':').next().unwrap_or("wasi").trim();
     let name = args
         .name

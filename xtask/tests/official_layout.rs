@@ -13,18 +13,6 @@ fn case_module(name: &str) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 #[test]
 fn the_official_layout_loads_runs_and_skips_with_reasons() {
     let tree = tempfile::tempdir().unwrap();
@@ -33,7 +21,7 @@ fn the_official_layout_loads_runs_and_skips_with_reasons() {
     write("manifest.json", br#"{"name": "WASI C tests"}"#);
     // The fixture the borrowed module reads (its paths are compiled in).
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../suites/wasi/tests/fs.dir");
-    copy_tree(&fixture, &t.join("fs.dir"));
+    conformance_adapters::copy_tree(&fixture, &t.join("fs.dir")).unwrap();
 
     // Legacy keys, with the old `wasi_functions` list.
     write("legacy_args.wasm", &case_module("args_basic"));

@@ -1220,7 +1220,12 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         } else {
             state.dir.open_dir_nofollow(&path)?
         };
-        if of & oflags::TRUNC != 0 || fdf & fdflags::APPEND != 0 {
+        // Truncating asks for write access, which a directory refuses
+        // (Linux `build_open_flags`: O_TRUNC adds MAY_WRITE, and
+        // `may_open` gives EISDIR for a directory); append does not (it
+        // adds MAY_APPEND only): `open(dir, O_DIRECTORY|O_APPEND)` opens,
+        // as wasmtime, node, WasmEdge and WAMR do.
+        if of & oflags::TRUNC != 0 {
             return Err(Errno::Isdir.into());
         }
         refuse_excess(rights::DIRECTORY)?;
