@@ -9,6 +9,7 @@ mod builtin;
 mod cli;
 mod discovery;
 mod fs_tree;
+mod interrupt;
 mod job;
 mod native_script;
 mod observation;
@@ -27,6 +28,7 @@ pub use discovery::{
     workspace_root,
 };
 pub use fs_tree::{FsEntry, FsEntryKind, FsTree, copy_tree, sha256_hex};
+pub use interrupt::{interrupt, interrupt_flag, interrupted};
 pub use job::{Preopen, WasiJob};
 pub use native_script::{ScriptRunner, WASMTIME_STOPS};
 pub use observation::{CallTrace, CapturedOutput, ExitStatus, Observation, TrapKind};

@@ -85,13 +85,25 @@ pub fn run_process(request: &ProcessRequest) -> io::Result<ProcessOutcome> {
         .take()
         .map(|s| thread::spawn(move || read_capped(s, cap)));
 
-    let (status, timed_out) = match child.wait_timeout(request.timeout)? {
-        Some(status) => (status, false),
-        None => {
+    // Waited for in slices, so that an interrupt of the run kills the
+    // group within a tenth of a second.
+    let (status, timed_out) = loop {
+        let left = request.timeout.saturating_sub(start.elapsed());
+        if let Some(status) = child.wait_timeout(left.min(Duration::from_millis(100)))? {
+            break (status, false);
+        }
+        if crate::interrupted() || start.elapsed() >= request.timeout {
             kill_group(pgid);
-            (child.wait()?, true)
+            break (child.wait()?, !crate::interrupted());
         }
     };
+    if crate::interrupted() {
+        kill_group(pgid);
+        return Err(io::Error::new(
+            io::ErrorKind::Interrupted,
+            "the run was interrupted",
+        ));
+    }
     // Whatever the runtime left behind in its group goes too, so that the
     // readers see EOF.
     kill_group(pgid);

@@ -12,6 +12,6 @@ pub use record::{
     CampaignStats, CaseResult, DivergenceDetail, Expected, HostInfo, MergeError, RunOptions,
     RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
 };
-pub use runner::{Case, Limits, Plan, Shard, Suite, run, run_case};
+pub use runner::{Case, Limits, NOT_RUN, Plan, Shard, Suite, run, run_case};
 pub use scratch::prepare_wasi_job;
 pub use verdict::{behaviour_differences, judge_wasi};

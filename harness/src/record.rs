@@ -242,6 +242,11 @@ pub struct RunRecord {
     /// Differential campaigns' counts, one entry per runtime and campaign.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub campaigns: Vec<CampaignStats>,
+    /// The run was interrupted (SIGINT, SIGTERM): the results hold what
+    /// finished, and every job that did not is a `skip` whose reason is
+    /// "not run: the run was interrupted".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub interrupted: bool,
 }
 
 /// Records that cannot be merged.
@@ -333,6 +338,7 @@ impl RunRecord {
                 }
             }
             merged.campaigns.extend(record.campaigns);
+            merged.interrupted |= record.interrupted;
             merged.options.shards.extend(record.options.shards);
             merged.started_at = merged.started_at.clone().min(record.started_at);
             merged.duration_ms = merged.duration_ms.max(record.duration_ms);

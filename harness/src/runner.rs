@@ -157,15 +157,27 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
                     .expectations
                     .get(&runtime.info().name)
                     .and_then(|e| e.get(&suite.name, case.name()));
-                let result = run_case(
-                    runtime.as_ref(),
-                    &suite.name,
-                    case,
-                    known,
-                    &plan.limits,
-                    scratch_base.path(),
-                    Some(&probe_cache),
-                );
+                // After an interrupt nothing new starts, and a job that
+                // was running when it came was killed: both are listed as
+                // not run.
+                let result = if conformance_adapters::interrupted() {
+                    not_run(runtime.info(), &suite.name, case)
+                } else {
+                    let result = run_case(
+                        runtime.as_ref(),
+                        &suite.name,
+                        case,
+                        known,
+                        &plan.limits,
+                        scratch_base.path(),
+                        Some(&probe_cache),
+                    );
+                    if conformance_adapters::interrupted() {
+                        not_run(runtime.info(), &suite.name, case)
+                    } else {
+                        result
+                    }
+                };
                 bar.set_message(format!("{} {}", runtime.info().name, case.name()));
                 bar.inc(1);
                 (order, result)
@@ -192,8 +204,29 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
         skipped_runtimes: plan.skipped_runtimes.clone(),
         results: results.into_iter().map(|(_, r)| r).collect(),
         campaigns: Vec::new(),
+        interrupted: conformance_adapters::interrupted(),
     })
 }
+
+/// The result of a job the run did not finish because it was interrupted.
+fn not_run(info: &RuntimeInfo, suite: &str, case: &Case) -> CaseResult {
+    CaseResult {
+        runtime: info.name.clone(),
+        suite: suite.to_string(),
+        case: case.name().to_string(),
+        verdict: Verdict::Skip,
+        reasons: vec![NOT_RUN.to_string()],
+        known_issue: None,
+        expected: None,
+        observation: None,
+        script: None,
+        command: Vec::new(),
+        divergence: None,
+    }
+}
+
+/// The reason given for the jobs an interrupt kept from finishing.
+pub const NOT_RUN: &str = "not run: the run was interrupted";
 
 /// Run one case on one runtime and judge it; `known` is its entry in the
 /// runtime's expectations, if any. WASI cases run in a fresh scratch dir

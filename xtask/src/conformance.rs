@@ -157,12 +157,44 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         progress: !args.no_progress && std::io::stderr().is_terminal(),
         shard: args.shard,
     };
+    stop_on_signals()?;
     let record = conformance_harness::run(&plan).context("running the suites")?;
+    if record.interrupted {
+        let not_run = record
+            .results
+            .iter()
+            .filter(|r| r.reasons.first().map(String::as_str) == Some(conformance_harness::NOT_RUN))
+            .count();
+        // Failed cases do not change the exit status of an interrupted
+        // run; a report that could not be written does.
+        if let Err(Failure::Setup(e)) = finish(&record, &out) {
+            return Err(Failure::Setup(e));
+        }
+        eprintln!(
+            "interrupted: {} result(s) kept, {not_run} job(s) not run",
+            record.results.len() - not_run
+        );
+        return Err(Failure::Interrupted);
+    }
     if record.results.is_empty() && args.shard.is_none() {
         let filter = args.filter.as_deref().unwrap_or("");
         return Err(anyhow::anyhow!("no case matched --filter `{filter}`").into());
     }
     finish(&record, &out)
+}
+
+/// SIGINT or SIGTERM: the first stops the run (no new job starts, running
+/// process groups are killed, what finished is written); a second exits
+/// at once with 130.
+fn stop_on_signals() -> anyhow::Result<()> {
+    let flag = conformance_adapters::interrupt_flag();
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(signal, 130, std::sync::Arc::clone(&flag))
+            .context("installing a signal handler")?;
+        signal_hook::flag::register(signal, std::sync::Arc::clone(&flag))
+            .context("installing a signal handler")?;
+    }
+    Ok(())
 }
 
 /// Write the reports, print the summary, and say whether anything

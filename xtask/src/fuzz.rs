@@ -374,6 +374,7 @@ pub fn campaign_record(
         skipped_runtimes: selection.skipped.clone(),
         results,
         campaigns,
+        interrupted: false,
     }
 }
 

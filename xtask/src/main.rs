@@ -122,6 +122,8 @@ pub enum Failure {
     Unexpected,
     /// Bad usage, configuration or environment: exit 2.
     Setup(anyhow::Error),
+    /// Stopped by SIGINT or SIGTERM, what ran so far written: exit 130.
+    Interrupted,
 }
 
 impl From<anyhow::Error> for Failure {
@@ -245,6 +247,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Unexpected) => ExitCode::from(1),
+        Err(Failure::Interrupted) => ExitCode::from(130),
         Err(Failure::Setup(e)) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
