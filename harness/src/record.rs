@@ -117,6 +117,21 @@ pub struct CaseResult {
     /// the shrunk module and both transcripts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub divergence: Option<DivergenceDetail>,
+    /// With `--repeat N`: the job's runs did not all behave the same (the
+    /// verdict and observation above are the first run's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flaky: Option<Flaky>,
+}
+
+/// A job whose repeated runs differed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flaky {
+    /// How many times it ran.
+    pub runs: usize,
+    /// Each distinct behaviour (verdict, exit status, output, tree
+    /// afterwards, script failures; never timings), with how many runs
+    /// showed it, most frequent first.
+    pub behaviours: Vec<(usize, String)>,
 }
 
 /// One kind of divergence a differential campaign found (one signature):
@@ -215,6 +230,13 @@ pub struct RunOptions {
     /// The shards (`K/N`) this record holds; empty for a whole run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shards: Vec<String>,
+    /// Runs per job (`--repeat`); 0 or 1: once.
+    #[serde(default, skip_serializing_if = "once")]
+    pub repeat: usize,
+}
+
+fn once(repeat: &usize) -> bool {
+    *repeat <= 1
 }
 
 /// One run: the single source of truth.

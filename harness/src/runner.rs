@@ -15,7 +15,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::{
-    CaseResult, Expected, HostInfo, RunOptions, RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
+    CaseResult, Expected, Flaky, HostInfo, RunOptions, RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
     judge_wasi, prepare_wasi_job,
 };
 
@@ -77,6 +77,10 @@ pub struct Plan {
     pub progress: bool,
     /// Run only this shard's cases (every runtime of a case stays together).
     pub shard: Option<Shard>,
+    /// Runs per job (1: once); a job whose runs behave differently is
+    /// marked flaky. Repeated runs never share the probe cache, so every
+    /// run of a script runs its probes.
+    pub repeat: usize,
 }
 
 /// One of `count` shards of a run: cases are dealt round-robin, so shards
@@ -163,15 +167,25 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
                 let result = if conformance_adapters::interrupted() {
                     not_run(runtime.info(), &suite.name, case)
                 } else {
-                    let result = run_case(
-                        runtime.as_ref(),
-                        &suite.name,
-                        case,
-                        known,
-                        &plan.limits,
-                        scratch_base.path(),
-                        Some(&probe_cache),
-                    );
+                    let once = || {
+                        run_case(
+                            runtime.as_ref(),
+                            &suite.name,
+                            case,
+                            known,
+                            &plan.limits,
+                            scratch_base.path(),
+                            (plan.repeat <= 1).then_some(&probe_cache),
+                        )
+                    };
+                    let mut result = once();
+                    if plan.repeat > 1 {
+                        let mut runs = vec![behaviour(&result)];
+                        while runs.len() < plan.repeat && !conformance_adapters::interrupted() {
+                            runs.push(behaviour(&once()));
+                        }
+                        result.flaky = flakiness(runs);
+                    }
                     if conformance_adapters::interrupted() {
                         not_run(runtime.info(), &suite.name, case)
                     } else {
@@ -198,6 +212,7 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
             output_cap: plan.limits.output_cap,
             filter: plan.filter.clone(),
             shards: plan.shard.map(|s| vec![s.to_string()]).unwrap_or_default(),
+            repeat: plan.repeat,
             suites: plan.suites.iter().map(|s| s.name.clone()).collect(),
         },
         runtimes: plan.runtimes.iter().map(|r| r.info().clone()).collect(),
@@ -205,6 +220,47 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
         results: results.into_iter().map(|(_, r)| r).collect(),
         campaigns: Vec::new(),
         interrupted: conformance_adapters::interrupted(),
+    })
+}
+
+/// What a run of a job did, for comparing repeats: the verdict, then the
+/// observation without timings (exit status, output, tree afterwards,
+/// script failures).
+fn behaviour(result: &CaseResult) -> String {
+    fn without_timings(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.retain(|k, _| !k.ends_with("_ms") && k != "duration");
+                map.values_mut().for_each(without_timings);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(without_timings),
+            _ => {}
+        }
+    }
+    let mut seen = serde_json::json!({
+        "observation": result.observation,
+        "script": result.script,
+    });
+    without_timings(&mut seen);
+    let first_reason = result.reasons.first().map_or("", String::as_str);
+    format!("{}: {first_reason} {seen}", result.verdict.as_str())
+}
+
+/// The job's repeats as a [`Flaky`] when they did not all behave alike.
+fn flakiness(runs: Vec<String>) -> Option<Flaky> {
+    let total = runs.len();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for run in runs {
+        *counts.entry(run).or_default() += 1;
+    }
+    if counts.len() <= 1 {
+        return None;
+    }
+    let mut behaviours: Vec<(usize, String)> = counts.into_iter().map(|(b, n)| (n, b)).collect();
+    behaviours.sort_by(|a, b| b.0.cmp(&a.0));
+    Some(Flaky {
+        runs: total,
+        behaviours,
     })
 }
 
@@ -222,6 +278,7 @@ fn not_run(info: &RuntimeInfo, suite: &str, case: &Case) -> CaseResult {
         script: None,
         command: Vec::new(),
         divergence: None,
+        flaky: None,
     }
 }
 
@@ -254,6 +311,7 @@ pub fn run_case(
         script: None,
         command: Vec::new(),
         divergence: None,
+        flaky: None,
     };
     if let Some(why) = unsupported(info, case) {
         result.reasons.push(why);

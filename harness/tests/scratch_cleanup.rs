@@ -47,6 +47,7 @@ fn plan(runtime: Arc<dyn Runtime>) -> Plan {
         filter: Some("path_open,fd_readdir".into()),
         progress: false,
         shard: None,
+        repeat: 1,
     }
 }
 

@@ -28,6 +28,7 @@ fn plan(shard: Option<Shard>) -> Plan {
         filter: None,
         progress: false,
         shard,
+        repeat: 1,
     }
 }
 

@@ -149,7 +149,19 @@ fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
     Observed {
         runtime: r.runtime.clone(),
         verdict: r.verdict.as_str(),
-        reasons: r.reasons.clone(),
+        reasons: r
+            .flaky
+            .iter()
+            .flat_map(|f| {
+                std::iter::once(format!(
+                    "flaky: {} behaviours in {} runs",
+                    f.behaviours.len(),
+                    f.runs
+                ))
+                .chain(f.behaviours.iter().map(|(n, b)| format!("{n}x {b}")))
+            })
+            .chain(r.reasons.iter().cloned())
+            .collect(),
         known_issue: r.known_issue.clone(),
         status: o.map_or_else(|| "not run".to_string(), |o| o.status.summary()),
         message: o.and_then(|o| match &o.status {

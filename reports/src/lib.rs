@@ -29,3 +29,33 @@ pub enum ReportError {
     #[error("rendering JUnit XML: {0}")]
     Junit(#[from] quick_junit::SerializeError),
 }
+
+/// One line per flaky result (`--repeat`): the job, then each behaviour
+/// (cut to a readable length) with how many runs showed it.
+pub fn flaky_lines(record: &conformance_harness::RunRecord) -> Vec<String> {
+    record
+        .results
+        .iter()
+        .filter_map(|r| {
+            let flaky = r.flaky.as_ref()?;
+            let shown: Vec<String> = flaky
+                .behaviours
+                .iter()
+                .map(|(n, b)| {
+                    let cut: String = b.chars().take(160).collect();
+                    let more = if cut.len() < b.len() { "…" } else { "" };
+                    format!("{n}x {cut}{more}")
+                })
+                .collect();
+            Some(format!(
+                "flaky {} {}/{}: {} behaviours in {} runs: {}",
+                r.runtime,
+                r.suite,
+                r.case,
+                flaky.behaviours.len(),
+                flaky.runs,
+                shown.join(" | ")
+            ))
+        })
+        .collect()
+}

@@ -63,6 +63,16 @@ pub fn render_markdown(record: &RunRecord) -> String {
             escape(&s.reason)
         ));
     }
+    if record.interrupted {
+        out.push_str("\n\n**Interrupted**: jobs that did not finish are listed as skipped, \"not run: the run was interrupted\".");
+    }
+    let flaky = crate::flaky_lines(record);
+    if !flaky.is_empty() {
+        out.push_str(&format!("\n\n## Flaky ({})\n\n", flaky.len()));
+        for line in flaky {
+            out.push_str(&format!("- {}\n", escape(&line)));
+        }
+    }
     let notable: Vec<_> = record
         .results
         .iter()

@@ -104,5 +104,12 @@ pub fn render_summary(record: &RunRecord) -> String {
             unexpected.len() - LISTED
         ));
     }
+    for line in crate::flaky_lines(record) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    if record.interrupted {
+        out.push_str("interrupted: jobs that did not finish are listed as not run\n");
+    }
     out
 }

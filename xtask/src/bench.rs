@@ -500,6 +500,7 @@ fn harness_run(
         filter: None,
         progress: false,
         shard: None,
+        repeat: 1,
     };
     let start = Instant::now();
     let record = conformance_harness::run(&plan).context("running the harness")?;
@@ -683,6 +684,7 @@ fn spec(args: &SpecArgs, runs: usize) -> anyhow::Result<()> {
         filter: None,
         progress: false,
         shard: None,
+        repeat: 1,
     };
     let (probe_plan, native_plan) = (plan(&probe.runtimes), plan(&native.runtimes));
     say!(

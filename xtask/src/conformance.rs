@@ -45,6 +45,11 @@ pub struct Args {
     /// Parallel jobs (default: the number of CPUs).
     #[arg(long, short)]
     jobs: Option<usize>,
+    /// Run every job N times; a job whose runs differ (verdict, exit
+    /// status, output, tree afterwards) is marked flaky in the record and
+    /// the reports, with each behaviour and how often it showed.
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    repeat: u32,
     /// Per-job wall-clock limit, in seconds; past it the process group is killed.
     #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
     timeout: f64,
@@ -156,6 +161,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         filter: args.filter.clone(),
         progress: !args.no_progress && std::io::stderr().is_terminal(),
         shard: args.shard,
+        repeat: args.repeat as usize,
     };
     stop_on_signals()?;
     let record = conformance_harness::run(&plan).context("running the suites")?;

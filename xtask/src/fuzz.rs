@@ -318,6 +318,7 @@ impl Campaign {
                 observation: None,
                 script: None,
                 command: Vec::new(),
+                flaky: None,
                 divergence: Some(DivergenceDetail {
                     bundle: f.bundle.display().to_string(),
                     seeds: f.seeds.clone(),
@@ -364,6 +365,7 @@ pub fn campaign_record(
             filter: None,
             suites: vec![suite.into()],
             shards: Vec::new(),
+            repeat: 1,
         },
         runtimes: selection
             .runtimes

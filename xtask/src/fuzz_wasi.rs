@@ -120,6 +120,7 @@ pub fn run(args: &WasiArgs) -> Result<(), Failure> {
                 observation: None,
                 script: None,
                 command: Vec::new(),
+                flaky: None,
                 divergence: Some(DivergenceDetail {
                     bundle: f
                         .bundle
