@@ -9,7 +9,7 @@ mod scratch;
 mod verdict;
 
 pub use record::{
-    CampaignStats, CaseResult, DivergenceDetail, Expected, Flaky, HostInfo, MergeError, RunOptions,
+    CampaignStats, CaseResult, DivergenceDetail, Expected, Flaky, HostInfo, MergeError, RecordError, RunOptions,
     RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
 };
 pub use runner::{Case, Limits, NOT_RUN, Plan, Shard, Suite, run, run_case};

@@ -271,6 +271,37 @@ pub struct RunRecord {
     pub interrupted: bool,
 }
 
+/// A run record that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// Not JSON at all.
+    #[error("not JSON: {0}")]
+    Json(serde_json::Error),
+    /// Written by another schema version (or by something else).
+    #[error("schema_version {found:?}, this harness reads {SCHEMA_VERSION}")]
+    Schema {
+        /// What the document says, if anything.
+        found: Option<u64>,
+    },
+    /// JSON of the right version that is not a run record.
+    #[error("not a run record: {0}")]
+    Shape(serde_json::Error),
+}
+
+impl RunRecord {
+    /// Read a record from its JSON text, checking its schema version
+    /// first (so that a record of another version is named as such, not
+    /// as malformed).
+    pub fn from_json(text: &str) -> Result<RunRecord, RecordError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(RecordError::Json)?;
+        let found = value.get("schema_version").and_then(serde_json::Value::as_u64);
+        if found != Some(u64::from(SCHEMA_VERSION)) {
+            return Err(RecordError::Schema { found });
+        }
+        serde_json::from_value(value).map_err(RecordError::Shape)
+    }
+}
+
 /// Records that cannot be merged.
 #[derive(Debug, thiserror::Error)]
 pub enum MergeError {

@@ -13,12 +13,17 @@ use crate::{CaseSpec, OneOrMany};
 
 /// The name a `manifest.json` gives its directory, if there is one.
 pub fn manifest_name(dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(dir.join("manifest.json")).ok()?;
+    parse_manifest_name(&text)
+}
+
+/// The name in the text of a `manifest.json`, if it is one.
+pub fn parse_manifest_name(text: &str) -> Option<String> {
     #[derive(Deserialize)]
     struct Manifest {
         name: String,
     }
-    let text = std::fs::read_to_string(dir.join("manifest.json")).ok()?;
-    serde_json::from_str::<Manifest>(&text).ok().map(|m| m.name)
+    serde_json::from_str::<Manifest>(text).ok().map(|m| m.name)
 }
 
 /// Why a module cannot run as a preview1 command, when it is a component

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use conformance_harness::{RunRecord, SCHEMA_VERSION};
+use conformance_harness::RunRecord;
 
 /// Fail early, before any case runs, when `dir` cannot receive the reports.
 pub fn check_writable(dir: &Path) -> anyhow::Result<()> {
@@ -51,17 +51,7 @@ pub struct ReportArgs {
 pub fn read_record(path: &Path) -> anyhow::Result<RunRecord> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let value: serde_json::Value =
-        serde_json::from_str(&text).with_context(|| format!("{}: not JSON", path.display()))?;
-    let version = value.get("schema_version").and_then(|v| v.as_u64());
-    if version != Some(u64::from(SCHEMA_VERSION)) {
-        anyhow::bail!(
-            "{}: schema_version {:?}, this harness reads {SCHEMA_VERSION}",
-            path.display(),
-            version
-        );
-    }
-    serde_json::from_value(value).with_context(|| format!("{}: not a run record", path.display()))
+    RunRecord::from_json(&text).with_context(|| path.display().to_string())
 }
 
 /// `cargo xtask report RUN.json`: render the reports again.
