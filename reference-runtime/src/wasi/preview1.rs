@@ -447,8 +447,23 @@ pub(crate) fn fd_sync(cx: &mut Cx<'_>, a: &[Val]) -> R {
 }
 
 fn file_fdflags(f: &cap_std::fs::File) -> Result<u16, Fail> {
+    Ok(fdflags_of(rustix::fs::fcntl_getfl(f)?))
+}
+
+/// The fdflags an fd opened with `fdf` has as Linux keeps them (what
+/// F_GETFL would say): O_RSYNC is O_SYNC, which implies O_DSYNC.
+fn fdflags_kept(fdf: u16) -> u16 {
     use rustix::fs::OFlags;
-    let fl = rustix::fs::fcntl_getfl(f)?;
+    let mut fl = OFlags::empty();
+    fl.set(OFlags::APPEND, fdf & fdflags::APPEND != 0);
+    fl.set(OFlags::NONBLOCK, fdf & fdflags::NONBLOCK != 0);
+    fl.set(OFlags::DSYNC, fdf & fdflags::DSYNC != 0);
+    fl.set(OFlags::SYNC, fdf & (fdflags::SYNC | fdflags::RSYNC) != 0);
+    fdflags_of(fl)
+}
+
+fn fdflags_of(fl: rustix::fs::OFlags) -> u16 {
+    use rustix::fs::OFlags;
     let mut out = 0;
     if fl.contains(OFlags::APPEND) {
         out |= fdflags::APPEND;
@@ -461,7 +476,7 @@ fn file_fdflags(f: &cap_std::fs::File) -> Result<u16, Fail> {
     } else if fl.contains(OFlags::DSYNC) {
         out |= fdflags::DSYNC;
     }
-    Ok(out)
+    out
 }
 
 /// `fd_fdstat_get`: file type, flags and rights (POSIX `fstat`+`fcntl`).
@@ -1232,6 +1247,9 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
         let mut e = Entry::dir(dir, None);
         e.base = base & rights::DIRECTORY;
         e.inheriting = inheriting;
+        // The flags it was opened with, as Linux's F_GETFL keeps them
+        // (WasmEdge and WAMR report them too; wasmtime reports none).
+        e.flags = fdflags_kept(fdf);
         e
     } else {
         // cap-std (like std) refuses `create` or `truncate` without write
@@ -1294,6 +1312,7 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
             let mut e = Entry::dir(Dir::from_std_file(file.into_std()), None);
             e.base = base & rights::DIRECTORY;
             e.inheriting = inheriting;
+            e.flags = fdflags_kept(fdf);
             e
         } else {
             Entry::new(Descriptor::File(file), base & rights::FILE, inheriting)
