@@ -103,6 +103,10 @@ pub fn run_case(
         source,
     };
     std::fs::create_dir(&root).map_err(prepare)?;
+    crate::tree::prepare_decoy().map_err(|source| CaseError::Prepare {
+        path: crate::tree::DECOY.into(),
+        source,
+    })?;
     case.tree.materialize(&root).map_err(prepare)?;
     let module_path = job_dir.path().join("program.wasm");
     std::fs::write(&module_path, module).map_err(prepare)?;

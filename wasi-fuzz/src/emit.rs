@@ -11,6 +11,7 @@ use wasm_encoder::{
     MemArgTarget, MemorySection, MemoryType, Module, TypeSection, ValType,
 };
 
+use crate::case::PREOPEN;
 use crate::program::{Call, FdRef, Program, SLOTS};
 
 const IOV: u32 = 0;
@@ -53,6 +54,8 @@ const IMPORTS: &[(&str, &[ValType])] = {
         ("path_link", &[W, W, W, W, W, W, W]),
         ("path_readlink", &[W, W, W, W, W, W]),
         ("path_open", &[W, W, W, W, W, D, D, W, W]),
+        ("fd_prestat_get", &[W, W]),
+        ("fd_prestat_dir_name", &[W, W, W]),
     ]
 };
 
@@ -91,6 +94,12 @@ struct Helpers {
 
 /// The bytes of the command that runs `program`.
 pub fn emit(program: &Program) -> Vec<u8> {
+    emit_for(program, PREOPEN)
+}
+
+/// The command that runs `program` on the directory preopened as
+/// `preopen` (a promoted case's fixture is `NAME.dir`).
+pub fn emit_for(program: &Program, preopen: &str) -> Vec<u8> {
     let mut types = TypeSection::new();
     let mut imports = ImportSection::new();
     for (i, (name, params)) in IMPORTS.iter().enumerate() {
@@ -133,8 +142,10 @@ pub fn emit(program: &Program) -> Vec<u8> {
         data.extend_from_slice(bytes);
         (at as i32, bytes.len() as i32)
     };
-    let mut body = Function::new([(3, ValType::I32)]);
+    let mut body = Function::new([(7, ValType::I32)]);
     let (e, pos, closed) = (0u32, 1u32, 2u32);
+    let preopen_name = place(preopen.as_bytes());
+    find_preopen(&mut body, 3, preopen.as_bytes(), preopen_name);
     // Slots the program fills (those past it stay `u32::MAX`).
     let slots_used = program
         .calls
@@ -191,6 +202,15 @@ pub fn emit(program: &Program) -> Vec<u8> {
         },
         &ConstExpr::i32_const(0),
     );
+    // The preopen's fd, found by name at the start (3 until then).
+    globals.global(
+        GlobalType {
+            val_type: ValType::I32,
+            mutable: true,
+            shared: false,
+        },
+        &ConstExpr::i32_const(-1),
+    );
     let mut exports = ExportSection::new();
     exports.export("memory", ExportKind::Memory, 0);
     exports.export("_start", ExportKind::Func, start);
@@ -226,6 +246,164 @@ pub fn emit(program: &Program) -> Vec<u8> {
     module.finish()
 }
 
+/// The global that holds the preopen's fd.
+const PREOPEN_GLOBAL: u32 = 1;
+
+/// Find the preopen as a wasi-libc program does, into [`PREOPEN_GLOBAL`]:
+/// the first fd from 3 up whose prestat is a directory named `name`
+/// (leading `/` and `.` aside); failing that, the directory `name`
+/// opened beneath the first preopen that has it, as wasi-libc resolves
+/// `fs/...` through a `/` or `.` preopen (wasmer preopens a virtual `/`
+/// and `.` and mounts the directory beneath them); failing that, 3.
+/// Runtimes number and name their preopens as they like, so fd 3 is not
+/// the directory everywhere. Uses the four locals from `first`: fd, name
+/// length, offset, byte; `name_at` is where `name` is in memory.
+fn find_preopen(f: &mut Function, first: u32, name: &[u8], name_at: (i32, i32)) {
+    find_preopen_by_name(f, first, name);
+    let fd = first;
+    // Not found by name: open it beneath a preopen.
+    f.instruction(&I::GlobalGet(PREOPEN_GLOBAL));
+    f.instruction(&I::I32Const(-1));
+    f.instruction(&I::I32Eq);
+    f.instruction(&I::If(BlockType::Empty));
+    f.instruction(&I::I32Const(3));
+    f.instruction(&I::LocalSet(fd));
+    f.instruction(&I::Block(BlockType::Empty));
+    f.instruction(&I::Loop(BlockType::Empty));
+    f.instruction(&I::LocalGet(fd));
+    f.instruction(&I::I32Const(64));
+    f.instruction(&I::I32GeU);
+    f.instruction(&I::BrIf(1));
+    f.instruction(&I::LocalGet(fd));
+    i32c(f, OUT);
+    f.instruction(&I::Call(import("fd_prestat_get")));
+    f.instruction(&I::I32Eqz);
+    f.instruction(&I::If(BlockType::Empty));
+    f.instruction(&I::LocalGet(fd));
+    i32c(f, 1); // symlink_follow
+    string(f, name_at);
+    i32c(f, u32::from(crate::program::oflags::DIRECTORY));
+    f.instruction(&I::I64Const(DIRECTORY_RIGHTS));
+    f.instruction(&I::I64Const(DIRECTORY_RIGHTS | FILE_RIGHTS));
+    i32c(f, 0);
+    i32c(f, OUT);
+    f.instruction(&I::Call(import("path_open")));
+    f.instruction(&I::I32Eqz);
+    f.instruction(&I::If(BlockType::Empty));
+    f.instruction(&I::I32Const(0));
+    f.instruction(&I::I32Load(mem(OUT, 2)));
+    f.instruction(&I::GlobalSet(PREOPEN_GLOBAL));
+    f.instruction(&I::Br(3));
+    f.instruction(&I::End);
+    f.instruction(&I::End);
+    f.instruction(&I::LocalGet(fd));
+    f.instruction(&I::I32Const(1));
+    f.instruction(&I::I32Add);
+    f.instruction(&I::LocalSet(fd));
+    f.instruction(&I::Br(0));
+    f.instruction(&I::End);
+    f.instruction(&I::End);
+    f.instruction(&I::End);
+    // Nowhere: fd 3, as most runtimes number it.
+    f.instruction(&I::GlobalGet(PREOPEN_GLOBAL));
+    f.instruction(&I::I32Const(-1));
+    f.instruction(&I::I32Eq);
+    f.instruction(&I::If(BlockType::Empty));
+    f.instruction(&I::I32Const(3));
+    f.instruction(&I::GlobalSet(PREOPEN_GLOBAL));
+    f.instruction(&I::End);
+}
+
+/// The by-name part of [`find_preopen`].
+fn find_preopen_by_name(f: &mut Function, first: u32, name: &[u8]) {
+    let (fd, len, off, byte) = (first, first + 1, first + 2, first + 3);
+    f.instruction(&I::I32Const(3));
+    f.instruction(&I::LocalSet(fd));
+    f.instruction(&I::Block(BlockType::Empty)); // done
+    f.instruction(&I::Loop(BlockType::Empty)); // next fd
+    f.instruction(&I::LocalGet(fd));
+    f.instruction(&I::I32Const(64));
+    f.instruction(&I::I32GeU);
+    f.instruction(&I::BrIf(1));
+    f.instruction(&I::LocalGet(fd));
+    i32c(f, OUT);
+    f.instruction(&I::Call(import("fd_prestat_get")));
+    f.instruction(&I::I32Eqz);
+    f.instruction(&I::If(BlockType::Empty)); // a preopen
+    f.instruction(&I::I32Const(0));
+    f.instruction(&I::I32Load8U(mem(OUT, 0)));
+    f.instruction(&I::I32Eqz);
+    f.instruction(&I::If(BlockType::Empty)); // a directory
+    f.instruction(&I::I32Const(0));
+    f.instruction(&I::I32Load(mem(OUT + 4, 2)));
+    f.instruction(&I::LocalTee(len));
+    f.instruction(&I::I32Const(64));
+    f.instruction(&I::I32LeU);
+    f.instruction(&I::If(BlockType::Empty)); // a name that fits
+    f.instruction(&I::LocalGet(fd));
+    i32c(f, BUF);
+    f.instruction(&I::LocalGet(len));
+    f.instruction(&I::Call(import("fd_prestat_dir_name")));
+    f.instruction(&I::I32Eqz);
+    f.instruction(&I::If(BlockType::Empty)); // the name read
+    // Skip leading `/` and `.`.
+    f.instruction(&I::I32Const(0));
+    f.instruction(&I::LocalSet(off));
+    f.instruction(&I::Block(BlockType::Empty));
+    f.instruction(&I::Loop(BlockType::Empty));
+    f.instruction(&I::LocalGet(off));
+    f.instruction(&I::LocalGet(len));
+    f.instruction(&I::I32GeU);
+    f.instruction(&I::BrIf(1));
+    f.instruction(&I::LocalGet(off));
+    f.instruction(&I::I32Load8U(mem(BUF, 0)));
+    f.instruction(&I::LocalTee(byte));
+    f.instruction(&I::I32Const(i32::from(b'/')));
+    f.instruction(&I::I32Ne);
+    f.instruction(&I::LocalGet(byte));
+    f.instruction(&I::I32Const(i32::from(b'.')));
+    f.instruction(&I::I32Ne);
+    f.instruction(&I::I32And);
+    f.instruction(&I::BrIf(1));
+    f.instruction(&I::LocalGet(off));
+    f.instruction(&I::I32Const(1));
+    f.instruction(&I::I32Add);
+    f.instruction(&I::LocalSet(off));
+    f.instruction(&I::Br(0));
+    f.instruction(&I::End);
+    f.instruction(&I::End);
+    // What is left is the name?
+    f.instruction(&I::LocalGet(len));
+    f.instruction(&I::LocalGet(off));
+    f.instruction(&I::I32Sub);
+    f.instruction(&I::I32Const(name.len() as i32));
+    f.instruction(&I::I32Eq);
+    for (i, b) in name.iter().enumerate() {
+        f.instruction(&I::LocalGet(off));
+        f.instruction(&I::I32Load8U(mem(BUF + i as u32, 0)));
+        f.instruction(&I::I32Const(i32::from(*b)));
+        f.instruction(&I::I32Eq);
+        f.instruction(&I::I32And);
+    }
+    f.instruction(&I::If(BlockType::Empty));
+    f.instruction(&I::LocalGet(fd));
+    f.instruction(&I::GlobalSet(PREOPEN_GLOBAL));
+    // Out of this if, the four above and the loop: to `done`.
+    f.instruction(&I::Br(6));
+    f.instruction(&I::End);
+    f.instruction(&I::End); // the name read
+    f.instruction(&I::End); // a name that fits
+    f.instruction(&I::End); // a directory
+    f.instruction(&I::End); // a preopen
+    f.instruction(&I::LocalGet(fd));
+    f.instruction(&I::I32Const(1));
+    f.instruction(&I::I32Add);
+    f.instruction(&I::LocalSet(fd));
+    f.instruction(&I::Br(0));
+    f.instruction(&I::End); // loop
+    f.instruction(&I::End); // done
+}
+
 /// After a successful `fd_close`: every slot holding the closed number
 /// (in local `closed`) is set to `u32::MAX`. Which number the next open
 /// gets is the host's choice (the lowest free one, or a fresh one), so a
@@ -252,7 +430,7 @@ fn put_char(f: &mut Function, h: &Helpers, c: u8) {
 
 fn fd(f: &mut Function, fd: FdRef) {
     match fd {
-        FdRef::Preopen => f.instruction(&I::I32Const(3)),
+        FdRef::Preopen => f.instruction(&I::GlobalGet(PREOPEN_GLOBAL)),
         FdRef::Slot(n) => {
             f.instruction(&I::I32Const(0));
             f.instruction(&I::I32Load(mem(SLOT_BASE + 4 * n, 2)))

@@ -15,7 +15,7 @@ pub mod tree;
 
 pub use campaign::{Campaign, CampaignError, Found, RuntimeCounts, Settings, run_campaign};
 pub use case::{Case, CaseError, CaseRun, PREOPEN, judge, run_case};
-pub use emit::emit;
+pub use emit::{emit, emit_for};
 pub use program::{Call, FdRef, Program};
 pub use promote::{PromoteError, Promoted, promote};
 pub use shrink::{Bench, Shrunk, rebuild, shrink};

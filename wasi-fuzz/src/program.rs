@@ -345,7 +345,7 @@ impl Model {
                     3 => format!("{existing}/"),
                     4 => format!("{existing}/."),
                     5 => format!("../{existing}"),
-                    6 => format!("/{existing}"),
+                    6 => format!("{}/{existing}", crate::tree::DECOY),
                     7 => format!("{existing}/../../{existing}"),
                     _ => "p/".repeat(2100),
                 }
@@ -354,6 +354,15 @@ impl Model {
     }
 
     fn created(&mut self, path: &str, dir: bool) {
+        // Only names beneath the preopen become "existing" paths: an
+        // empty one would make `{existing}/` the host's root, and one
+        // with `..` or a leading `/` would lead outside.
+        let outside = path.is_empty()
+            || path.starts_with('/')
+            || path.split('/').any(|c| c == "..");
+        if outside {
+            return;
+        }
         if !self.paths.iter().any(|p| p == path) {
             self.paths.push(path.to_string());
         }
@@ -468,7 +477,7 @@ impl Model {
                 let target = if rng.chance(50) {
                     self.path(rng)
                 } else {
-                    (*rng.pick(&["/etc", "../x", "missing", "."])).to_string()
+                    (*rng.pick(&[crate::tree::DECOY, "../x", "missing", "."])).to_string()
                 };
                 if rng.chance(50) {
                     Call::PathSymlink {

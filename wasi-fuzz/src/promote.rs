@@ -77,11 +77,11 @@ pub fn promote(case: &Case, oracle: &CaseRun, name: &str) -> Result<Promoted, Pr
         conformance_adapters::ExitStatus::Exit { code } => *code,
         other => return Err(PromoteError::Oracle(other.summary())),
     };
-    let module = crate::emit::emit(&case.program);
+    let fixture_name = format!("{name}.dir");
+    let module = crate::emit::emit_for(&case.program, &fixture_name);
     let wat = wasmprinter::print_bytes(&module)
         .map_err(|e| PromoteError::Oracle(format!("the program does not print as WAT: {e}")))?;
     let stdouts = stdout_alternatives(case, &oracle.observation.stdout.text);
-    let fixture_name = format!("{name}.dir");
     let fs_after = fs_after(oracle, &fixture_name);
     let json = serde_json::json!({
         "dirs": [fixture_name],

@@ -225,14 +225,36 @@ fn content(rng: &mut SeedRng) -> Vec<u8> {
     (0..len).map(|i| b"abcdefghij\n"[i % 11]).collect()
 }
 
-/// Relative (to a sibling), absolute, dangling, looping (to itself) or
-/// out of the preopen.
+/// Where every absolute path of a generated case points: a directory the
+/// harness owns, never a file of the host. A runtime that does not keep a
+/// program in its preopen follows these (one replaced /etc/passwd when an
+/// earlier generator pointed links there), so what lies outside must be
+/// worthless; [`prepare_decoy`] makes it before every run.
+pub const DECOY: &str = "/tmp/wasi-conformance-decoy";
+
+/// Make [`DECOY`] again: the directory and its `file`, writable, so that
+/// whatever a runtime did to them last time is undone.
+pub fn prepare_decoy() -> io::Result<()> {
+    let dir = Path::new(DECOY);
+    if dir.is_symlink() || dir.is_file() {
+        std::fs::remove_file(dir)?;
+    }
+    std::fs::create_dir_all(dir)?;
+    let file = dir.join("file");
+    if file.is_symlink() || file.is_dir() {
+        let _ = std::fs::remove_file(&file).or_else(|_| std::fs::remove_dir_all(&file));
+    }
+    std::fs::write(file, b"decoy\n")
+}
+
+/// Relative (to a sibling), absolute (into [`DECOY`]), dangling, looping
+/// (to itself) or out of the preopen.
 fn symlink_target(rng: &mut SeedRng, path: &str, tree: &Tree) -> String {
     let depth = path.split('/').count() - 1;
     let up = "../".repeat(depth);
     match rng.below(6) {
         0 if !tree.entries.is_empty() => format!("{up}{}", rng.pick(&tree.entries).path),
-        1 => "/etc/passwd".into(),
+        1 => format!("{DECOY}/file"),
         2 => "missing".into(),
         3 => path.rsplit('/').next().unwrap_or(path).to_string(),
         4 => format!("{up}../outside"),
@@ -278,6 +300,43 @@ fn set_readonly(path: &Path, node: &Node, readonly: bool) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every absolute path a case can reach: generated symlinks and
+    /// program paths, and the WASI suite's fixtures, point into the decoy.
+    #[test]
+    fn nothing_points_at_the_hosts_files() {
+        let outside = |target: &str| target.starts_with('/') && !target.starts_with(DECOY);
+        for seed in 0..500 {
+            let case = crate::Case::generate(seed);
+            for e in &case.tree.entries {
+                if let Node::Symlink { target } = &e.node {
+                    assert!(!outside(target), "seed {seed}: {} -> {target}", e.path);
+                }
+            }
+            let described = case.program.describe();
+            for quoted in described.split('"').skip(1).step_by(2) {
+                assert!(!outside(quoted), "seed {seed}: {quoted}");
+            }
+        }
+        let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("../suites/wasi/tests");
+        let mut dirs = vec![tests];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("reading the suite") {
+                let path = entry.expect("an entry").path();
+                if path.is_symlink() {
+                    let target = std::fs::read_link(&path).expect("a link");
+                    assert!(
+                        !outside(&target.to_string_lossy()),
+                        "{} -> {}",
+                        path.display(),
+                        target.display()
+                    );
+                } else if path.is_dir() {
+                    dirs.push(path);
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_kept_tree_has_no_empty_directory() {

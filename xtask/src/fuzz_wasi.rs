@@ -242,6 +242,12 @@ pub struct PromoteArgs {
     /// runtime's entry adds how it differed.
     #[arg(long, value_name = "TEXT")]
     reason: Option<String>,
+    /// The case exists already: write its program, expectation and
+    /// fixture again (after the generator or the emitter changed), and
+    /// leave the expectations files alone (the runtimes that fail it are
+    /// printed, to check them against).
+    #[arg(long)]
+    refresh: bool,
     #[command(flatten)]
     runtimes: RuntimeSource,
 }
@@ -321,10 +327,20 @@ pub fn promote(args: &PromoteArgs) -> anyhow::Result<()> {
     }
     let tests = conformance_suites::wasi_suite_dir().join("tests");
     let wat_path = tests.join(format!("{name}.wat"));
-    if wat_path.exists() {
-        anyhow::bail!("{} exists already: give another --name", wat_path.display());
-    }
     let fixture = tests.join(format!("{name}.dir"));
+    match (wat_path.exists(), args.refresh) {
+        (true, false) => anyhow::bail!(
+            "{} exists already: give another --name, or --refresh to write it again",
+            wat_path.display()
+        ),
+        (false, true) => anyhow::bail!(
+            "{} does not exist: --refresh writes an existing case again",
+            wat_path.display()
+        ),
+        (true, true) if fixture.exists() => std::fs::remove_dir_all(&fixture)
+            .with_context(|| format!("removing {}", fixture.display()))?,
+        _ => {}
+    }
     std::fs::create_dir(&fixture).with_context(|| format!("creating {}", fixture.display()))?;
     promoted
         .fixture
@@ -345,7 +361,7 @@ pub fn promote(args: &PromoteArgs) -> anyhow::Result<()> {
         asc_node_modules: "node_modules".into(),
     };
     conformance_suites::build::build_suite(&layout, &compilers, false)?;
-    for (name, d) in &failing {
+    for (name, d) in failing.iter().filter(|_| !args.refresh) {
         let path = expectations_dir().join(format!("{name}.toml"));
         let entry = format!(
             "\n[[expected]]\nsuite = \"wasi\"\ncase = \"{}\"\noutcome = \"fail\"\nreason = {}\n",
