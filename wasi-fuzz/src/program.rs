@@ -14,7 +14,7 @@ pub enum FdRef {
     /// The fd a `path_open` earlier in the program stored in slot `n`
     /// (`u32::MAX` there when that open failed).
     Slot(u32),
-    /// A number as is: the preopen's (3) or one never handed out.
+    /// A number as is, one never handed out.
     Raw(u32),
 }
 
@@ -300,10 +300,12 @@ impl Model {
         // Never stdio: closing or writing stdout would cut the transcript,
         // and how stdin is set up is each runtime's choice.
         if rng.chance(8) {
-            // Numbers no runtime hands out in a program this short, and
-            // the preopen's; never 4 and up, which one runtime gives to
-            // the first open and another does not.
-            return FdRef::Raw(*rng.pick(&[3, 99, u32::MAX]));
+            // Numbers no runtime hands out in a program this short: not
+            // 3 (wasmer's fd 3 is a virtual root, not the preopen) nor 4
+            // and up (one runtime gives 4 to the first open, another
+            // does not). The draw keeps its two choices' slots so that
+            // seeds give the same programs otherwise.
+            return FdRef::Raw(*rng.pick(&[99, 99, u32::MAX]));
         }
         if self.slots > 0 && rng.chance(80) {
             FdRef::Slot(rng.below(self.slots as usize) as u32)
