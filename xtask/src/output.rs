@@ -1,8 +1,10 @@
 //! Writing the run's files: the record and every report rendered from it.
 //! All are rendered in memory first and each file is written whole (a
-//! temporary file renamed into place), so a failure never leaves half a report.
+//! temporary file renamed into place), so a failure never leaves half a
+//! report, and readable by all (0644).
 
 use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -30,6 +32,10 @@ pub fn write_reports(record: &RunRecord, dir: &Path) -> anyhow::Result<Vec<PathB
         let mut tmp = tempfile::NamedTempFile::new_in(dir)
             .with_context(|| format!("writing into {}", dir.display()))?;
         tmp.write_all(content.as_bytes())?;
+        // Readable by all, as a published report must be (a temporary
+        // file is made 0600).
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("writing {}", path.display()))?;
         tmp.persist(&path)
             .with_context(|| format!("writing {}", path.display()))?;
         written.push(path);

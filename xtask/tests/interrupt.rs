@@ -92,8 +92,12 @@ fn sigint_writes_a_partial_record_exits_130_and_leaves_no_scratch() {
             .all(|r| not_run(&r)),
         "a job of the hanging runtime is not listed as not run"
     );
-    for report in ["report.html", "junit.xml", "summary.md"] {
-        assert!(out.join(report).exists(), "no {report}");
+    for report in ["run.json", "report.html", "junit.xml", "summary.md"] {
+        let mode = std::fs::metadata(out.join(report))
+            .unwrap_or_else(|e| panic!("no {report}: {e}"))
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644, "{report} is not readable by all");
     }
     let left: Vec<_> = std::fs::read_dir(&tmp)
         .expect("reading TMPDIR")
