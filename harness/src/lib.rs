@@ -3,11 +3,13 @@
 //! against the case's expectation, and produces the [`RunRecord`], the one
 //! source of truth that every report is rendered from.
 
+mod baseline;
 mod record;
 mod runner;
 mod scratch;
 mod verdict;
 
+pub use baseline::{Baseline, Change, VersionChange};
 pub use record::{
     CampaignStats, CaseResult, DivergenceDetail, Expected, Flaky, HostInfo, MergeError, RecordError, RunOptions,
     RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,

@@ -123,6 +123,62 @@ pub struct CaseResult {
     pub flaky: Option<Flaky>,
 }
 
+impl CaseResult {
+    /// What a run of a job did, for comparing repeats: the verdict, then the
+    /// observation without timings (exit status, output, tree afterwards,
+    /// script failures).
+    pub fn behaviour(&self) -> String {
+        fn without_timings(value: &mut serde_json::Value) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    map.retain(|k, _| !k.ends_with("_ms") && k != "duration");
+                    map.values_mut().for_each(without_timings);
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(without_timings),
+                _ => {}
+            }
+        }
+        let mut seen = serde_json::json!({
+            "observation": self.observation,
+            "script": self.script,
+        });
+        without_timings(&mut seen);
+        let first_reason = self.reasons.first().map_or("", String::as_str);
+        mask_scratch(&format!("{}: {first_reason} {seen}", self.verdict.as_str()))
+    }
+}
+
+/// The text with the random part of the harness's scratch dir names
+/// (`wasi-conformance-XXXXXX`, `job-XXXXXX`, `probe-XXXXXX`) masked: a
+/// runtime that prints its paths must not look flaky, or changed, for it.
+fn mask_scratch(text: &str) -> String {
+    const PREFIXES: [&str; 3] = ["wasi-conformance-", "job-", "probe-"];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'outer: while !rest.is_empty() {
+        for prefix in PREFIXES {
+            if let Some(tail) = rest.strip_prefix(prefix) {
+                let random = tail
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .count();
+                if random == 6 {
+                    out.push_str(prefix);
+                    out.push('*');
+                    rest = &tail[random..];
+                    continue 'outer;
+                }
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
 /// A job whose repeated runs differed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flaky {
@@ -264,6 +320,10 @@ pub struct RunRecord {
     /// Differential campaigns' counts, one entry per runtime and campaign.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub campaigns: Vec<CampaignStats>,
+    /// What changed since an earlier run (`--baseline`), when one was
+    /// given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::Baseline>,
     /// The run was interrupted (SIGINT, SIGTERM): the results hold what
     /// finished, and every job that did not is a `skip` whose reason is
     /// "not run: the run was interrupted".
@@ -421,5 +481,17 @@ impl RunRecord {
     /// Whether anything unexpected happened (the run's exit status is 1).
     pub fn has_unexpected(&self) -> bool {
         self.results.iter().any(|r| r.verdict.is_unexpected())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scratch_names_are_masked() {
+        assert_eq!(
+            super::mask_scratch("/tmp/wasi-conformance-a1B2c3/job-XyZ123/fs: no"),
+            "/tmp/wasi-conformance-*/job-*/fs: no"
+        );
+        assert_eq!(super::mask_scratch("job-ab ünï"), "job-ab ünï");
     }
 }

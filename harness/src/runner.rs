@@ -180,9 +180,9 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
                     };
                     let mut result = once();
                     if plan.repeat > 1 {
-                        let mut runs = vec![behaviour(&result)];
+                        let mut runs = vec![result.behaviour()];
                         while runs.len() < plan.repeat && !conformance_adapters::interrupted() {
-                            runs.push(behaviour(&once()));
+                            runs.push(once().behaviour());
                         }
                         result.flaky = flakiness(runs);
                     }
@@ -220,30 +220,8 @@ pub fn run(plan: &Plan) -> std::io::Result<RunRecord> {
         results: results.into_iter().map(|(_, r)| r).collect(),
         campaigns: Vec::new(),
         interrupted: conformance_adapters::interrupted(),
+        baseline: None,
     })
-}
-
-/// What a run of a job did, for comparing repeats: the verdict, then the
-/// observation without timings (exit status, output, tree afterwards,
-/// script failures).
-fn behaviour(result: &CaseResult) -> String {
-    fn without_timings(value: &mut serde_json::Value) {
-        match value {
-            serde_json::Value::Object(map) => {
-                map.retain(|k, _| !k.ends_with("_ms") && k != "duration");
-                map.values_mut().for_each(without_timings);
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(without_timings),
-            _ => {}
-        }
-    }
-    let mut seen = serde_json::json!({
-        "observation": result.observation,
-        "script": result.script,
-    });
-    without_timings(&mut seen);
-    let first_reason = result.reasons.first().map_or("", String::as_str);
-    format!("{}: {first_reason} {seen}", result.verdict.as_str())
 }
 
 /// The job's repeats as a [`Flaky`] when they did not all behave alike.

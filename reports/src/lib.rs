@@ -1,6 +1,7 @@
 //! Renderers of the run record. Each takes a [`RunRecord`] and nothing else,
 //! so every report of a run says the same thing.
 
+mod baseline;
 mod campaign_table;
 mod diff;
 mod html;
@@ -9,6 +10,7 @@ mod markdown;
 mod spec_table;
 mod summary;
 
+pub use baseline::{markdown_baseline, render_baseline};
 pub use campaign_table::{CAMPAIGN_HEADER, campaign_rows};
 pub use diff::{DiffLine, DiffTag, line_diff};
 pub use html::render_html;

@@ -10,6 +10,9 @@ fn escape(text: &str) -> String {
 /// Render the record as Markdown.
 pub fn render_markdown(record: &RunRecord) -> String {
     let mut out = String::from("# wasi-conformance\n\n");
+    if let Some(baseline) = &record.baseline {
+        out.push_str(&crate::markdown_baseline(baseline));
+    }
     out.push_str(&format!(
         "Run of {} ({:.1} s), suites: {}.\n\n",
         record.started_at,

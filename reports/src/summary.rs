@@ -104,6 +104,9 @@ pub fn render_summary(record: &RunRecord) -> String {
             unexpected.len() - LISTED
         ));
     }
+    if let Some(baseline) = &record.baseline {
+        out.push_str(&crate::render_baseline(baseline));
+    }
     for line in crate::flaky_lines(record) {
         out.push_str(&line);
         out.push('\n');

@@ -64,6 +64,16 @@ pub struct Args {
     /// Never draw the progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Compare with an earlier run's record: new failures, fixes, failures
+    /// that changed and runtimes whose version changed lead the summary
+    /// and the reports (kept in run.json as `baseline`).
+    #[arg(long, value_name = "OLD/run.json")]
+    baseline: Option<PathBuf>,
+    /// What makes the exit status 1: `unexpected` (any result the
+    /// expectations do not list), or `new` (only failures that passed in
+    /// the --baseline run: CI that gates on regressions alone).
+    #[arg(long, value_enum, default_value_t = FailOn::Unexpected, requires_if("new", "baseline"))]
+    fail_on: FailOn,
     /// Run only shard K of N (cases dealt round-robin; every runtime of a
     /// case in the same shard). Merge the shards' run.json with `cargo xtask merge`.
     #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
@@ -163,8 +173,21 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         shard: args.shard,
         repeat: args.repeat as usize,
     };
+    let baseline = args
+        .baseline
+        .as_ref()
+        .map(|path| crate::output::read_record(path).map(|r| (path, r)))
+        .transpose()
+        .context("--baseline")?;
     stop_on_signals()?;
-    let record = conformance_harness::run(&plan).context("running the suites")?;
+    let mut record = conformance_harness::run(&plan).context("running the suites")?;
+    if let Some((path, old)) = &baseline {
+        record.baseline = Some(conformance_harness::Baseline::compare(
+            old,
+            &record,
+            &path.display().to_string(),
+        ));
+    }
     if record.interrupted {
         let not_run = record
             .results
@@ -173,7 +196,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             .count();
         // Failed cases do not change the exit status of an interrupted
         // run; a report that could not be written does.
-        if let Err(Failure::Setup(e)) = finish(&record, &out) {
+        if let Err(Failure::Setup(e)) = finish(&record, &out, FailOn::Unexpected) {
             return Err(Failure::Setup(e));
         }
         eprintln!(
@@ -186,7 +209,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         let filter = args.filter.as_deref().unwrap_or("");
         return Err(anyhow::anyhow!("no case matched --filter `{filter}`").into());
     }
-    finish(&record, &out)
+    finish(&record, &out, args.fail_on)
 }
 
 /// SIGINT or SIGTERM: the first stops the run (no new job starts, running
@@ -208,6 +231,7 @@ fn stop_on_signals() -> anyhow::Result<()> {
 pub fn finish(
     record: &conformance_harness::RunRecord,
     out: &std::path::Path,
+    fail_on: FailOn,
 ) -> Result<(), Failure> {
     let written = write_reports(record, out)?;
     say!("{}", conformance_reports::render_summary(record));
@@ -221,8 +245,65 @@ pub fn finish(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    if record.has_unexpected() {
+    let failed = match fail_on {
+        FailOn::Unexpected => record.has_unexpected(),
+        FailOn::New => record
+            .baseline
+            .as_ref()
+            .is_some_and(|b| !b.new_failures.is_empty()),
+    };
+    if failed {
         return Err(Failure::Unexpected);
     }
     Ok(())
+}
+
+/// What makes a run's exit status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Any result the expectations do not list.
+    Unexpected,
+    /// Only failures of cases that passed in the baseline run.
+    New,
+}
+
+/// Arguments of `cargo xtask compare`.
+#[derive(clap::Args)]
+pub struct CompareArgs {
+    /// The earlier run's record.
+    #[arg(value_name = "OLD.json")]
+    old: PathBuf,
+    /// The later run's record.
+    #[arg(value_name = "NEW.json")]
+    new: PathBuf,
+    /// Also write NEW's record with the comparison in it, and its reports,
+    /// into this directory.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// `new`: exit status 1 when a case that passed in OLD fails in NEW.
+    /// Without it the comparison is only printed (exit 0).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+}
+
+/// `cargo xtask compare OLD NEW`.
+pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
+    let old = crate::output::read_record(&args.old)?;
+    let mut new = crate::output::read_record(&args.new)?;
+    let baseline = conformance_harness::Baseline::compare(&old, &new, &args.old.display().to_string());
+    say!("{}", conformance_reports::render_baseline(&baseline));
+    let regressed = !baseline.new_failures.is_empty();
+    if let Some(out) = &args.out {
+        check_writable(out)?;
+        new.baseline = Some(baseline);
+        let written = write_reports(&new, out)?;
+        for path in written {
+            say!("wrote {}\n", path.display());
+        }
+    }
+    match args.fail_on {
+        Some(FailOn::New) if regressed => Err(Failure::Unexpected),
+        Some(FailOn::Unexpected) if new.has_unexpected() => Err(Failure::Unexpected),
+        _ => Ok(()),
+    }
 }

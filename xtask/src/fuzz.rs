@@ -377,6 +377,7 @@ pub fn campaign_record(
         results,
         campaigns,
         interrupted: false,
+        baseline: None,
     }
 }
 

@@ -53,6 +53,10 @@ enum Command {
     /// Merge run records (the shards of one run, or runs of different
     /// runtimes) into one, and write its reports.
     Merge(MergeArgs),
+    /// Compare two run records: new failures (passed before, fail now),
+    /// fixes, failures that changed how they fail, and runtimes whose
+    /// version changed. `--fail-on new` exits 1 on a new failure only.
+    Compare(conformance::CompareArgs),
     /// Print which preview1 functions the WASI suite covers, with a success
     /// case and an error-path case each (from the cases' `covers`).
     SuiteCoverage,
@@ -91,7 +95,7 @@ fn merge(args: &MergeArgs) -> Result<(), Failure> {
         .collect::<anyhow::Result<Vec<_>>>()?;
     let merged = conformance_harness::RunRecord::merge(records).map_err(anyhow::Error::from)?;
     output::check_writable(&args.out)?;
-    conformance::finish(&merged, &args.out)
+    conformance::finish(&merged, &args.out, conformance::FailOn::Unexpected)
 }
 
 #[derive(clap::Args)]
@@ -238,6 +242,7 @@ fn main() -> ExitCode {
         Command::Runtimes(args) => runtimes::list(args).map_err(Failure::from),
         Command::Report(args) => output::rerender(args).map_err(Failure::from),
         Command::Merge(args) => merge(args),
+        Command::Compare(args) => conformance::compare(args),
         Command::Bench(args) => bench::run(args).map_err(Failure::from),
         Command::Fuzz(command) => fuzz::run(command),
         Command::Repro(args) => fuzz::repro(args),
