@@ -81,6 +81,10 @@ pub struct Expected {
     /// `file:<content>`, `symlink:<target>`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fs_after: BTreeMap<String, String>,
+    /// The preview1 functions the case covers (its `covers`, success and
+    /// error paths together), for the report's function × runtime map.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<String>,
 }
 
 /// The outcome of one (runtime, case).

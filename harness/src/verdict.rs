@@ -18,6 +18,18 @@ impl From<&CaseSpec> for Expected {
             stdout: spec.stdout.as_ref().map(|s| s.map(normalize)),
             stderr: spec.stderr.as_ref().map(|s| s.map(normalize)),
             fs_after: spec.fs_after.clone(),
+            covers: {
+                let mut covers: Vec<String> = spec
+                    .covers
+                    .success
+                    .iter()
+                    .chain(&spec.covers.error)
+                    .cloned()
+                    .collect();
+                covers.sort();
+                covers.dedup();
+                covers
+            },
         }
     }
 }

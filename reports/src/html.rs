@@ -71,6 +71,10 @@ struct Row {
     suite: String,
     case: String,
     verdicts: Vec<&'static str>,
+    /// The runtime of each verdict.
+    runtimes: Vec<String>,
+    /// The classes of its known failures (`bug`, `ambiguity`, ...).
+    classes: Vec<&'static str>,
     differs: bool,
     has_problem: bool,
     expected_exit: String,
@@ -243,6 +247,17 @@ fn rows(record: &RunRecord) -> Vec<Row> {
             suite: head.suite.clone(),
             case: head.case.clone(),
             verdicts: results.iter().map(|r| r.verdict.as_str()).collect(),
+            runtimes: results.iter().map(|r| r.runtime.clone()).collect(),
+            classes: {
+                let mut c: Vec<&'static str> = results
+                    .iter()
+                    .filter(|r| r.verdict == Verdict::Xfail)
+                    .map(|r| crate::failure_class(r.known_issue.as_deref()))
+                    .collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            },
             differs,
             has_problem: results.iter().any(|r| r.verdict != Verdict::Pass),
             expected_fs_after: expected
@@ -299,10 +314,28 @@ pub fn render_html(record: &RunRecord) -> Result<String, ReportError> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.add_template("report", TEMPLATE)?;
+    let rows = rows(record);
+    // Case details travel as one JSON block, rendered when a case is
+    // opened: the page itself holds the overview and the matrix only.
+    let details = serde_json::to_string(&rows)
+        .unwrap_or_else(|_| "[]".to_string())
+        // `<` only occurs inside JSON strings: as `\u003c` it can never
+        // close the script element or open a comment.
+        .replace('<', "\\u003c");
     let html = env.get_template("report")?.render(minijinja::context! {
         record => record,
         runtimes => runtimes,
-        rows => rows(record),
+        cards => crate::cards(record),
+        function_heatmap => crate::function_heatmap(record).map(minijinja::Value::from_safe_string),
+        feature_heatmap => crate::feature_heatmap(record).map(minijinja::Value::from_safe_string),
+        details => minijinja::Value::from_safe_string(details),
+        suites => {
+            let mut s: Vec<&str> = record.results.iter().map(|r| r.suite.as_str()).collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        },
+        rows => rows,
         directories => crate::directory_rows(record),
         features => crate::feature_matrix(record),
         campaign_header => crate::CAMPAIGN_HEADER,

@@ -7,6 +7,7 @@ mod diff;
 mod html;
 mod junit;
 mod markdown;
+mod overview;
 mod spec_table;
 mod summary;
 
@@ -16,6 +17,7 @@ pub use diff::{DiffLine, DiffTag, line_diff};
 pub use html::render_html;
 pub use junit::render_junit;
 pub use markdown::render_markdown;
+pub use overview::{Card, cards, failure_class, feature_heatmap, function_heatmap};
 pub use spec_table::{DirectoryRow, FeatureRow, directory_rows, feature_matrix};
 pub use summary::render_summary;
 

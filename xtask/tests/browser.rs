@@ -1,0 +1,229 @@
+//! The HTML report in a real browser: headless Chromium (Debian's
+//! `chromium`) driven through `chromedriver` over WebDriver. A report with
+//! a planted regression (a toy runtime at version 1, then at version 2
+//! failing one case, with `--baseline`) must render its overview, hide
+//! rows under a filter, open a case's details with a diff, list the
+//! regression under "Since baseline", and run without a script error.
+//! Screenshots go to target/browser-test/ (overview.png, report.png with
+//! a case open). Skipped, with the
+//! reason, where Chromium or chromedriver is missing.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{ClientBuilder, Locator};
+use libtest_mimic::{Arguments, Failed, Trial};
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+fn script(dir: &Path, name: &str, version: &str, body: &str) -> Result<(), Failed> {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!("#!/bin/sh\nif [ \"$1\" = --version ]; then echo toy {version}; exit 0; fi\n{body}\n"),
+    )?;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
+    Ok(())
+}
+
+fn conformance(d: &Path, binary: &str, out: &str, extra: &[&str]) -> Result<(), Failed> {
+    std::fs::write(
+        d.join("runtimes.toml"),
+        format!("[[runtime]]\nname = \"toy\"\nbinary = \"./{binary}\"\nrun = [\"{{module}}\"]\n"),
+    )?;
+    let status = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["conformance", "--runtime", "reference,toy", "--no-progress"])
+        .arg("--runtimes-file")
+        .arg(d.join("runtimes.toml"))
+        .arg("--suite-dir")
+        .arg(d.join("suite"))
+        .arg("--out")
+        .arg(d.join(out))
+        .args(extra)
+        .current_dir(d)
+        .stdout(Stdio::null())
+        .status()?;
+    if status.code().is_some_and(|c| c <= 1) {
+        Ok(())
+    } else {
+        Err(format!("conformance exited {status}").into())
+    }
+}
+
+/// A report with a planted regression: `regresses` passes on toy 1 and
+/// fails on toy 2 (it prints `ko` where `ok` is expected).
+fn make_report(d: &Path) -> Result<PathBuf, Failed> {
+    let suite = d.join("suite");
+    std::fs::create_dir(&suite)?;
+    // A module that prints "ok\n": the reference passes it too.
+    let wat = r#"(module (import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))
+      (memory (export "memory") 1) (data (i32.const 16) "ok\n")
+      (func (export "_start") (i32.store (i32.const 0) (i32.const 16)) (i32.store (i32.const 4) (i32.const 3))
+        (drop (call $w (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))"#;
+    let module = wat::parse_str(wat)?;
+    for name in ["steady", "regresses", "another"] {
+        std::fs::write(suite.join(format!("{name}.wasm")), &module)?;
+        std::fs::write(
+            suite.join(format!("{name}.json")),
+            r#"{"stdout": "ok\n", "covers": {"success": ["fd_write"]}}"#,
+        )?;
+    }
+    script(d, "toy1", "1", "echo ok")?;
+    script(d, "toy2", "2", "case \"$1\" in *regresses*) echo ko;; *) echo ok;; esac")?;
+    conformance(d, "toy1", "one", &[])?;
+    let old = d.join("one/run.json").display().to_string();
+    conformance(d, "toy2", "two", &["--baseline", &old])?;
+    Ok(d.join("two/report.html"))
+}
+
+/// chromedriver, stopped when dropped.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> Result<u16, Failed> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn the_report(chromium: PathBuf, chromedriver: PathBuf) -> Result<(), Failed> {
+    let dir = tempfile::tempdir()?;
+    let report = make_report(dir.path())?;
+    let port = free_port()?;
+    let _driver = Driver(
+        Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?,
+    );
+    let profile = dir.path().join("profile");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": chromium,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu",
+                         "--disable-background-networking", "--no-first-run",
+                         format!("--user-data-dir={}", profile.display()),
+                         "--window-size=1400,1000"],
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(_) if started.elapsed() < Duration::from_secs(20) => {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => return Err(Failed::from(format!("chromedriver: {e}"))),
+            }
+        };
+        let result = check(&client, &report).await;
+        let _ = client.close().await;
+        result
+    })
+}
+
+async fn check(client: &fantoccini::Client, report: &Path) -> Result<(), Failed> {
+    let opened = Instant::now();
+    client.goto(&format!("file://{}", report.display())).await?;
+    // Usable: the script has run its last step (the row count).
+    let count = client.find(Locator::Id("count")).await?;
+    while count.text().await?.is_empty() {
+        if opened.elapsed() > Duration::from_secs(10) {
+            return Err("the page's script never finished".into());
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    eprintln!("usable {} ms after opening", opened.elapsed().as_millis());
+    let errors = client
+        .execute("return window.reportErrors || ['no error collector'];", vec![])
+        .await?;
+    if errors.as_array().is_none_or(|e| !e.is_empty()) {
+        return Err(format!("script errors: {errors}").into());
+    }
+
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/browser-test");
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join("overview.png"), client.screenshot().await?)?;
+
+    // The overview: a card per runtime and the function heat map.
+    let cards = client.find_all(Locator::Css("#cards .card")).await?;
+    if cards.len() != 2 {
+        return Err(format!("{} score cards, not 2", cards.len()).into());
+    }
+    client.find(Locator::Css("#function-heatmap rect")).await?;
+
+    // The baseline section names the planted regression.
+    let baseline = client.find(Locator::Id("baseline")).await?.text().await?;
+    if !baseline.contains("regresses") || !baseline.contains("1 new failure(s)") {
+        return Err(format!("baseline section: {baseline}").into());
+    }
+
+    // A filter hides rows.
+    let visible = || async {
+        let mut n = 0;
+        for tr in client.find_all(Locator::Css("#matrix tr[data-case]")).await? {
+            n += usize::from(tr.is_displayed().await?);
+        }
+        Ok::<usize, fantoccini::error::CmdError>(n)
+    };
+    let before = visible().await?;
+    client.find(Locator::Id("only-problems")).await?.click().await?;
+    let after = visible().await?;
+    if !(before == 3 && after == 1) {
+        return Err(format!("'failures only' showed {after} of {before} rows, not 1 of 3").into());
+    }
+
+    // A case's details open, with the diff against the expectation.
+    client
+        .find(Locator::Css("#matrix tr[data-case=regresses] td.fail a"))
+        .await?
+        .click()
+        .await?;
+    let diff = client
+        .find(Locator::Css("#details .col[data-runtime=toy] pre.diff"))
+        .await?
+        .text()
+        .await?;
+    if !(diff.contains("- ok") && diff.contains("+ ko")) {
+        return Err(format!("the details' diff: {diff}").into());
+    }
+
+    std::fs::write(dir.join("report.png"), client.screenshot().await?)?;
+    Ok(())
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let name = "report_renders_filters_opens_details_and_shows_the_baseline_in_chromium";
+    let chromium = which("chromium").or_else(|| which("chromium-browser"));
+    let trial = match (chromium, which("chromedriver")) {
+        (Some(chromium), Some(driver)) => Trial::test(name, move || the_report(chromium, driver)),
+        (chromium, _) => {
+            let missing = if chromium.is_none() { "chromium" } else { "chromedriver" };
+            eprintln!(
+                "SKIPPING the browser test: {missing} is not installed (Debian: apt-get install chromium chromium-driver)"
+            );
+            Trial::test(name, || Ok(())).with_ignored_flag(true)
+        }
+    };
+    libtest_mimic::run(&args, vec![trial]).exit();
+}
