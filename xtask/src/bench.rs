@@ -46,6 +46,18 @@ enum What {
     /// runtime, compare), one runtime at a time, for `--time` each: modules
     /// per second per runtime, and wasmtime's against the target of 20.
     Fuzz(FuzzArgs),
+    /// The HTML report of a run record: its size, the time to render it,
+    /// and the time until it is usable in headless Chromium (its script
+    /// done), the median of --runs openings. Goals: under 5 MB and 2 s.
+    Report(ReportArgs),
+}
+
+/// Arguments of `bench report`.
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// The run record whose report is measured.
+    #[arg(value_name = "RUN.json")]
+    record: PathBuf,
 }
 
 /// Arguments of `bench fuzz`.
@@ -353,6 +365,7 @@ pub fn run(args: &Args) -> anyhow::Result<()> {
         What::Matrix(matrix_args) => matrix(matrix_args, args.runs),
         What::Spec(spec_args) => spec(spec_args, args.runs),
         What::Fuzz(fuzz_args) => fuzz(fuzz_args),
+        What::Report(report_args) => report(report_args, args.runs),
     }
 }
 
@@ -736,6 +749,42 @@ fn spec(args: &SpecArgs, runs: usize) -> anyhow::Result<()> {
         "ratio probe / wasmtime wast: {:.2}x (median), {:.2}x (best); target at most 3x\n",
         p.median.as_secs_f64() / n.median.as_secs_f64(),
         p.best.as_secs_f64() / n.best.as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `bench report RUN.json`.
+fn report(args: &ReportArgs, runs: usize) -> anyhow::Result<()> {
+    let record = crate::output::read_record(&args.record)?;
+    let started = Instant::now();
+    let html = conformance_reports::render_html(&record)?;
+    let render = started.elapsed();
+    let dir = tempfile::tempdir()?;
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, &html)?;
+    let mb = html.len() as f64 / 1e6;
+    println!(
+        "{}: {} results, {} runtimes",
+        args.record.display(),
+        record.results.len(),
+        record.runtimes.len()
+    );
+    println!(
+        "report.html: {mb:.2} MB (goal: under 5), rendered in {:.0} ms",
+        render.as_secs_f64() * 1000.0
+    );
+    let (chromium, driver) = crate::browser::find().map_err(anyhow::Error::msg)?;
+    let browser = crate::browser::Browser::start(&chromium, &driver).map_err(anyhow::Error::msg)?;
+    let mut times: Vec<Duration> = (0..runs.max(1))
+        .map(|_| browser.open_report(&page))
+        .collect::<Result<_, _>>()
+        .map_err(anyhow::Error::msg)?;
+    times.sort();
+    println!(
+        "usable in headless Chromium after {:.0} ms (median of {}; best {:.0} ms; goal: under 2000)",
+        times[times.len() / 2].as_secs_f64() * 1000.0,
+        times.len(),
+        times[0].as_secs_f64() * 1000.0
     );
     Ok(())
 }

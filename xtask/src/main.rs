@@ -13,6 +13,7 @@ macro_rules! say {
 }
 
 mod bench;
+mod browser;
 mod conformance;
 mod fuzz;
 mod fuzz_wasi;

@@ -10,17 +10,10 @@
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::Locator;
 use libtest_mimic::{Arguments, Failed, Trial};
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file())
-}
 
 fn script(dir: &Path, name: &str, version: &str, body: &str) -> Result<(), Failed> {
     let path = dir.join(name);
@@ -82,77 +75,20 @@ fn make_report(d: &Path) -> Result<PathBuf, Failed> {
     Ok(d.join("two/report.html"))
 }
 
-/// chromedriver, stopped when dropped.
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> Result<u16, Failed> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
-}
+#[path = "../src/browser.rs"]
+#[allow(dead_code)]
+mod browser;
 
 fn the_report(chromium: PathBuf, chromedriver: PathBuf) -> Result<(), Failed> {
     let dir = tempfile::tempdir()?;
     let report = make_report(dir.path())?;
-    let port = free_port()?;
-    let _driver = Driver(
-        Command::new(chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()?,
-    );
-    let profile = dir.path().join("profile");
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async {
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({
-                "binary": chromium,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu",
-                         "--disable-background-networking", "--no-first-run",
-                         format!("--user-data-dir={}", profile.display()),
-                         "--window-size=1400,1000"],
-            }),
-        );
-        let url = format!("http://127.0.0.1:{port}");
-        let started = Instant::now();
-        let client = loop {
-            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
-                Ok(c) => break c,
-                Err(_) if started.elapsed() < Duration::from_secs(20) => {
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                }
-                Err(e) => return Err(Failed::from(format!("chromedriver: {e}"))),
-            }
-        };
-        let result = check(&client, &report).await;
-        let _ = client.close().await;
-        result
-    })
+    let session = browser::Browser::start(&chromium, &chromedriver)?;
+    let usable = session.open_report(&report)?;
+    eprintln!("usable {} ms after opening", usable.as_millis());
+    session.runtime.block_on(check(&session.client))
 }
 
-async fn check(client: &fantoccini::Client, report: &Path) -> Result<(), Failed> {
-    let opened = Instant::now();
-    client.goto(&format!("file://{}", report.display())).await?;
-    // Usable: the script has run its last step (the row count).
-    let count = client.find(Locator::Id("count")).await?;
-    while count.text().await?.is_empty() {
-        if opened.elapsed() > Duration::from_secs(10) {
-            return Err("the page's script never finished".into());
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    eprintln!("usable {} ms after opening", opened.elapsed().as_millis());
+async fn check(client: &fantoccini::Client) -> Result<(), Failed> {
     let errors = client
         .execute("return window.reportErrors || ['no error collector'];", vec![])
         .await?;
@@ -214,14 +150,10 @@ async fn check(client: &fantoccini::Client, report: &Path) -> Result<(), Failed>
 fn main() {
     let args = Arguments::from_args();
     let name = "report_renders_filters_opens_details_and_shows_the_baseline_in_chromium";
-    let chromium = which("chromium").or_else(|| which("chromium-browser"));
-    let trial = match (chromium, which("chromedriver")) {
-        (Some(chromium), Some(driver)) => Trial::test(name, move || the_report(chromium, driver)),
-        (chromium, _) => {
-            let missing = if chromium.is_none() { "chromium" } else { "chromedriver" };
-            eprintln!(
-                "SKIPPING the browser test: {missing} is not installed (Debian: apt-get install chromium chromium-driver)"
-            );
+    let trial = match browser::find() {
+        Ok((chromium, driver)) => Trial::test(name, move || the_report(chromium, driver)),
+        Err(missing) => {
+            eprintln!("SKIPPING the browser test: {missing}");
             Trial::test(name, || Ok(())).with_ignored_flag(true)
         }
     };
