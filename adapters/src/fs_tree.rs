@@ -142,6 +142,26 @@ fn walk(dir: &Path, prefix: &str, entries: &mut Vec<FsEntry>) -> io::Result<()> 
     Ok(())
 }
 
+/// Copy a directory tree, keeping symlinks as symlinks (dangling, looping
+/// and pointing out of the tree included): how a case's fixture dir
+/// reaches a scratch dir.
+pub fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        let kind = entry.file_type()?;
+        if kind.is_symlink() {
+            std::os::unix::fs::symlink(std::fs::read_link(&src)?, &dst)?;
+        } else if kind.is_dir() {
+            copy_tree(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,24 +187,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// Copy a directory tree, keeping symlinks as symlinks (dangling, looping
-/// and pointing out of the tree included): how a case's fixture dir
-/// reaches a scratch dir.
-pub fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let (src, dst) = (entry.path(), to.join(entry.file_name()));
-        let kind = entry.file_type()?;
-        if kind.is_symlink() {
-            std::os::unix::fs::symlink(std::fs::read_link(&src)?, &dst)?;
-        } else if kind.is_dir() {
-            copy_tree(&src, &dst)?;
-        } else {
-            std::fs::copy(&src, &dst)?;
-        }
-    }
-    Ok(())
 }

@@ -12,8 +12,8 @@ use reference_runtime::{
     Config, Engine, Error, Extern, Instance, Module, Store, TrapKind, Val, ValType,
 };
 
-use conformance_seed::SeedRng;
 use crate::memory_hash::{MEMORY_HASH_PREFIX, MemoryHashError, with_memory_hashes};
+use conformance_seed::SeedRng;
 
 /// Calls made per exported function: zeros, edge values, random values.
 pub const CALLS_PER_EXPORT: usize = 3;

@@ -100,9 +100,11 @@ impl Baseline {
                         && failing(now.verdict)
                         && t.behaviour() != now.behaviour() =>
                 {
-                    baseline
-                        .changed_failures
-                        .push(change(format!("before: {}; now: {}", reason(t), reason(now))));
+                    baseline.changed_failures.push(change(format!(
+                        "before: {}; now: {}",
+                        reason(t),
+                        reason(now)
+                    )));
                 }
                 _ => {}
             }

@@ -11,8 +11,8 @@ mod verdict;
 
 pub use baseline::{Baseline, Change, VersionChange};
 pub use record::{
-    CampaignStats, CaseResult, DivergenceDetail, Expected, Flaky, HostInfo, MergeError, RecordError, RunOptions,
-    RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
+    CampaignStats, CaseResult, DivergenceDetail, Expected, Flaky, HostInfo, MergeError,
+    RecordError, RunOptions, RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
 };
 pub use runner::{Case, Limits, NOT_RUN, Plan, Shard, Suite, run, run_case};
 pub use scratch::prepare_wasi_job;

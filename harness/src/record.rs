@@ -162,10 +162,7 @@ fn mask_scratch(text: &str) -> String {
     'outer: while !rest.is_empty() {
         for prefix in PREFIXES {
             if let Some(tail) = rest.strip_prefix(prefix) {
-                let random = tail
-                    .chars()
-                    .take_while(char::is_ascii_alphanumeric)
-                    .count();
+                let random = tail.chars().take_while(char::is_ascii_alphanumeric).count();
                 if random == 6 {
                     out.push_str(prefix);
                     out.push('*');
@@ -358,7 +355,9 @@ impl RunRecord {
     /// as malformed).
     pub fn from_json(text: &str) -> Result<RunRecord, RecordError> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(RecordError::Json)?;
-        let found = value.get("schema_version").and_then(serde_json::Value::as_u64);
+        let found = value
+            .get("schema_version")
+            .and_then(serde_json::Value::as_u64);
         if found != Some(u64::from(SCHEMA_VERSION)) {
             return Err(RecordError::Schema { found });
         }

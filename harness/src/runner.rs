@@ -15,8 +15,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::{
-    CaseResult, Expected, Flaky, HostInfo, RunOptions, RunRecord, SCHEMA_VERSION, SkippedRuntime, Verdict,
-    judge_wasi, prepare_wasi_job,
+    CaseResult, Expected, Flaky, HostInfo, RunOptions, RunRecord, SCHEMA_VERSION, SkippedRuntime,
+    Verdict, judge_wasi, prepare_wasi_job,
 };
 
 /// One unit of testing.
@@ -235,7 +235,7 @@ fn flakiness(runs: Vec<String>) -> Option<Flaky> {
         return None;
     }
     let mut behaviours: Vec<(usize, String)> = counts.into_iter().map(|(b, n)| (n, b)).collect();
-    behaviours.sort_by(|a, b| b.0.cmp(&a.0));
+    behaviours.sort_by_key(|b| std::cmp::Reverse(b.0));
     Some(Flaky {
         runs: total,
         behaviours,

@@ -46,4 +46,3 @@ pub fn prepare_wasi_job(
         output_cap,
     })
 }
-

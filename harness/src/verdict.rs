@@ -201,6 +201,7 @@ mod tests {
             stdout: stdout.map(|s| OneOrMany::One(s.to_string())),
             stderr: None,
             fs_after: BTreeMap::new(),
+            covers: Vec::new(),
         }
     }
 

@@ -90,7 +90,11 @@ fn plan(runtime: Arc<dyn Runtime>, repeat: usize) -> Plan {
 fn a_job_whose_runs_differ_is_flaky_with_each_behaviour_counted() {
     let record = run(&plan(wobbly(3), 6)).expect("the run");
     assert_eq!(record.options.repeat, 6);
-    let flaky: Vec<_> = record.results.iter().filter_map(|r| r.flaky.as_ref()).collect();
+    let flaky: Vec<_> = record
+        .results
+        .iter()
+        .filter_map(|r| r.flaky.as_ref())
+        .collect();
     assert!(!flaky.is_empty(), "nothing marked flaky");
     for f in flaky {
         assert_eq!(f.runs, 6);

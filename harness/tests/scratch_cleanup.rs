@@ -75,7 +75,9 @@ fn main() {
     let trials = vec![
         Trial::test("a_normal_run_leaves_no_scratch_dir", move || {
             let record = run(&plan(Arc::new(ReferenceRuntime::new())))?;
-            if record.results.is_empty() || record.results.iter().any(|r| r.verdict != Verdict::Pass) {
+            if record.results.is_empty()
+                || record.results.iter().any(|r| r.verdict != Verdict::Pass)
+            {
                 return Err("the reference did not pass the cases".into());
             }
             left_in(&normal)

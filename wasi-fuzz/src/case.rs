@@ -8,9 +8,9 @@ use std::time::Duration;
 use conformance_adapters::{AdapterError, FsTree, Observation, Preopen, Runtime, WasiJob};
 
 use crate::program::Program;
-use conformance_seed::SeedRng;
 use crate::transcript::{Difference, RunView, first_difference};
 use crate::tree::Tree;
+use conformance_seed::SeedRng;
 
 /// The name the guest sees its directory by.
 pub const PREOPEN: &str = "fs";

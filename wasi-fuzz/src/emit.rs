@@ -878,8 +878,8 @@ fn stat_function(h: &Helpers) -> Function {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use conformance_seed::SeedRng;
     use crate::tree::Tree;
+    use conformance_seed::SeedRng;
 
     #[test]
     fn every_generated_program_is_a_valid_command() {

@@ -3,8 +3,8 @@
 //! exist, legal flags), with edge values mixed in (bad fds, `..`, trailing
 //! slashes, empty and over-long paths, absolute paths).
 
-use conformance_seed::SeedRng;
 use crate::tree::{Node, Tree};
+use conformance_seed::SeedRng;
 
 /// The fd a call uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -359,9 +359,8 @@ impl Model {
         // Only names beneath the preopen become "existing" paths: an
         // empty one would make `{existing}/` the host's root, and one
         // with `..` or a leading `/` would lead outside.
-        let outside = path.is_empty()
-            || path.starts_with('/')
-            || path.split('/').any(|c| c == "..");
+        let outside =
+            path.is_empty() || path.starts_with('/') || path.split('/').any(|c| c == "..");
         if outside {
             return;
         }

@@ -347,10 +347,7 @@ pub fn first_difference(
                 runtime: name(g.errno),
             });
         }
-        if w.errno == 0
-            && g.errno == 0
-            && !results_agree(function, &w.results, &g.results)
-        {
+        if w.errno == 0 && g.errno == 0 && !results_agree(function, &w.results, &g.results) {
             return Some(Difference::Results {
                 index: w.index,
                 function,
@@ -432,8 +429,12 @@ mod tests {
         );
         let cut = "0 55\n1 0 3:64 full\n";
         assert!(
-            first_difference(&program(), &view(cut, &tree), &view("0 55\n1 0 4:61\n", &tree))
-                .is_some()
+            first_difference(
+                &program(),
+                &view(cut, &tree),
+                &view("0 55\n1 0 4:61\n", &tree)
+            )
+            .is_some()
         );
     }
 

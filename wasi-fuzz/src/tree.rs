@@ -348,7 +348,12 @@ mod tests {
         let tree = Tree {
             entries: vec![dir("a"), dir("a/b"), dir("c")],
         };
-        let paths: Vec<String> = tree.keepable().entries.into_iter().map(|e| e.path).collect();
+        let paths: Vec<String> = tree
+            .keepable()
+            .entries
+            .into_iter()
+            .map(|e| e.path)
+            .collect();
         assert_eq!(paths, ["a", "a/b", "a/b/.keep", "c", "c/.keep"]);
         let empty = Tree { entries: vec![] }.keepable();
         assert_eq!(empty.entries.len(), 1);

@@ -290,7 +290,8 @@ pub struct CompareArgs {
 pub fn compare(args: &CompareArgs) -> Result<(), Failure> {
     let old = crate::output::read_record(&args.old)?;
     let mut new = crate::output::read_record(&args.new)?;
-    let baseline = conformance_harness::Baseline::compare(&old, &new, &args.old.display().to_string());
+    let baseline =
+        conformance_harness::Baseline::compare(&old, &new, &args.old.display().to_string());
     say!("{}", conformance_reports::render_baseline(&baseline));
     let regressed = !baseline.new_failures.is_empty();
     if let Some(out) = &args.out {

@@ -367,12 +367,10 @@ pub fn promote(args: &PromoteArgs) -> anyhow::Result<()> {
             "\n[[expected]]\nsuite = \"wasi\"\ncase = \"{}\"\noutcome = \"fail\"\nreason = {}\n",
             promoted.name,
             serde_json::to_string(&match &args.reason {
-                Some(why) => format!(
-                    "{why} (found by `cargo xtask fuzz wasi`, seed {seed}; here: {d})"
-                ),
-                None => format!(
-                    "found by `cargo xtask fuzz wasi` (seed {seed}, on {runtime}): {d}"
-                ),
+                Some(why) =>
+                    format!("{why} (found by `cargo xtask fuzz wasi`, seed {seed}; here: {d})"),
+                None =>
+                    format!("found by `cargo xtask fuzz wasi` (seed {seed}, on {runtime}): {d}"),
             })?
         );
         let mut listed = std::fs::read_to_string(&path).unwrap_or_default();

@@ -25,7 +25,13 @@ fn conformance(d: &Path, binary: &str, out: &str, extra: &[&str]) -> Output {
     )
     .expect("writing runtimes.toml");
     Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["conformance", "--runtime", "toy", "--no-progress", "--runtimes-file"])
+        .args([
+            "conformance",
+            "--runtime",
+            "toy",
+            "--no-progress",
+            "--runtimes-file",
+        ])
         .arg(d.join("runtimes.toml"))
         .arg("--suite-dir")
         .arg(d.join("suite"))
@@ -56,14 +62,24 @@ fn a_planted_regression_leads_the_reports_and_gates_with_fail_on_new() {
     }
     script(d, "toy1", "1", "exit 0");
     // Version 2 fails the case `regresses` (its module path names it).
-    script(d, "toy2", "2", "case \"$1\" in *regresses*) exit 3;; esac; exit 0");
+    script(
+        d,
+        "toy2",
+        "2",
+        "case \"$1\" in *regresses*) exit 3;; esac; exit 0",
+    );
 
     let first = conformance(d, "toy1", "one", &[]);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first));
 
     let old = d.join("one/run.json");
     let old_arg = old.display().to_string();
-    let second = conformance(d, "toy2", "two", &["--baseline", &old_arg, "--fail-on", "new"]);
+    let second = conformance(
+        d,
+        "toy2",
+        "two",
+        &["--baseline", &old_arg, "--fail-on", "new"],
+    );
     let said = text(&second);
     assert_eq!(second.status.code(), Some(1), "{said}");
     assert!(said.contains("1 new failure(s), 0 fix(es)"), "{said}");
@@ -81,11 +97,20 @@ fn a_planted_regression_leads_the_reports_and_gates_with_fail_on_new() {
     let again = conformance(d, "toy2", "three", &[]);
     assert_eq!(again.status.code(), Some(1));
     let same = d.join("three/run.json").display().to_string();
-    let steady = conformance(d, "toy2", "four", &["--baseline", &same, "--fail-on", "new"]);
+    let steady = conformance(
+        d,
+        "toy2",
+        "four",
+        &["--baseline", &same, "--fail-on", "new"],
+    );
     assert_eq!(steady.status.code(), Some(0), "{}", text(&steady));
 
     let compare = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["compare", &old_arg, &d.join("two/run.json").display().to_string()])
+        .args([
+            "compare",
+            &old_arg,
+            &d.join("two/run.json").display().to_string(),
+        ])
         .args(["--fail-on", "new"])
         .output()
         .expect("running compare");
@@ -93,7 +118,11 @@ fn a_planted_regression_leads_the_reports_and_gates_with_fail_on_new() {
     assert_eq!(compare.status.code(), Some(1), "{said}");
     assert!(said.contains("1 new failure(s)"), "{said}");
     let reverse = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["compare", &d.join("two/run.json").display().to_string(), &old_arg])
+        .args([
+            "compare",
+            &d.join("two/run.json").display().to_string(),
+            &old_arg,
+        ])
         .output()
         .expect("running compare");
     let said = text(&reverse);

@@ -19,7 +19,9 @@ fn script(dir: &Path, name: &str, version: &str, body: &str) -> Result<(), Faile
     let path = dir.join(name);
     std::fs::write(
         &path,
-        format!("#!/bin/sh\nif [ \"$1\" = --version ]; then echo toy {version}; exit 0; fi\n{body}\n"),
+        format!(
+            "#!/bin/sh\nif [ \"$1\" = --version ]; then echo toy {version}; exit 0; fi\n{body}\n"
+        ),
     )?;
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
     Ok(())
@@ -68,7 +70,12 @@ fn make_report(d: &Path) -> Result<PathBuf, Failed> {
         )?;
     }
     script(d, "toy1", "1", "echo ok")?;
-    script(d, "toy2", "2", "case \"$1\" in *regresses*) echo ko;; *) echo ok;; esac")?;
+    script(
+        d,
+        "toy2",
+        "2",
+        "case \"$1\" in *regresses*) echo ko;; *) echo ok;; esac",
+    )?;
     conformance(d, "toy1", "one", &[])?;
     let old = d.join("one/run.json").display().to_string();
     conformance(d, "toy2", "two", &["--baseline", &old])?;
@@ -90,7 +97,10 @@ fn the_report(chromium: PathBuf, chromedriver: PathBuf) -> Result<(), Failed> {
 
 async fn check(client: &fantoccini::Client) -> Result<(), Failed> {
     let errors = client
-        .execute("return window.reportErrors || ['no error collector'];", vec![])
+        .execute(
+            "return window.reportErrors || ['no error collector'];",
+            vec![],
+        )
         .await?;
     if errors.as_array().is_none_or(|e| !e.is_empty()) {
         return Err(format!("script errors: {errors}").into());
@@ -116,13 +126,20 @@ async fn check(client: &fantoccini::Client) -> Result<(), Failed> {
     // A filter hides rows.
     let visible = || async {
         let mut n = 0;
-        for tr in client.find_all(Locator::Css("#matrix tr[data-case]")).await? {
+        for tr in client
+            .find_all(Locator::Css("#matrix tr[data-case]"))
+            .await?
+        {
             n += usize::from(tr.is_displayed().await?);
         }
         Ok::<usize, fantoccini::error::CmdError>(n)
     };
     let before = visible().await?;
-    client.find(Locator::Id("only-problems")).await?.click().await?;
+    client
+        .find(Locator::Id("only-problems"))
+        .await?
+        .click()
+        .await?;
     let after = visible().await?;
     if !(before == 3 && after == 1) {
         return Err(format!("'failures only' showed {after} of {before} rows, not 1 of 3").into());

@@ -5,7 +5,6 @@
 //! bundled, and `repro` must replay the bundle and say it still diverges.
 //! Skipped, with the reason, when wasmtime is not installed.
 
-
 use libtest_mimic::{Arguments, Failed, Trial};
 
 mod support;

@@ -5,7 +5,6 @@
 //! bundle it and record it in run.json, and `repro` must replay the bundle
 //! and say it still diverges. Skipped, with the reason, without wasmtime.
 
-
 use libtest_mimic::{Arguments, Failed, Trial};
 
 mod support;

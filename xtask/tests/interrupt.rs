@@ -82,7 +82,9 @@ fn sigint_writes_a_partial_record_exits_130_and_leaves_no_scratch() {
         r["verdict"] == "skip" && r["reasons"][0] == "not run: the run was interrupted"
     };
     assert!(
-        results.iter().any(|r| r["runtime"] == "quick" && r["verdict"] == "pass"),
+        results
+            .iter()
+            .any(|r| r["runtime"] == "quick" && r["verdict"] == "pass"),
         "no finished result was kept"
     );
     assert!(
