@@ -242,14 +242,15 @@ fn flakiness(runs: Vec<String>) -> Option<Flaky> {
     })
 }
 
-/// The result of a job the run did not finish because it was interrupted.
-fn not_run(info: &RuntimeInfo, suite: &str, case: &Case) -> CaseResult {
+/// A skipped result of `case` on the runtime, with `reason`: where every
+/// result starts, and what a job the run did not finish is.
+fn skipped(info: &RuntimeInfo, suite: &str, case: &Case, reason: Option<String>) -> CaseResult {
     CaseResult {
         runtime: info.name.clone(),
         suite: suite.to_string(),
         case: case.name().to_string(),
         verdict: Verdict::Skip,
-        reasons: vec![NOT_RUN.to_string()],
+        reasons: reason.into_iter().collect(),
         known_issue: None,
         expected: None,
         observation: None,
@@ -258,6 +259,11 @@ fn not_run(info: &RuntimeInfo, suite: &str, case: &Case) -> CaseResult {
         divergence: None,
         flaky: None,
     }
+}
+
+/// The result of a job the run did not finish because it was interrupted.
+fn not_run(info: &RuntimeInfo, suite: &str, case: &Case) -> CaseResult {
+    skipped(info, suite, case, Some(NOT_RUN.to_string()))
 }
 
 /// The reason given for the jobs an interrupt kept from finishing.
@@ -278,18 +284,8 @@ pub fn run_case(
 ) -> CaseResult {
     let info = runtime.info();
     let mut result = CaseResult {
-        runtime: info.name.clone(),
-        suite: suite.to_string(),
-        case: case.name().to_string(),
-        verdict: Verdict::Skip,
-        reasons: Vec::new(),
         known_issue: known.map(|k| k.reason.clone()),
-        expected: None,
-        observation: None,
-        script: None,
-        command: Vec::new(),
-        divergence: None,
-        flaky: None,
+        ..skipped(info, suite, case, None)
     };
     if let Some(why) = unsupported(info, case) {
         result.reasons.push(why);

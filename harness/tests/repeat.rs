@@ -2,17 +2,15 @@
 //! each behaviour and how often it showed; a job that behaves the same
 //! every time (timings aside) is not.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use conformance_adapters::{
-    AdapterError, Capabilities, CapturedOutput, ExitStatus, Observation, Runtime, RuntimeInfo,
-    WasiJob,
+    AdapterError, CapturedOutput, ExitStatus, Observation, Runtime, RuntimeInfo, WasiJob,
 };
-use conformance_harness::{Case, Limits, Plan, Suite, run};
-use conformance_suites::{load_wasi_dir, wasi_suite_dir};
+use conformance_harness::{Plan, run};
+
+mod support;
 
 /// Prints `hello` (what args_basic-like cases do not expect) every run;
 /// on every third run it prints `hello!` instead, and its duration
@@ -48,42 +46,14 @@ impl Runtime for Wobbly {
 
 fn wobbly(every: usize) -> Arc<dyn Runtime> {
     Arc::new(Wobbly {
-        info: RuntimeInfo {
-            name: format!("wobbly{every}"),
-            version: "1".into(),
-            binary: None,
-            capabilities: Capabilities {
-                wasi: true,
-                guest_path_remap: true,
-                invoke: false,
-                scripts: false,
-            },
-        },
+        info: support::info(&format!("wobbly{every}")),
         runs: AtomicUsize::new(0),
         every,
     })
 }
 
 fn plan(runtime: Arc<dyn Runtime>, repeat: usize) -> Plan {
-    let cases = load_wasi_dir(&wasi_suite_dir().join("tests")).expect("the WASI suite loads");
-    Plan {
-        runtimes: vec![runtime],
-        skipped_runtimes: Vec::new(),
-        suites: vec![Suite {
-            name: "wasi".into(),
-            cases: cases.into_iter().map(|c| Case::Wasi(Box::new(c))).collect(),
-        }],
-        expectations: BTreeMap::new(),
-        jobs: 1,
-        limits: Limits {
-            timeout: Duration::from_secs(5),
-            output_cap: 1 << 20,
-        },
-        filter: Some("args_basic".into()),
-        progress: false,
-        shard: None,
-        repeat,
-    }
+    support::wasi_plan(runtime, Some("args_basic"), 1, repeat, None)
 }
 
 #[test]

@@ -3,17 +3,16 @@
 //! process points TMPDIR at its own empty directory before any thread
 //! starts, so that what is left there is what a run left.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use conformance_adapters::{
-    AdapterError, Capabilities, Observation, ReferenceRuntime, Runtime, RuntimeInfo, WasiJob,
+    AdapterError, Observation, ReferenceRuntime, Runtime, RuntimeInfo, WasiJob,
 };
-use conformance_harness::{Case, Limits, Plan, Suite, Verdict, run};
-use conformance_suites::{load_wasi_dir, wasi_suite_dir};
+use conformance_harness::{Plan, Verdict, run};
 use libtest_mimic::{Arguments, Failed, Trial};
+
+mod support;
 
 /// A runtime whose every job panics (a bug in an adapter, say).
 struct Panicking(RuntimeInfo);
@@ -28,27 +27,9 @@ impl Runtime for Panicking {
     }
 }
 
+/// Cases with fixture dirs, so that scratch dirs hold copies.
 fn plan(runtime: Arc<dyn Runtime>) -> Plan {
-    let cases = load_wasi_dir(&wasi_suite_dir().join("tests")).expect("the WASI suite loads");
-    Plan {
-        runtimes: vec![runtime],
-        skipped_runtimes: Vec::new(),
-        suites: vec![Suite {
-            name: "wasi".into(),
-            cases: cases.into_iter().map(|c| Case::Wasi(Box::new(c))).collect(),
-        }],
-        expectations: BTreeMap::new(),
-        jobs: 2,
-        limits: Limits {
-            timeout: Duration::from_secs(20),
-            output_cap: 1 << 20,
-        },
-        // Cases with fixture dirs, so that scratch dirs hold copies.
-        filter: Some("path_open,fd_readdir".into()),
-        progress: false,
-        shard: None,
-        repeat: 1,
-    }
+    support::wasi_plan(runtime, Some("path_open,fd_readdir"), 2, 1, None)
 }
 
 fn left_in(tmp: &Path) -> Result<(), Failed> {
@@ -83,17 +64,7 @@ fn main() {
             left_in(&normal)
         }),
         Trial::test("a_panicking_job_leaves_no_scratch_dir", move || {
-            let runtime = Panicking(RuntimeInfo {
-                name: "panicking".into(),
-                version: "1".into(),
-                binary: None,
-                capabilities: Capabilities {
-                    wasi: true,
-                    guest_path_remap: true,
-                    invoke: false,
-                    scripts: false,
-                },
-            });
+            let runtime = Panicking(support::info("panicking"));
             let plan = plan(Arc::new(runtime));
             // The panics are meant: keep their messages out of the output.
             let hook = std::panic::take_hook();

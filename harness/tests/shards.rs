@@ -2,34 +2,15 @@
 //! the whole run: every case in exactly one shard, nothing lost or doubled.
 //! Runs the WASI suite on the in-process reference runtime.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
-use std::time::Duration;
 
-use conformance_adapters::{ReferenceRuntime, Runtime};
-use conformance_harness::{Case, Limits, MergeError, Plan, RunRecord, Shard, Suite, run};
-use conformance_suites::{load_wasi_dir, wasi_suite_dir};
+use conformance_adapters::ReferenceRuntime;
+use conformance_harness::{MergeError, Plan, RunRecord, Shard, run};
+
+mod support;
 
 fn plan(shard: Option<Shard>) -> Plan {
-    let cases = load_wasi_dir(&wasi_suite_dir().join("tests")).unwrap();
-    Plan {
-        runtimes: vec![Arc::new(ReferenceRuntime::new()) as Arc<dyn Runtime>],
-        skipped_runtimes: Vec::new(),
-        suites: vec![Suite {
-            name: "wasi".into(),
-            cases: cases.into_iter().map(|c| Case::Wasi(Box::new(c))).collect(),
-        }],
-        expectations: BTreeMap::new(),
-        jobs: 2,
-        limits: Limits {
-            timeout: Duration::from_secs(20),
-            output_cap: 1 << 20,
-        },
-        filter: None,
-        progress: false,
-        shard,
-        repeat: 1,
-    }
+    support::wasi_plan(Arc::new(ReferenceRuntime::new()), None, 2, 1, shard)
 }
 
 fn verdicts(record: &RunRecord) -> Vec<(String, String)> {

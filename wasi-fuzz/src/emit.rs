@@ -259,50 +259,97 @@ const PREOPEN_GLOBAL: u32 = 1;
 /// the directory everywhere. Uses the four locals from `first`: fd, name
 /// length, offset, byte; `name_at` is where `name` is in memory.
 fn find_preopen(f: &mut Function, first: u32, name: &[u8], name_at: (i32, i32)) {
-    find_preopen_by_name(f, first, name);
-    let fd = first;
+    let (fd, len, off, byte) = (first, first + 1, first + 2, first + 3);
+    // By name. Depths in `body`: 0 the body's own `if`, 2 the scan's end.
+    each_preopen(f, fd, |f| {
+        f.instruction(&I::I32Const(0));
+        f.instruction(&I::I32Load8U(mem(OUT, 0)));
+        f.instruction(&I::I32Eqz);
+        f.instruction(&I::If(BlockType::Empty)); // a directory
+        f.instruction(&I::I32Const(0));
+        f.instruction(&I::I32Load(mem(OUT + 4, 2)));
+        f.instruction(&I::LocalTee(len));
+        f.instruction(&I::I32Const(64));
+        f.instruction(&I::I32LeU);
+        f.instruction(&I::If(BlockType::Empty)); // a name that fits
+        f.instruction(&I::LocalGet(fd));
+        i32c(f, BUF);
+        f.instruction(&I::LocalGet(len));
+        f.instruction(&I::Call(import("fd_prestat_dir_name")));
+        f.instruction(&I::I32Eqz);
+        f.instruction(&I::If(BlockType::Empty)); // the name read
+        // Skip leading `/` and `.`.
+        f.instruction(&I::I32Const(0));
+        f.instruction(&I::LocalSet(off));
+        f.instruction(&I::Block(BlockType::Empty));
+        f.instruction(&I::Loop(BlockType::Empty));
+        f.instruction(&I::LocalGet(off));
+        f.instruction(&I::LocalGet(len));
+        f.instruction(&I::I32GeU);
+        f.instruction(&I::BrIf(1));
+        f.instruction(&I::LocalGet(off));
+        f.instruction(&I::I32Load8U(mem(BUF, 0)));
+        f.instruction(&I::LocalTee(byte));
+        f.instruction(&I::I32Const(i32::from(b'/')));
+        f.instruction(&I::I32Ne);
+        f.instruction(&I::LocalGet(byte));
+        f.instruction(&I::I32Const(i32::from(b'.')));
+        f.instruction(&I::I32Ne);
+        f.instruction(&I::I32And);
+        f.instruction(&I::BrIf(1));
+        f.instruction(&I::LocalGet(off));
+        f.instruction(&I::I32Const(1));
+        f.instruction(&I::I32Add);
+        f.instruction(&I::LocalSet(off));
+        f.instruction(&I::Br(0));
+        f.instruction(&I::End);
+        f.instruction(&I::End);
+        // What is left is the name?
+        f.instruction(&I::LocalGet(len));
+        f.instruction(&I::LocalGet(off));
+        f.instruction(&I::I32Sub);
+        f.instruction(&I::I32Const(name.len() as i32));
+        f.instruction(&I::I32Eq);
+        for (i, b) in name.iter().enumerate() {
+            f.instruction(&I::LocalGet(off));
+            f.instruction(&I::I32Load8U(mem(BUF + i as u32, 0)));
+            f.instruction(&I::I32Const(i32::from(*b)));
+            f.instruction(&I::I32Eq);
+            f.instruction(&I::I32And);
+        }
+        f.instruction(&I::If(BlockType::Empty));
+        f.instruction(&I::LocalGet(fd));
+        f.instruction(&I::GlobalSet(PREOPEN_GLOBAL));
+        // Out of this `if`, the three above and the body's: the scan's end.
+        f.instruction(&I::Br(6));
+        f.instruction(&I::End);
+        f.instruction(&I::End); // the name read
+        f.instruction(&I::End); // a name that fits
+        f.instruction(&I::End); // a directory
+    });
     // Not found by name: open it beneath a preopen.
     f.instruction(&I::GlobalGet(PREOPEN_GLOBAL));
     f.instruction(&I::I32Const(-1));
     f.instruction(&I::I32Eq);
     f.instruction(&I::If(BlockType::Empty));
-    f.instruction(&I::I32Const(3));
-    f.instruction(&I::LocalSet(fd));
-    f.instruction(&I::Block(BlockType::Empty));
-    f.instruction(&I::Loop(BlockType::Empty));
-    f.instruction(&I::LocalGet(fd));
-    f.instruction(&I::I32Const(64));
-    f.instruction(&I::I32GeU);
-    f.instruction(&I::BrIf(1));
-    f.instruction(&I::LocalGet(fd));
-    i32c(f, OUT);
-    f.instruction(&I::Call(import("fd_prestat_get")));
-    f.instruction(&I::I32Eqz);
-    f.instruction(&I::If(BlockType::Empty));
-    f.instruction(&I::LocalGet(fd));
-    i32c(f, 1); // symlink_follow
-    string(f, name_at);
-    i32c(f, u32::from(crate::program::oflags::DIRECTORY));
-    f.instruction(&I::I64Const(DIRECTORY_RIGHTS));
-    f.instruction(&I::I64Const(DIRECTORY_RIGHTS | FILE_RIGHTS));
-    i32c(f, 0);
-    i32c(f, OUT);
-    f.instruction(&I::Call(import("path_open")));
-    f.instruction(&I::I32Eqz);
-    f.instruction(&I::If(BlockType::Empty));
-    f.instruction(&I::I32Const(0));
-    f.instruction(&I::I32Load(mem(OUT, 2)));
-    f.instruction(&I::GlobalSet(PREOPEN_GLOBAL));
-    f.instruction(&I::Br(3));
-    f.instruction(&I::End);
-    f.instruction(&I::End);
-    f.instruction(&I::LocalGet(fd));
-    f.instruction(&I::I32Const(1));
-    f.instruction(&I::I32Add);
-    f.instruction(&I::LocalSet(fd));
-    f.instruction(&I::Br(0));
-    f.instruction(&I::End);
-    f.instruction(&I::End);
+    each_preopen(f, fd, |f| {
+        f.instruction(&I::LocalGet(fd));
+        i32c(f, 1); // symlink_follow
+        string(f, name_at);
+        i32c(f, u32::from(crate::program::oflags::DIRECTORY));
+        f.instruction(&I::I64Const(DIRECTORY_RIGHTS));
+        f.instruction(&I::I64Const(DIRECTORY_RIGHTS | FILE_RIGHTS));
+        i32c(f, 0);
+        i32c(f, OUT);
+        f.instruction(&I::Call(import("path_open")));
+        f.instruction(&I::I32Eqz);
+        f.instruction(&I::If(BlockType::Empty));
+        f.instruction(&I::I32Const(0));
+        f.instruction(&I::I32Load(mem(OUT, 2)));
+        f.instruction(&I::GlobalSet(PREOPEN_GLOBAL));
+        f.instruction(&I::Br(3));
+        f.instruction(&I::End);
+    });
     f.instruction(&I::End);
     // Nowhere: fd 3, as most runtimes number it.
     f.instruction(&I::GlobalGet(PREOPEN_GLOBAL));
@@ -314,13 +361,14 @@ fn find_preopen(f: &mut Function, first: u32, name: &[u8], name_at: (i32, i32)) 
     f.instruction(&I::End);
 }
 
-/// The by-name part of [`find_preopen`].
-fn find_preopen_by_name(f: &mut Function, first: u32, name: &[u8]) {
-    let (fd, len, off, byte) = (first, first + 1, first + 2, first + 3);
+/// For each fd from 3 to 63 that is a preopen (`fd_prestat_get` succeeds,
+/// its prestat at OUT), in local `fd`, run `body`; in it, depth 2 is
+/// the end of the scan.
+fn each_preopen(f: &mut Function, fd: u32, body: impl FnOnce(&mut Function)) {
     f.instruction(&I::I32Const(3));
     f.instruction(&I::LocalSet(fd));
-    f.instruction(&I::Block(BlockType::Empty)); // done
-    f.instruction(&I::Loop(BlockType::Empty)); // next fd
+    f.instruction(&I::Block(BlockType::Empty));
+    f.instruction(&I::Loop(BlockType::Empty));
     f.instruction(&I::LocalGet(fd));
     f.instruction(&I::I32Const(64));
     f.instruction(&I::I32GeU);
@@ -329,79 +377,16 @@ fn find_preopen_by_name(f: &mut Function, first: u32, name: &[u8]) {
     i32c(f, OUT);
     f.instruction(&I::Call(import("fd_prestat_get")));
     f.instruction(&I::I32Eqz);
-    f.instruction(&I::If(BlockType::Empty)); // a preopen
-    f.instruction(&I::I32Const(0));
-    f.instruction(&I::I32Load8U(mem(OUT, 0)));
-    f.instruction(&I::I32Eqz);
-    f.instruction(&I::If(BlockType::Empty)); // a directory
-    f.instruction(&I::I32Const(0));
-    f.instruction(&I::I32Load(mem(OUT + 4, 2)));
-    f.instruction(&I::LocalTee(len));
-    f.instruction(&I::I32Const(64));
-    f.instruction(&I::I32LeU);
-    f.instruction(&I::If(BlockType::Empty)); // a name that fits
-    f.instruction(&I::LocalGet(fd));
-    i32c(f, BUF);
-    f.instruction(&I::LocalGet(len));
-    f.instruction(&I::Call(import("fd_prestat_dir_name")));
-    f.instruction(&I::I32Eqz);
-    f.instruction(&I::If(BlockType::Empty)); // the name read
-    // Skip leading `/` and `.`.
-    f.instruction(&I::I32Const(0));
-    f.instruction(&I::LocalSet(off));
-    f.instruction(&I::Block(BlockType::Empty));
-    f.instruction(&I::Loop(BlockType::Empty));
-    f.instruction(&I::LocalGet(off));
-    f.instruction(&I::LocalGet(len));
-    f.instruction(&I::I32GeU);
-    f.instruction(&I::BrIf(1));
-    f.instruction(&I::LocalGet(off));
-    f.instruction(&I::I32Load8U(mem(BUF, 0)));
-    f.instruction(&I::LocalTee(byte));
-    f.instruction(&I::I32Const(i32::from(b'/')));
-    f.instruction(&I::I32Ne);
-    f.instruction(&I::LocalGet(byte));
-    f.instruction(&I::I32Const(i32::from(b'.')));
-    f.instruction(&I::I32Ne);
-    f.instruction(&I::I32And);
-    f.instruction(&I::BrIf(1));
-    f.instruction(&I::LocalGet(off));
-    f.instruction(&I::I32Const(1));
-    f.instruction(&I::I32Add);
-    f.instruction(&I::LocalSet(off));
-    f.instruction(&I::Br(0));
-    f.instruction(&I::End);
-    f.instruction(&I::End);
-    // What is left is the name?
-    f.instruction(&I::LocalGet(len));
-    f.instruction(&I::LocalGet(off));
-    f.instruction(&I::I32Sub);
-    f.instruction(&I::I32Const(name.len() as i32));
-    f.instruction(&I::I32Eq);
-    for (i, b) in name.iter().enumerate() {
-        f.instruction(&I::LocalGet(off));
-        f.instruction(&I::I32Load8U(mem(BUF + i as u32, 0)));
-        f.instruction(&I::I32Const(i32::from(*b)));
-        f.instruction(&I::I32Eq);
-        f.instruction(&I::I32And);
-    }
     f.instruction(&I::If(BlockType::Empty));
-    f.instruction(&I::LocalGet(fd));
-    f.instruction(&I::GlobalSet(PREOPEN_GLOBAL));
-    // Out of this if, the four above and the loop: to `done`.
-    f.instruction(&I::Br(6));
+    body(f);
     f.instruction(&I::End);
-    f.instruction(&I::End); // the name read
-    f.instruction(&I::End); // a name that fits
-    f.instruction(&I::End); // a directory
-    f.instruction(&I::End); // a preopen
     f.instruction(&I::LocalGet(fd));
     f.instruction(&I::I32Const(1));
     f.instruction(&I::I32Add);
     f.instruction(&I::LocalSet(fd));
     f.instruction(&I::Br(0));
-    f.instruction(&I::End); // loop
-    f.instruction(&I::End); // done
+    f.instruction(&I::End);
+    f.instruction(&I::End);
 }
 
 /// After a successful `fd_close`: every slot holding the closed number

@@ -4,19 +4,11 @@
 //! lead the summaries, `--fail-on new` must exit 1 for it alone, and
 //! `compare` must say the same from the two records.
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn script(dir: &Path, name: &str, version: &str, body: &str) {
-    let path = dir.join(name);
-    let text = format!(
-        "#!/bin/sh\nif [ \"$1\" = --version ]; then echo toy {version}; exit 0; fi\n{body}\n"
-    );
-    std::fs::write(&path, text).expect("writing a script");
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
-        .expect("making it executable");
-}
+mod support;
+use support::script;
 
 fn conformance(d: &Path, binary: &str, out: &str, extra: &[&str]) -> Output {
     std::fs::write(
@@ -60,12 +52,12 @@ fn a_planted_regression_leads_the_reports_and_gates_with_fail_on_new() {
     for name in ["steady", "regresses"] {
         std::fs::write(suite.join(format!("{name}.wasm")), b"\0asm\x01\0\0\0").expect("a case");
     }
-    script(d, "toy1", "1", "exit 0");
+    script(d, "toy1", "toy 1", "exit 0");
     // Version 2 fails the case `regresses` (its module path names it).
     script(
         d,
         "toy2",
-        "2",
+        "toy 2",
         "case \"$1\" in *regresses*) exit 3;; esac; exit 0",
     );
 

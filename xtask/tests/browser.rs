@@ -8,24 +8,14 @@
 //! a case open). Skipped, with the
 //! reason, where Chromium or chromedriver is missing.
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use fantoccini::Locator;
 use libtest_mimic::{Arguments, Failed, Trial};
 
-fn script(dir: &Path, name: &str, version: &str, body: &str) -> Result<(), Failed> {
-    let path = dir.join(name);
-    std::fs::write(
-        &path,
-        format!(
-            "#!/bin/sh\nif [ \"$1\" = --version ]; then echo toy {version}; exit 0; fi\n{body}\n"
-        ),
-    )?;
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;
-    Ok(())
-}
+mod support;
+use support::script;
 
 fn conformance(d: &Path, binary: &str, out: &str, extra: &[&str]) -> Result<(), Failed> {
     std::fs::write(
@@ -69,13 +59,13 @@ fn make_report(d: &Path) -> Result<PathBuf, Failed> {
             r#"{"stdout": "ok\n", "covers": {"success": ["fd_write"]}}"#,
         )?;
     }
-    script(d, "toy1", "1", "echo ok")?;
+    script(d, "toy1", "toy 1", "echo ok");
     script(
         d,
         "toy2",
-        "2",
+        "toy 2",
         "case \"$1\" in *regresses*) echo ko;; *) echo ok;; esac",
-    )?;
+    );
     conformance(d, "toy1", "one", &[])?;
     let old = d.join("one/run.json").display().to_string();
     conformance(d, "toy2", "two", &["--baseline", &old])?;

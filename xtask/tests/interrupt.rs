@@ -6,25 +6,18 @@
 //! nothing in the temp dir.
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn script(dir: &Path, name: &str, body: &str) {
-    let path = dir.join(name);
-    let text =
-        format!("#!/bin/sh\nif [ \"$1\" = --version ]; then echo {name} 1.0; exit 0; fi\n{body}\n");
-    std::fs::write(&path, text).expect("writing a script");
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
-        .expect("making it executable");
-}
+mod support;
+use support::script;
 
 #[test]
 fn sigint_writes_a_partial_record_exits_130_and_leaves_no_scratch() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let d = dir.path();
-    script(d, "quick", "exit 0");
-    script(d, "hangs", "exec sleep 60");
+    script(d, "quick", "quick 1.0", "exit 0");
+    script(d, "hangs", "hangs 1.0", "exec sleep 60");
     std::fs::write(
         d.join("runtimes.toml"),
         "[[runtime]]\nname = \"quick\"\nbinary = \"./quick\"\nrun = [\"{module}\"]\n\n\

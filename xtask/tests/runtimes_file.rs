@@ -3,17 +3,11 @@
 //! runtimes that misbehave on purpose (hang, crash, flood stdout, missing).
 //! Each misbehaviour is recorded as such and the run finishes.
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
-fn script(dir: &Path, name: &str, body: &str) {
-    let path = dir.join(name);
-    let text =
-        format!("#!/bin/sh\nif [ \"$1\" = --version ]; then echo {name} 1.0; exit 0; fi\n{body}\n");
-    std::fs::write(&path, text).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
-}
+mod support;
+use support::script;
 
 fn run(dir: &Path, runtimes: &str, extra: &[&str]) -> (Option<i32>, serde_json::Value, String) {
     let out_dir = dir.join("out");
@@ -58,9 +52,14 @@ fn result<'a>(record: &'a serde_json::Value, runtime: &str) -> &'a serde_json::V
 fn misbehaving_runtimes_are_recorded_and_the_run_finishes() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    script(d, "hang", "sleep 60");
-    script(d, "crash", "kill -SEGV $$");
-    script(d, "flood", "head -c 5000000 /dev/zero | tr '\\0' x; exit 0");
+    script(d, "hang", "hang 1.0", "sleep 60");
+    script(d, "crash", "crash 1.0", "kill -SEGV $$");
+    script(
+        d,
+        "flood",
+        "flood 1.0",
+        "head -c 5000000 /dev/zero | tr '\\0' x; exit 0",
+    );
     let mut toml = String::new();
     for name in ["hang", "crash", "flood"] {
         toml += &format!(
@@ -160,7 +159,7 @@ fn a_runtime_that_never_reads_its_stdin_does_not_kill_the_harness() {
     // once the runtime has exited: the harness must carry on.
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    script(d, "deaf", "exit 0");
+    script(d, "deaf", "deaf 1.0", "exit 0");
     std::fs::write(
         d.join("runtimes.toml"),
         "[[runtime]]\nname = \"deaf\"\nbinary = \"./deaf\"\nrun = [\"{module}\"]\n",

@@ -1,14 +1,17 @@
-//! What the end-to-end tests of the fuzz campaigns share: running the
-//! xtask binary, its output as text, finding wasmtime, and reading a
-//! result out of a run record.
+//! What the end-to-end tests share: running the xtask binary, its output
+//! as text, finding wasmtime, reading a result out of a run record, and
+//! shell scripts that stand in for runtimes. Each test uses some of it.
+#![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use conformance_adapters::{CliRuntime, Discovery, builtin_specs};
 
 /// Run the xtask binary in `dir`.
+#[allow(dead_code)]
 pub fn xtask(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
         .args(args)
@@ -51,4 +54,15 @@ pub fn find_result(
         .find(|r| wanted(r))
         .cloned()
         .ok_or_else(|| format!("{} has no such result", run_json.display()))
+}
+
+/// An executable shell script `dir/name` that stands in for a runtime: it
+/// prints `version` for `--version` and runs `body` otherwise.
+pub fn script(dir: &Path, name: &str, version: &str, body: &str) {
+    let path = dir.join(name);
+    let text =
+        format!("#!/bin/sh\nif [ \"$1\" = --version ]; then echo {version}; exit 0; fi\n{body}\n");
+    std::fs::write(&path, text).expect("writing a script");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+        .expect("making it executable");
 }
