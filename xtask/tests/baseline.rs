@@ -8,39 +8,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 mod support;
-use support::script;
+use support::{script, text};
 
 fn conformance(d: &Path, binary: &str, out: &str, extra: &[&str]) -> Output {
-    std::fs::write(
-        d.join("runtimes.toml"),
-        format!("[[runtime]]\nname = \"toy\"\nbinary = \"./{binary}\"\nrun = [\"{{module}}\"]\n"),
-    )
-    .expect("writing runtimes.toml");
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args([
-            "conformance",
-            "--runtime",
-            "toy",
-            "--no-progress",
-            "--runtimes-file",
-        ])
-        .arg(d.join("runtimes.toml"))
-        .arg("--suite-dir")
-        .arg(d.join("suite"))
-        .arg("--out")
-        .arg(d.join(out))
-        .args(extra)
-        .current_dir(d)
-        .output()
-        .expect("running xtask")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    support::conformance_with_toy(d, binary, "toy", out, extra)
 }
 
 #[test]

@@ -9,7 +9,6 @@
 //! reason, where Chromium or chromedriver is missing.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use fantoccini::Locator;
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -18,26 +17,11 @@ mod support;
 use support::script;
 
 fn conformance(d: &Path, binary: &str, out: &str, extra: &[&str]) -> Result<(), Failed> {
-    std::fs::write(
-        d.join("runtimes.toml"),
-        format!("[[runtime]]\nname = \"toy\"\nbinary = \"./{binary}\"\nrun = [\"{{module}}\"]\n"),
-    )?;
-    let status = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["conformance", "--runtime", "reference,toy", "--no-progress"])
-        .arg("--runtimes-file")
-        .arg(d.join("runtimes.toml"))
-        .arg("--suite-dir")
-        .arg(d.join("suite"))
-        .arg("--out")
-        .arg(d.join(out))
-        .args(extra)
-        .current_dir(d)
-        .stdout(Stdio::null())
-        .status()?;
-    if status.code().is_some_and(|c| c <= 1) {
+    let run = support::conformance_with_toy(d, binary, "reference,toy", out, extra);
+    if run.status.code().is_some_and(|c| c <= 1) {
         Ok(())
     } else {
-        Err(format!("conformance exited {status}").into())
+        Err(format!("conformance exited {}", run.status).into())
     }
 }
 

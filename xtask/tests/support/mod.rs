@@ -66,3 +66,31 @@ pub fn script(dir: &Path, name: &str, version: &str, body: &str) {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
         .expect("making it executable");
 }
+
+/// `conformance` of `runtimes` on the suite `d/suite`, where the runtime
+/// `toy` is the script `d/binary`, writing into `d/out`.
+pub fn conformance_with_toy(
+    d: &Path,
+    binary: &str,
+    runtimes: &str,
+    out: &str,
+    extra: &[&str],
+) -> Output {
+    std::fs::write(
+        d.join("runtimes.toml"),
+        format!("[[runtime]]\nname = \"toy\"\nbinary = \"./{binary}\"\nrun = [\"{{module}}\"]\n"),
+    )
+    .expect("writing runtimes.toml");
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["conformance", "--runtime", runtimes, "--no-progress"])
+        .arg("--runtimes-file")
+        .arg(d.join("runtimes.toml"))
+        .arg("--suite-dir")
+        .arg(d.join("suite"))
+        .arg("--out")
+        .arg(d.join(out))
+        .args(extra)
+        .current_dir(d)
+        .output()
+        .expect("running xtask")
+}
