@@ -53,6 +53,11 @@ pub struct VersionChange {
     pub after: String,
 }
 
+/// A runtime's name without the `@VERSION` of a second install.
+fn base_name(name: &str) -> String {
+    name.split_once('@').map_or(name, |(base, _)| base).to_string()
+}
+
 fn failing(v: Verdict) -> bool {
     matches!(
         v,
@@ -69,7 +74,9 @@ impl Baseline {
     /// (runtime, suite, case); a skipped result on either side is no
     /// change.
     pub fn compare(old: &RunRecord, new: &RunRecord, against: &str) -> Baseline {
-        let key = |r: &CaseResult| (r.runtime.clone(), r.suite.clone(), r.case.clone());
+        // `wasmtime@42` in one run is `wasmtime` in the other: another
+        // version of the same runtime.
+        let key = |r: &CaseResult| (base_name(&r.runtime), r.suite.clone(), r.case.clone());
         let before: BTreeMap<_, &CaseResult> = old.results.iter().map(|r| (key(r), r)).collect();
         let mut baseline = Baseline {
             against: against.to_string(),
@@ -110,7 +117,10 @@ impl Baseline {
             }
         }
         for rt in &new.runtimes {
-            if let Some(was) = old.runtimes.iter().find(|o| o.name == rt.name)
+            if let Some(was) = old
+                .runtimes
+                .iter()
+                .find(|o| base_name(&o.name) == base_name(&rt.name))
                 && was.version != rt.version
             {
                 baseline.versions.push(VersionChange {
