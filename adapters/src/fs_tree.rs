@@ -202,7 +202,11 @@ mod tests {
         sparse("a", b"x");
         sparse("b", b"y");
         let tree = FsTree::snapshot([("d", dir.path())]).expect("a snapshot");
-        let hashes: Vec<_> = tree.entries.iter().filter_map(|e| e.sha256.clone()).collect();
+        let hashes: Vec<_> = tree
+            .entries
+            .iter()
+            .filter_map(|e| e.sha256.clone())
+            .collect();
         assert_eq!(hashes.len(), 2);
         assert_ne!(hashes[0], hashes[1], "a write at the end changes the hash");
     }

@@ -55,7 +55,9 @@ pub struct VersionChange {
 
 /// A runtime's name without the `@VERSION` of a second install.
 fn base_name(name: &str) -> String {
-    name.split_once('@').map_or(name, |(base, _)| base).to_string()
+    name.split_once('@')
+        .map_or(name, |(base, _)| base)
+        .to_string()
 }
 
 fn failing(v: Verdict) -> bool {

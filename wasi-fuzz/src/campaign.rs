@@ -120,13 +120,15 @@ pub enum CampaignError {
 }
 
 /// Run a campaign; `on_new` is told of each new kind of divergence as it
-/// is found (for progress lines).
+/// is found, `on_program` of the campaign so far after each program (for
+/// progress lines).
 pub fn run_campaign(
     oracle: &dyn Runtime,
     runtimes: &[&dyn Runtime],
     settings: &Settings,
     scratch: &Path,
     mut on_new: impl FnMut(&Found),
+    mut on_program: impl FnMut(&Campaign, u64),
 ) -> Result<Campaign, CampaignError> {
     let started = Instant::now();
     let mut campaign = Campaign::default();
@@ -234,8 +236,9 @@ pub fn run_campaign(
             campaign.found.push(found);
         }
         campaign.divergent += usize::from(any);
-        seed = seed.wrapping_add(1);
         campaign.elapsed = started.elapsed();
+        on_program(&campaign, seed);
+        seed = seed.wrapping_add(1);
     }
     campaign.elapsed = started.elapsed();
     Ok(campaign)

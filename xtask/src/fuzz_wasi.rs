@@ -66,25 +66,43 @@ pub fn run(args: &WasiArgs) -> Result<(), Failure> {
         humantime::format_duration(args.campaign.time)
     );
     let started_at = std::time::SystemTime::now();
-    let campaign = run_campaign(&oracle, &subjects, &settings, scratch.path(), |f| {
-        let calls_left = f.shrunk.as_ref().map_or(String::new(), |s| {
-            format!(", {} call(s) left", s.case.program.calls.len())
-        });
-        println!(
-            "{} divergence: seed {}: {}: {}{calls_left} — {}",
-            if known_reason(f).is_some() {
-                "known"
-            } else {
-                "new"
-            },
-            f.seeds[0],
-            f.runtime,
-            f.first,
-            f.bundle
-                .as_ref()
-                .map_or(String::new(), |b| b.display().to_string())
-        );
-    })
+    let mut last_progress = std::time::Instant::now();
+    let campaign = run_campaign(
+        &oracle,
+        &subjects,
+        &settings,
+        scratch.path(),
+        |f| {
+            let calls_left = f.shrunk.as_ref().map_or(String::new(), |s| {
+                format!(", {} call(s) left", s.case.program.calls.len())
+            });
+            println!(
+                "{} divergence: seed {}: {}: {}{calls_left} — {}",
+                if known_reason(f).is_some() {
+                    "known"
+                } else {
+                    "new"
+                },
+                f.seeds[0],
+                f.runtime,
+                f.first,
+                f.bundle
+                    .as_ref()
+                    .map_or(String::new(), |b| b.display().to_string())
+            );
+        },
+        |so_far, seed| {
+            if last_progress.elapsed() >= Duration::from_secs(60) {
+                last_progress = std::time::Instant::now();
+                eprintln!(
+                    "{} / {}: seed {seed}, {}",
+                    humantime::format_duration(Duration::from_secs(so_far.elapsed.as_secs())),
+                    humantime::format_duration(args.campaign.time),
+                    so_far.last_line()
+                );
+            }
+        },
+    )
     .map_err(anyhow::Error::from)?;
     let mut new_kinds = 0;
     let results: Vec<CaseResult> = campaign
