@@ -128,9 +128,10 @@ pub struct CaseResult {
 }
 
 impl CaseResult {
-    /// What a run of a job did, for comparing repeats: the verdict, then the
-    /// observation without timings (exit status, output, tree afterwards,
-    /// script failures).
+    /// What a run of a job did, for comparing repeats and baselines: the
+    /// verdict, then the observation without timings (exit status,
+    /// stdout, stderr where the case checks it, tree afterwards, script
+    /// failures), scratch dir names masked.
     pub fn behaviour(&self) -> String {
         fn without_timings(value: &mut serde_json::Value) {
             match value {
@@ -146,6 +147,15 @@ impl CaseResult {
             "observation": self.observation,
             "script": self.script,
         });
+        // stderr counts only where the case checks it: elsewhere it holds
+        // a runtime's own messages, whose thread ids and timings vary
+        // from run to run (wasmer's panic names its thread).
+        let checks_stderr = self.expected.as_ref().is_some_and(|e| e.stderr.is_some());
+        if !checks_stderr
+            && let Some(o) = seen.get_mut("observation").and_then(|o| o.as_object_mut())
+        {
+            o.remove("stderr");
+        }
         without_timings(&mut seen);
         let first_reason = self.reasons.first().map_or("", String::as_str);
         mask_scratch(&format!("{}: {first_reason} {seen}", self.verdict.as_str()))

@@ -42,13 +42,33 @@ pub fn flaky_lines(record: &conformance_harness::RunRecord) -> Vec<String> {
         .iter()
         .filter_map(|r| {
             let flaky = r.flaky.as_ref()?;
+            // Shown from where the behaviours start to differ.
+            let first = flaky.behaviours.first().map_or("", |(_, b)| b.as_str());
+            let common = flaky
+                .behaviours
+                .iter()
+                .map(|(_, b)| {
+                    first
+                        .char_indices()
+                        .zip(b.chars())
+                        .find(|((_, x), y)| x != y)
+                        .map_or(first.len().min(b.len()), |((i, _), _)| i)
+                })
+                .min()
+                .unwrap_or(0);
             let shown: Vec<String> = flaky
                 .behaviours
                 .iter()
                 .map(|(n, b)| {
-                    let cut: String = b.chars().take(160).collect();
-                    let more = if cut.len() < b.len() { "…" } else { "" };
-                    format!("{n}x {cut}{more}")
+                    let from = b.floor_char_boundary(common.saturating_sub(40));
+                    let cut: String = b[from..].chars().take(160).collect();
+                    let before = if from > 0 { "…" } else { "" };
+                    let after = if from + cut.len() < b.len() {
+                        "…"
+                    } else {
+                        ""
+                    };
+                    format!("{n}x {before}{cut}{after}")
                 })
                 .collect();
             Some(format!(
