@@ -126,10 +126,29 @@ fn strip_trailing_slashes(path: &std::path::Path) -> (PathBuf, bool) {
     (PathBuf::from(stripped), end < bytes.len())
 }
 
-/// `ENOTDIR` when a path written with a trailing slash names a non-directory.
-fn require_dir_for_slash(dir: &Dir, path: &std::path::Path, slash: bool) -> Result<(), Fail> {
-    if slash && !dir.metadata(path)?.is_dir() {
-        return Err(Errno::Notdir.into());
+/// `ENOTDIR` when a `.` component follows a name that is not a directory
+/// (`file/.`, `file/./x`): POSIX resolves every component before a `/` as
+/// a directory, but cap-std skips `.` components and would resolve
+/// `file/.` as `file` (found by `fuzz wasi`: WAMR and WasmEdge gave
+/// Linux's ENOTDIR for `stat("file/.")`, the oracle succeeded, as wasmtime
+/// and wasmi do).
+fn require_dirs_before_dots(dir: &Dir, path: &std::path::Path) -> Result<(), Fail> {
+    let bytes = path.as_os_str().as_bytes();
+    let mut prefix_end = None;
+    let mut start = 0;
+    for (i, part) in bytes.split(|b| *b == b'/').enumerate() {
+        let end = start + part.len();
+        if part == b"." && i > 0 {
+            if let Some(prefix) = prefix_end {
+                let prefix = std::ffi::OsStr::from_bytes(&bytes[..prefix]);
+                if !prefix.is_empty() && !dir.metadata(prefix)?.is_dir() {
+                    return Err(Errno::Notdir.into());
+                }
+            }
+        } else if !part.is_empty() {
+            prefix_end = Some(end);
+        }
+        start = end + 1;
     }
     Ok(())
 }
@@ -1080,6 +1099,7 @@ pub(crate) fn path_create_directory(cx: &mut Cx<'_>, a: &[Val]) -> R {
     cx.mem.range(p, l as u64)?;
     let dir = cx.ctx.table.dir(fd, rights::PATH_CREATE_DIRECTORY)?;
     let path = cx.path(p, l)?;
+    require_dirs_before_dots(dir, &path)?;
     dir.create_dir(path)?;
     Ok(())
 }
@@ -1092,6 +1112,7 @@ pub(crate) fn path_filestat_get(cx: &mut Cx<'_>, a: &[Val]) -> R {
     cx.mem.range(out, size::FILESTAT as u64)?;
     let dir = cx.ctx.table.dir(fd, rights::PATH_FILESTAT_GET)?;
     let (path, slash) = strip_trailing_slashes(&cx.path(p, l)?);
+    require_dirs_before_dots(dir, &path)?;
     let md = if slash || flags & LOOKUP_SYMLINK_FOLLOW != 0 {
         dir.metadata(&path)?
     } else {
@@ -1113,6 +1134,7 @@ pub(crate) fn path_filestat_set_times(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let path = cx.path(p, l)?;
     let (at, mt) = time_specs(cx.ctx, atim, mtim, fst)?;
     let dir = cx.ctx.table.dir(fd, rights::PATH_FILESTAT_SET_TIMES)?;
+    require_dirs_before_dots(dir, &path)?;
     if flags & LOOKUP_SYMLINK_FOLLOW != 0 {
         dir.set_times(&path, at, mt)?;
     } else {
@@ -1151,6 +1173,8 @@ pub(crate) fn path_link(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let new_dir = cx.ctx.table.dir(new_fd, rights::PATH_LINK_TARGET)?;
     let mut old = cx.path(op, ol)?;
     let new = cx.path(np, nl)?;
+    require_dirs_before_dots(old_dir, &old)?;
+    require_dirs_before_dots(new_dir, &new)?;
     if old_flags & LOOKUP_SYMLINK_FOLLOW != 0 {
         old = resolve_final_symlinks(old_dir, old)?;
     }
@@ -1213,6 +1237,7 @@ pub(crate) fn path_open(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let base = base & rights::INHERITABLE & entry.inheriting;
     let inheriting = inheriting & rights::INHERITABLE & entry.inheriting;
     let path = cx.path(p, l)?;
+    require_dirs_before_dots(&state.dir, &path)?;
     let follow = dirflags & LOOKUP_SYMLINK_FOLLOW != 0;
     let refuse_excess = |applicable: u64| -> Result<(), Errno> {
         if excess & applicable != 0 {
@@ -1340,6 +1365,7 @@ pub(crate) fn path_readlink(cx: &mut Cx<'_>, a: &[Val]) -> R {
     cx.mem.range(out, 4)?;
     let dir = cx.ctx.table.dir(fd, rights::PATH_READLINK)?;
     let path = cx.path(p, l)?;
+    require_dirs_before_dots(dir, &path)?;
     let target = dir.read_link(&path)?;
     let bytes = target.as_os_str().as_bytes();
     let n = bytes.len().min(dst.len());
@@ -1356,6 +1382,7 @@ pub(crate) fn path_remove_directory(cx: &mut Cx<'_>, a: &[Val]) -> R {
     cx.mem.range(p, l as u64)?;
     let dir = cx.ctx.table.dir(fd, rights::PATH_REMOVE_DIRECTORY)?;
     let (path, _) = strip_trailing_slashes(&cx.path(p, l)?);
+    require_dirs_before_dots(dir, &path)?;
     dir.remove_dir(path)?;
     Ok(())
 }
@@ -1376,7 +1403,14 @@ pub(crate) fn path_rename(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let new_dir = cx.ctx.table.dir(new_fd, rights::PATH_RENAME_TARGET)?;
     let (old, old_slash) = strip_trailing_slashes(&cx.path(op, ol)?);
     let (new, new_slash) = strip_trailing_slashes(&cx.path(np, nl)?);
-    require_dir_for_slash(old_dir, &old, old_slash || new_slash)?;
+    require_dirs_before_dots(old_dir, &old)?;
+    require_dirs_before_dots(new_dir, &new)?;
+    // rename never follows the source's last component: with a trailing
+    // slash on either path, a source that is not itself a directory (a
+    // symlink to one included) is ENOTDIR, as on Linux (`do_renameat2`).
+    if (old_slash || new_slash) && !old_dir.symlink_metadata(&old)?.is_dir() {
+        return Err(Errno::Notdir.into());
+    }
     old_dir.rename(old, new_dir, new)?;
     Ok(())
 }
@@ -1392,6 +1426,7 @@ pub(crate) fn path_symlink(cx: &mut Cx<'_>, a: &[Val]) -> R {
     let dir = cx.ctx.table.dir(fd, rights::PATH_SYMLINK)?;
     let old = guest_string(cx.mem.slice(op, ol)?)?;
     let new = cx.path(np, nl)?;
+    require_dirs_before_dots(dir, &new)?;
     dir.symlink(old, new)?;
     Ok(())
 }
@@ -1403,6 +1438,7 @@ pub(crate) fn path_unlink_file(cx: &mut Cx<'_>, a: &[Val]) -> R {
     cx.mem.range(p, l as u64)?;
     let dir = cx.ctx.table.dir(fd, rights::PATH_UNLINK_FILE)?;
     let (path, slash) = strip_trailing_slashes(&cx.path(p, l)?);
+    require_dirs_before_dots(dir, &path)?;
     if slash {
         // `unlink("x/")`: a directory is still EISDIR, anything else ENOTDIR.
         return Err(if dir.metadata(&path)?.is_dir() {
