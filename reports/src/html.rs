@@ -20,33 +20,62 @@ struct RuntimeView<'a> {
     counts: Vec<(&'static str, usize)>,
 }
 
+/// One runtime's result of a case, as the page's script renders it.
+/// Empty fields are left out of the JSON (the script treats a missing
+/// field as empty), and a pass carries no command line and no tree
+/// unless its tree differs from the first runtime's: the details of a
+/// full run must stay a few megabytes.
 #[derive(Serialize)]
 struct Observed {
     runtime: String,
     verdict: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     reasons: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     known_issue: Option<String>,
     status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     duration_ms: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     stdout: Option<String>,
+    #[serde(skip_serializing_if = "is_empty_text")]
     stderr: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     truncated: bool,
+    #[serde(skip_serializing_if = "String::is_empty")]
     command: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     fs_after: Vec<String>,
     /// The preview1 calls, when the runtime traced them (the reference,
     /// with `--trace`), and how many came after the ones kept.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     trace: Vec<String>,
+    #[serde(skip_serializing_if = "is_zero")]
     trace_dropped: u64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     stdout_diff: Vec<DiffLine>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     stderr_diff: Vec<DiffLine>,
     /// Against the first runtime that ran this case, when this one differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
     vs_first: Option<VsFirst>,
     /// For a spec script: directive counts and the failures kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
     script: Option<conformance_adapters::ScriptObservation>,
     /// For a differential divergence: its bundle, the shrunk module and
     /// the diff of the oracle's transcript to the runtime's.
+    #[serde(skip_serializing_if = "Option::is_none")]
     divergence: Option<DivergenceView>,
+}
+
+fn is_empty_text(text: &Option<String>) -> bool {
+    text.as_deref().is_none_or(str::is_empty)
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -82,6 +111,24 @@ struct Row {
     expected_stderr: Option<String>,
     expected_fs_after: Vec<String>,
     observed: Vec<Observed>,
+}
+
+/// What the page's script needs of a case to render its details.
+#[derive(Serialize)]
+struct Detail<'a> {
+    suite: &'a str,
+    case: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    differs: bool,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    expected_exit: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected_stdout: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected_stderr: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    expected_fs_after: &'a [String],
+    observed: &'a [Observed],
 }
 
 /// The first of the allowed texts: the one diffs are shown against.
@@ -134,6 +181,8 @@ fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
         (Some(want), Some(got)) => line_diff(want, got, 3),
         _ => Vec::new(),
     };
+    // A pass needs no command line to reproduce it.
+    let detailed = r.verdict != Verdict::Pass;
     let stdout = o.map(|o| o.stdout.text.clone());
     let stderr = o.map(|o| o.stderr.text.clone());
     let vs_first = first.filter(|f| behave_differently(f, r)).and_then(|f| {
@@ -185,14 +234,18 @@ fn observed(r: &CaseResult, first: Option<&CaseResult>) -> Observed {
         ),
         stdout,
         stderr,
-        command: r
-            .command
-            .iter()
-            .map(|a| shell_quote(a))
-            .collect::<Vec<_>>()
-            .join(" "),
+        command: if detailed {
+            r.command
+                .iter()
+                .map(|a| shell_quote(a))
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            String::new()
+        },
         fs_after: o
             .and_then(|o| o.fs_after.as_ref())
+            .filter(|_| detailed || vs_first.is_some())
             .map(|t| t.lines())
             .unwrap_or_default(),
         trace: o
@@ -317,7 +370,20 @@ pub fn render_html(record: &RunRecord) -> Result<String, ReportError> {
     let rows = rows(record);
     // Case details travel as one JSON block, rendered when a case is
     // opened: the page itself holds the overview and the matrix only.
-    let details = serde_json::to_string(&rows)
+    let details: Vec<Detail> = rows
+        .iter()
+        .map(|r| Detail {
+            suite: &r.suite,
+            case: &r.case,
+            differs: r.differs,
+            expected_exit: &r.expected_exit,
+            expected_stdout: r.expected_stdout.as_deref(),
+            expected_stderr: r.expected_stderr.as_deref(),
+            expected_fs_after: &r.expected_fs_after,
+            observed: &r.observed,
+        })
+        .collect();
+    let details = serde_json::to_string(&details)
         .unwrap_or_else(|_| "[]".to_string())
         // `<` only occurs inside JSON strings: as `\u003c` it can never
         // close the script element or open a comment.
