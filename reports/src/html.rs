@@ -427,20 +427,42 @@ mod tests {
           "trace": {"calls": ["path_open(fd: 3, path: \".\") -> EISDIR"], "dropped": 2}},
         "command": ["reference-runtime", "run", "m.wasm"]}]}"#;
 
+    /// The case details the page carries as JSON, for the page's script.
+    fn case_data(html: &str) -> serde_json::Value {
+        let start = r#"<script type="application/json" id="case-data">"#;
+        let from = html.find(start).expect("the case data") + start.len();
+        let to = from + html[from..].find("</script>").expect("its end");
+        serde_json::from_str(&html[from..to]).expect("the case data is JSON")
+    }
+
     #[test]
-    fn a_traced_observation_shows_its_calls_and_how_many_were_not_kept() {
+    fn a_traced_observation_carries_its_calls_and_how_many_were_not_kept() {
         let record: RunRecord = serde_json::from_str(TRACED).unwrap();
         let html = render_html(&record).unwrap();
-        assert!(
-            html.contains("path_open(fd: 3, path: &quot;.&quot;) -&gt; EISDIR"),
-            "{html}"
-        );
-        assert!(html.contains("preview1 calls (the first 1; 2 more not kept)"));
+        let seen = &case_data(&html)[0]["observed"][0];
+        assert_eq!(seen["trace"][0], "path_open(fd: 3, path: \".\") -> EISDIR");
+        assert_eq!(seen["trace_dropped"], 2);
+        assert!(html.contains("'preview1 calls'"), "the script shows them");
         let mut untraced = record.clone();
         if let Some(o) = untraced.results[0].observation.as_mut() {
             o.trace = None;
         }
-        assert!(!render_html(&untraced).unwrap().contains("preview1 calls"));
+        let html = render_html(&untraced).unwrap();
+        assert!(case_data(&html)[0]["observed"][0].get("trace").is_none());
+    }
+
+    #[test]
+    fn no_text_in_the_case_data_can_close_its_script_element() {
+        let mut record: RunRecord = serde_json::from_str(TRACED).unwrap();
+        if let Some(o) = record.results[0].observation.as_mut() {
+            o.stdout.text = "</script><script>alert(1)</script><!--".into();
+        }
+        let html = render_html(&record).unwrap();
+        assert!(!html.contains("</script><script>alert"));
+        assert_eq!(
+            case_data(&html)[0]["observed"][0]["stdout"],
+            "</script><script>alert(1)</script><!--"
+        );
     }
 
     /// A record a `fuzz smith` campaign writes: one kind of divergence and
@@ -465,20 +487,26 @@ mod tests {
         assert!(html.contains("Differential campaigns"), "the counts table");
         assert!(html.contains("<td>14 (6.4%)</td>"), "poisoned share");
         assert!(html.contains("<td>43.2</td>"), "modules per second");
-        assert!(
-            html.contains("transcript: oracle → wamr"),
-            "the transcript diff"
-        );
-        assert!(
-            html.contains("+ (assert_return (get &quot;P&quot;) ;; wrong result: v128:00)"),
+        let divergence = &case_data(&html)[0]["observed"][0]["divergence"];
+        let inserted: Vec<&serde_json::Value> = divergence["transcript_diff"]
+            .as_array()
+            .expect("the transcript diff")
+            .iter()
+            .filter(|l| l["tag"] == "ins")
+            .collect();
+        assert_eq!(
+            inserted[0]["text"], "(assert_return (get \"P\") ;; wrong result: v128:00)",
             "the runtime's line in the diff"
         );
-        assert!(
-            html.contains("cargo xtask repro target"),
-            "the replay command"
+        assert_eq!(
+            divergence["bundle"],
+            "target/fuzz/smith/divergences/seed-88-wamr"
         );
-        assert!(html.contains("seed-88-wamr</code>"), "the bundle");
-        assert!(html.contains("shrunk module"));
+        assert!(divergence["shrunk_wat"].is_string());
+        assert!(
+            html.contains("'cargo xtask repro '") && html.contains("'transcript: oracle → '"),
+            "the script shows the replay command and the diff"
+        );
         let summary = crate::render_summary(&record);
         assert!(summary.contains("modules/s"), "{summary}");
         assert!(summary.contains("43.2"), "{summary}");
