@@ -18,6 +18,7 @@ mod conformance;
 mod fuzz;
 mod fuzz_wasi;
 mod install;
+mod mutants;
 mod output;
 mod runtimes;
 
@@ -61,6 +62,11 @@ enum Command {
     /// Print which preview1 functions the WASI suite covers, with a success
     /// case and an error-path case each (from the cases' `covers`).
     SuiteCoverage,
+    /// The mutation score of the suites on the oracle: cargo-mutants
+    /// mutates the reference runtime (--scope wasi, the preview1 host, or
+    /// exec, the executor) and runs the spec and WASI suites on each
+    /// mutant. Slow (about 13 s a mutant): use --shard K/N.
+    Mutants(mutants::MutantsArgs),
     /// Measure the reference runtime against its peers (ratios): `interp`
     /// (vs wasmi and wasm-interp) or `wasi` (vs wasmtime).
     Bench(bench::Args),
@@ -249,6 +255,7 @@ fn main() -> ExitCode {
         Command::Repro(args) => fuzz::repro(args),
         Command::Promote(args) => fuzz_wasi::promote(args).map_err(Failure::from),
         Command::SuiteCoverage => suite_coverage().map_err(Failure::from),
+        Command::Mutants(args) => mutants::run(args).map_err(Failure::from),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
