@@ -45,7 +45,7 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
     let root = conformance_adapters::workspace_root();
     let mut command = Command::new("cargo");
     command
-        .current_dir(&root)
+        .current_dir(root)
         .args(["mutants", "-p", "reference-runtime"]);
     for file in files(&args.scope) {
         command.args(["--file", &file]);
