@@ -9,21 +9,20 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
-/// The binary `name` on PATH.
-pub fn which(name: &str) -> Option<PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|dir| dir.join(name))
-        .find(|p| p.is_file())
-}
-
-/// Chromium and chromedriver, or what is missing.
+/// Chromium and chromedriver, or what is missing: found as runtimes are
+/// (`CHROMIUM=PATH` and `CHROMEDRIVER=PATH`, else an executable on `PATH`).
 pub fn find() -> Result<(PathBuf, PathBuf), String> {
-    let chromium = which("chromium")
-        .or_else(|| which("chromium-browser"))
-        .ok_or("chromium is not installed (Debian: apt-get install chromium chromium-driver)")?;
-    let driver = which("chromedriver")
-        .ok_or("chromedriver is not installed (Debian: apt-get install chromium-driver)")?;
-    Ok((chromium, driver))
+    let discovery = conformance_adapters::Discovery::new(Default::default(), None);
+    let chromium = discovery
+        .locate("chromium", "chromium")
+        .or_else(|_| discovery.locate("chromium", "chromium-browser"))
+        .map_err(
+            |_| "chromium is not installed (Debian: apt-get install chromium chromium-driver)",
+        )?;
+    let driver = discovery
+        .locate("chromedriver", "chromedriver")
+        .map_err(|_| "chromedriver is not installed (Debian: apt-get install chromium-driver)")?;
+    Ok((chromium.path, driver.path))
 }
 
 /// A browser session: chromedriver, a fresh profile, and a WebDriver

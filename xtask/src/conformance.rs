@@ -1,16 +1,13 @@
 //! `cargo xtask conformance`: pick runtimes and suites, run, write the
 //! reports, print the summary.
 
-use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
 use conformance_harness::{Case, Limits, Plan, Shard, Suite};
-use conformance_suites::{
-    Expectations, SPEC_DIRECTORIES, expectations_dir, load_wasi_dir, spec_scripts, wasi_suite_dir,
-};
+use conformance_suites::{SPEC_DIRECTORIES, load_wasi_dir, spec_scripts, wasi_suite_dir};
 
 use crate::Failure;
 use crate::output::{check_writable, write_reports};
@@ -149,12 +146,8 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     for skipped in &selection.skipped {
         eprintln!("not running {}: {}", skipped.name, skipped.reason);
     }
-    let mut expectations = BTreeMap::new();
-    for rt in &selection.runtimes {
-        let name = rt.info().name.clone();
-        let known = Expectations::load(&expectations_dir(), &name).map_err(anyhow::Error::from)?;
-        expectations.insert(name.clone(), known);
-    }
+    let expectations =
+        crate::fuzz::load_known(selection.runtimes.iter().map(|r| r.info().name.as_str()))?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));

@@ -35,7 +35,7 @@ pub fn run(args: &WasiArgs) -> Result<(), Failure> {
         timeout,
     } = args.campaign.prepare("wasi")?;
     let subjects = subjects(&selection.runtimes)?;
-    let known = load_known(&subjects)?;
+    let known = load_known(subjects.iter().map(|r| r.info().name.as_str()))?;
     let known_reason = |f: &Found| {
         known.get(&f.runtime).and_then(|e: &Expectations| {
             e.get(SUITE, &f.signature)
