@@ -126,7 +126,8 @@ async fn check(client: &fantoccini::Client) -> Result<(), Failed> {
         .click()
         .await?;
     let diff = client
-        .find(Locator::Css("#details .col[data-runtime=toy] pre.diff"))
+        .wait()
+        .for_element(Locator::Css("#details .col[data-runtime=toy] pre.diff"))
         .await?
         .text()
         .await?;
