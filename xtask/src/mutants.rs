@@ -1,10 +1,13 @@
 //! `cargo xtask mutants`: the mutation score of the suites on the oracle.
 //! `cargo-mutants` mutates the reference runtime's code (the WASI host, or
-//! the executor) and runs the spec and WASI suites on each mutant (the
-//! `wasi_suite` and `spec` tests of reference-runtime); a mutant no test
-//! catches is a behaviour no case checks. Too slow for `.ci/run` (about
-//! 13 s a mutant here, 970 in the WASI host): run it by shards.
+//! the executor) and runs the tests that judge that part on each mutant: the
+//! WASI suite and the host's own tests for `wasi`, the spec scripts and the
+//! embedding API's tests for `exec`. A mutant no test catches is a
+//! behaviour no case checks. Too slow for `.ci/run` (several seconds a
+//! mutant, about a thousand a scope): run it by shards, or with
+//! `--iterate` to retest only what was missed last time.
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::Context as _;
@@ -13,42 +16,67 @@ use anyhow::Context as _;
 #[derive(clap::Args)]
 pub struct MutantsArgs {
     /// What to mutate: `wasi` (the preview1 host), `exec` (the executor
-    /// and its translation), or a file glob under reference-runtime/.
+    /// and its translation), or a file glob under reference-runtime/
+    /// (judged by every test of the crate).
     #[arg(long, default_value = "wasi", value_name = "wasi|exec|GLOB")]
     scope: String,
     /// Run only shard K of N of the mutants (`cargo mutants --shard`).
     #[arg(long, value_name = "K/N")]
     shard: Option<String>,
+    /// Test only the mutants the last run in `--out` did not catch
+    /// (`cargo mutants --iterate`): after adding cases, this gives the
+    /// score after at the cost of the survivors only.
+    #[arg(long)]
+    iterate: bool,
+    /// Mutants built and tested at once (each in its own copy of the tree).
+    #[arg(long, short, default_value_t = 1)]
+    jobs: usize,
     /// Only list the mutants.
     #[arg(long)]
     list: bool,
-    /// Where cargo-mutants writes its outcomes (mutants.out/).
+    /// Where cargo-mutants writes its outcomes (`mutants.out/` inside).
     #[arg(long, default_value = "target/mutants")]
-    out: std::path::PathBuf,
+    out: PathBuf,
 }
 
-/// The files of a scope.
-fn files(scope: &str) -> Vec<String> {
-    match scope {
-        "wasi" => vec!["reference-runtime/src/wasi/*.rs".into()],
-        "exec" => vec![
-            "reference-runtime/src/exec/**/*.rs".into(),
-            "reference-runtime/src/translate.rs".into(),
-            "reference-runtime/src/lower.rs".into(),
-        ],
-        glob => vec![glob.to_string()],
+/// What a scope mutates, and the test targets of reference-runtime that
+/// judge it.
+struct Scope {
+    files: Vec<String>,
+    judges: Vec<&'static str>,
+}
+
+fn scope(name: &str) -> Scope {
+    match name {
+        "wasi" => Scope {
+            files: vec!["reference-runtime/src/wasi/*.rs".into()],
+            judges: vec!["wasi_suite", "wasi_host", "wasi_escape", "wasi_errno"],
+        },
+        "exec" => Scope {
+            files: vec![
+                "reference-runtime/src/exec/**/*.rs".into(),
+                "reference-runtime/src/translate.rs".into(),
+                "reference-runtime/src/lower.rs".into(),
+            ],
+            judges: vec!["spec", "api", "modes"],
+        },
+        glob => Scope {
+            files: vec![glob.to_string()],
+            judges: vec![],
+        },
     }
 }
 
-/// Run `cargo mutants` on the scope.
+/// Run `cargo mutants` on the scope, then print its outcome counts.
 pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
     let root = conformance_adapters::workspace_root();
+    let scope = scope(&args.scope);
     let mut command = Command::new("cargo");
     command
         .current_dir(root)
         .args(["mutants", "-p", "reference-runtime"]);
-    for file in files(&args.scope) {
-        command.args(["--file", &file]);
+    for file in &scope.files {
+        command.args(["--file", file]);
     }
     if let Some(shard) = &args.shard {
         command.args(["--shard", shard]);
@@ -56,18 +84,62 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
     if args.list {
         command.arg("--list");
     } else {
+        // The `mutants` profile: no debug info, so a mutant's build is
+        // mostly the one crate's codegen; mold links when it is there.
         command
-            .args(["--timeout", "300", "--output"])
-            .arg(&args.out)
-            .args(["--", "--test", "wasi_suite", "--test", "spec"]);
+            .args(["--profile", "mutants", "--timeout", "300", "--jobs"])
+            .arg(args.jobs.to_string())
+            .arg("--output")
+            .arg(&args.out);
+        if args.iterate {
+            command.arg("--iterate");
+        }
+        if Path::new("/usr/bin/mold").exists() && std::env::var_os("RUSTFLAGS").is_none() {
+            command.env("RUSTFLAGS", "-C link-arg=-fuse-ld=mold");
+        }
+        command.arg("--");
+        for judge in &scope.judges {
+            command.args(["--test", judge]);
+        }
     }
     let status = command
         .status()
         .context("running cargo mutants (install it: cargo install cargo-mutants --locked)")?;
-    // cargo-mutants exits 2 when mutants were missed: that is the result,
-    // not an error of this command.
+    // cargo-mutants exits 2 when mutants were missed and 3 when some timed
+    // out: that is the result, not an error of this command.
     match status.code() {
-        Some(0 | 2 | 3) => Ok(()),
+        Some(0 | 2 | 3) if args.list => Ok(()),
+        Some(0 | 2 | 3) => print_score(&root.join(&args.out).join("mutants.out")),
         _ => anyhow::bail!("cargo mutants failed: {status}"),
     }
+}
+
+/// The counts of cargo-mutants' `outcomes.json`, and the score: caught
+/// over the mutants that built (caught, missed, timed out).
+fn print_score(dir: &Path) -> anyhow::Result<()> {
+    let path = dir.join("outcomes.json");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let outcomes: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    let count = |key: &str| outcomes[key].as_u64().unwrap_or(0);
+    let (caught, missed, timeout, unviable) = (
+        count("caught"),
+        count("missed"),
+        count("timeout"),
+        count("unviable"),
+    );
+    let viable = caught + missed + timeout;
+    let score = if viable == 0 {
+        0.0
+    } else {
+        100.0 * caught as f64 / viable as f64
+    };
+    println!(
+        "mutants: {} tested; caught {caught}, missed {missed}, timeout {timeout}, unviable {unviable}; \
+         score {score:.1} % (caught of the {viable} that built); missed ones in {}",
+        count("total_mutants"),
+        dir.join("missed.txt").display()
+    );
+    Ok(())
 }
