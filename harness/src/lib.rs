@@ -7,6 +7,7 @@ mod baseline;
 mod record;
 mod runner;
 mod scratch;
+pub mod soak;
 mod verdict;
 
 pub use baseline::{Baseline, Change, VersionChange};

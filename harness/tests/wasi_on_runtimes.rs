@@ -5,6 +5,10 @@
 //! is `pass`, or `xfail` as listed in `suites/expectations/<runtime>.toml`; an
 //! `xpass` fails, so the list stays honest. A runtime that is not installed
 //! has its trials ignored, and the reason is printed.
+//!
+//! `WASI_SUITE_RUNTIMES=reference` (a comma-separated list) keeps only
+//! those runtimes' trials: `cargo xtask mutants` judges each mutant of the
+//! reference runtime by the WASI suite this way, as the harness judges it.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -37,8 +41,16 @@ fn main() {
         timeout: Duration::from_secs(20),
         output_cap: 1 << 20,
     };
+    let only = std::env::var("WASI_SUITE_RUNTIMES").ok();
+    let chosen = |name: &str| {
+        only.as_deref()
+            .is_none_or(|list| list.split(',').any(|n| n.trim() == name))
+    };
+    if let Some(list) = &only {
+        eprintln!("WASI_SUITE_RUNTIMES={list}: only those runtimes' trials");
+    }
     let mut trials = Vec::new();
-    for name in RUNTIMES {
+    for name in RUNTIMES.iter().filter(|n| chosen(n)) {
         let runtime: Option<Arc<dyn Runtime>> = if *name == "reference" {
             Some(Arc::new(ReferenceRuntime::new()))
         } else {

@@ -81,6 +81,13 @@ pub struct Args {
     /// to see which call of a diverging case went differently.
     #[arg(long, value_name = "N", num_args = 0..=1, require_equals = true)]
     trace: Option<Option<usize>>,
+    /// Soak: run the whole plan N times back to back in this process and
+    /// check that the verdicts never change and nothing leaks (open fds,
+    /// processes left below this one, scratch dirs), reporting memory and
+    /// each run's peak; writes soak.json, and the reports of the last run.
+    /// Exit status 1 when a verdict changed or something leaked.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    soak: Option<u32>,
 }
 
 fn default_out() -> PathBuf {
@@ -173,7 +180,16 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         .transpose()
         .context("--baseline")?;
     stop_on_signals()?;
-    let mut record = conformance_harness::run(&plan).context("running the suites")?;
+    let mut soak_problems = Vec::new();
+    let mut record = match args.soak {
+        Some(times) => {
+            check_writable(&out)?;
+            let outcome = crate::soak::run(&plan, times, &out)?;
+            soak_problems = outcome.problems;
+            outcome.last
+        }
+        None => conformance_harness::run(&plan).context("running the suites")?,
+    };
     if let Some((path, old)) = &baseline {
         record.baseline = Some(conformance_harness::Baseline::compare(
             old,
@@ -202,7 +218,15 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         let filter = args.filter.as_deref().unwrap_or("");
         return Err(anyhow::anyhow!("no case matched --filter `{filter}`").into());
     }
-    finish(&record, &out, args.fail_on)
+    let finished = finish(&record, &out, args.fail_on);
+    if !soak_problems.is_empty() {
+        for problem in &soak_problems {
+            eprintln!("soak: {problem}");
+        }
+        finished?;
+        return Err(Failure::Unexpected);
+    }
+    finished
 }
 
 /// SIGINT or SIGTERM: the first stops the run (no new job starts, running

@@ -21,6 +21,7 @@ mod install;
 mod mutants;
 mod output;
 mod runtimes;
+mod soak;
 
 use std::process::ExitCode;
 

@@ -35,12 +35,14 @@ pub struct MutantsArgs {
     #[arg(long)]
     list: bool,
     /// Where cargo-mutants writes its outcomes (`mutants.out/` inside).
-    #[arg(long, default_value = "target/mutants")]
+    #[arg(long, default_value = "target/mutation")]
     out: PathBuf,
 }
 
-/// What a scope mutates, and the test targets of reference-runtime that
-/// judge it.
+/// What a scope mutates, and the test targets that judge it (in
+/// reference-runtime, or in the harness, where the WASI suite runs on the
+/// reference runtime as `conformance` judges it: exit, output, the dirs
+/// after the run).
 struct Scope {
     files: Vec<String>,
     judges: Vec<&'static str>,
@@ -50,7 +52,7 @@ fn scope(name: &str) -> Scope {
     match name {
         "wasi" => Scope {
             files: vec!["reference-runtime/src/wasi/*.rs".into()],
-            judges: vec!["wasi_suite", "wasi_host", "wasi_escape", "wasi_errno"],
+            judges: vec!["wasi_on_runtimes", "wasi_host", "wasi_escape", "wasi_errno"],
         },
         "exec" => Scope {
             files: vec![
@@ -74,12 +76,15 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
     let mut command = Command::new("cargo");
     command
         .current_dir(root)
-        .args(["mutants", "-p", "reference-runtime"]);
+        .args(["mutants", "-p", "reference-runtime"])
+        .args(["--test-package", "reference-runtime,conformance-harness"])
+        // The harness's WASI suite test, on the reference runtime alone.
+        .env("WASI_SUITE_RUNTIMES", "reference");
     for file in &scope.files {
         command.args(["--file", file]);
     }
     if let Some(shard) = &args.shard {
-        command.args(["--shard", shard]);
+        command.args(["--shard", shard, "--sharding", "round-robin"]);
     }
     if args.list {
         command.arg("--list");
@@ -97,9 +102,10 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
         if Path::new("/usr/bin/mold").exists() && std::env::var_os("RUSTFLAGS").is_none() {
             command.env("RUSTFLAGS", "-C link-arg=-fuse-ld=mold");
         }
-        command.arg("--");
+        // As cargo arguments (not after `--`), so that the build of each
+        // mutant builds only the judges, not every test target.
         for judge in &scope.judges {
-            command.args(["--test", judge]);
+            command.arg("--cargo-arg").arg(format!("--test={judge}"));
         }
     }
     let status = command
