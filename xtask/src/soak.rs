@@ -44,6 +44,18 @@ pub fn run(plan: &Plan, times: u32, out: &Path) -> anyhow::Result<SoakOutcome> {
         eprintln!("soak: cannot adopt orphaned processes ({e}); only direct children are counted");
     }
     let temp_dir = std::env::temp_dir();
+    // Dirs of that name that were there before (another run's, or the WASI
+    // fuzzer's fixed decoy) are not this soak's to count.
+    let there_before = soak::sample(&temp_dir)
+        .context("reading /proc/self")?
+        .scratch_dirs;
+    if !there_before.is_empty() {
+        eprintln!(
+            "soak: not counting {} scratch-like dirs that were there before: {:?}",
+            there_before.len(),
+            there_before
+        );
+    }
     let mut first: Option<RunRecord> = None;
     let mut runs = Vec::new();
     let mut last = None;
@@ -53,7 +65,8 @@ pub fn run(plan: &Plan, times: u32, out: &Path) -> anyhow::Result<SoakOutcome> {
         let clock = Instant::now();
         let record = conformance_harness::run(plan).context("running the suites")?;
         let seconds = clock.elapsed().as_secs_f64();
-        let process = soak::sample(&temp_dir).context("reading /proc/self")?;
+        let mut process = soak::sample(&temp_dir).context("reading /proc/self")?;
+        process.scratch_dirs.retain(|dir| !there_before.contains(dir));
         let drift = first
             .as_ref()
             .map(|f| RunDrift::between(f, &record))
