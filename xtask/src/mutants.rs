@@ -52,7 +52,13 @@ fn scope(name: &str) -> Scope {
     match name {
         "wasi" => Scope {
             files: vec!["reference-runtime/src/wasi/*.rs".into()],
-            judges: vec!["wasi_on_runtimes", "wasi_host", "wasi_escape", "wasi_errno"],
+            judges: vec![
+                "wasi_on_runtimes",
+                "wasi_host",
+                "wasi_host_calls",
+                "wasi_escape",
+                "wasi_errno",
+            ],
         },
         "exec" => Scope {
             files: vec![

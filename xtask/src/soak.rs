@@ -66,7 +66,9 @@ pub fn run(plan: &Plan, times: u32, out: &Path) -> anyhow::Result<SoakOutcome> {
         let record = conformance_harness::run(plan).context("running the suites")?;
         let seconds = clock.elapsed().as_secs_f64();
         let mut process = soak::sample(&temp_dir).context("reading /proc/self")?;
-        process.scratch_dirs.retain(|dir| !there_before.contains(dir));
+        process
+            .scratch_dirs
+            .retain(|dir| !there_before.contains(dir));
         let drift = first
             .as_ref()
             .map(|f| RunDrift::between(f, &record))

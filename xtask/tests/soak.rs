@@ -63,7 +63,10 @@ fn a_steady_runtime_soaks_with_identical_verdicts_and_no_leaks() {
         assert!(run["process"]["open_fds"].as_u64().unwrap_or(0) >= 3);
     }
     assert!(output.contains("soak 3/3: "), "{output}");
-    assert!(output.contains("not counting 1 scratch-like dirs"), "{output}");
+    assert!(
+        output.contains("not counting 1 scratch-like dirs"),
+        "{output}"
+    );
 }
 
 #[test]

@@ -473,11 +473,19 @@ fn file_fdflags(f: &cap_std::fs::File) -> Result<u16, Fail> {
 /// F_GETFL would say): O_RSYNC is O_SYNC, which implies O_DSYNC.
 fn fdflags_kept(fdf: u16) -> u16 {
     use rustix::fs::OFlags;
+    // Only ever add: O_SYNC's bits include O_DSYNC's, so clearing SYNC
+    // (`set(SYNC, false)`) would drop a DSYNC set before it.
     let mut fl = OFlags::empty();
-    fl.set(OFlags::APPEND, fdf & fdflags::APPEND != 0);
-    fl.set(OFlags::NONBLOCK, fdf & fdflags::NONBLOCK != 0);
-    fl.set(OFlags::DSYNC, fdf & fdflags::DSYNC != 0);
-    fl.set(OFlags::SYNC, fdf & (fdflags::SYNC | fdflags::RSYNC) != 0);
+    for (fdflag, oflag) in [
+        (fdflags::APPEND, OFlags::APPEND),
+        (fdflags::NONBLOCK, OFlags::NONBLOCK),
+        (fdflags::DSYNC, OFlags::DSYNC),
+        (fdflags::SYNC | fdflags::RSYNC, OFlags::SYNC),
+    ] {
+        if fdf & fdflag != 0 {
+            fl |= oflag;
+        }
+    }
     fdflags_of(fl)
 }
 
