@@ -28,6 +28,7 @@ const PRELUDE: &str = r#"
   (import "wasi_snapshot_preview1" "fd_allocate" (func $fd_allocate (param i32 i64 i64) (result i32)))
   (import "wasi_snapshot_preview1" "fd_fdstat_get" (func $fd_fdstat_get (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "fd_fdstat_set_flags" (func $fd_fdstat_set_flags (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_filestat_get" (func $fd_filestat_get (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "fd_filestat_set_size" (func $fd_filestat_set_size (param i32 i64) (result i32)))
   (import "wasi_snapshot_preview1" "path_open" (func $path_open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "path_filestat_get" (func $path_filestat_get (param i32 i32 i32 i32 i32) (result i32)))
@@ -104,6 +105,7 @@ fn u64_at(b: &[u8], at: usize) -> u64 {
 // witx errnos.
 const OK: u8 = 0;
 const BADF: u8 = 8;
+const FBIG: u8 = 22;
 const INVAL: u8 = 28;
 const NOTSUP: u8 = 58;
 const NOTCAPABLE: u8 = 76;
@@ -181,9 +183,16 @@ fn flag_words_are_checked_and_kept_as_linux_keeps_them() {
         (call $e (call $path_open (i32.const 3) (i32.const 0) (i32.const 410) (i32.const 1)
           (i32.const 0) (i64.const 330) (i64.const 0) (i32.const 0) (i32.const 504)))
         (call $e (call $fd_fdstat_set_flags (i32.load (i32.const 504)) (i32.const 0x20)))
-        ;; dsync cannot be turned on after opening (Linux F_SETFL ignores it).
+        ;; dsync, rsync and sync cannot be turned on after opening (Linux
+        ;; F_SETFL ignores them).
         (call $e (call $fd_fdstat_set_flags (i32.load (i32.const 504)) (i32.const 2)))
+        (call $e (call $fd_fdstat_set_flags (i32.load (i32.const 504)) (i32.const 8)))
+        (call $e (call $fd_fdstat_set_flags (i32.load (i32.const 504)) (i32.const 16)))
         (call $e (call $fd_allocate (i32.load (i32.const 504)) (i64.const 0) (i64.const 0)))
+        ;; An offset and a length that are not negative but run past the
+        ;; largest file: EFBIG, as posix_fallocate gives, not EINVAL.
+        (call $e (call $fd_allocate (i32.load (i32.const 504)) (i64.const 0x7fffffffffffffff) (i64.const 1)))
+        (call $e (call $fd_allocate (i32.load (i32.const 504)) (i64.const 1) (i64.const 0x7fffffffffffffff)))
         ;; fd_advise on a directory: EBADF, as posix_fadvise on one is.
         (call $e (call $fd_advise (i32.const 3) (i64.const 0) (i64.const 0) (i32.const 0)))
         ;; A directory opened with dsync, rsync, sync, append.
@@ -198,8 +207,12 @@ fn flag_words_are_checked_and_kept_as_linux_keeps_them() {
         open_s_with(1)
     );
     let out = run(&body, b).stdout;
-    assert_eq!(out[..6], [INVAL, OK, INVAL, NOTSUP, INVAL, BADF], "{out:?}");
-    let kept: Vec<(u8, u8, u16)> = out[6..]
+    assert_eq!(
+        out[..10],
+        [INVAL, OK, INVAL, NOTSUP, NOTSUP, NOTSUP, INVAL, FBIG, FBIG, BADF],
+        "{out:?}"
+    );
+    let kept: Vec<(u8, u8, u16)> = out[10..]
         .chunks(4)
         .map(|c| (c[0], c[1], u16_at(c, 2)))
         .collect();
@@ -211,6 +224,81 @@ fn flag_words_are_checked_and_kept_as_linux_keeps_them() {
         kept,
         [(OK, OK, 24), (OK, OK, 24), (OK, OK, 24), (OK, OK, 1)],
         "{out:?}"
+    );
+}
+
+#[test]
+fn rights_a_directory_cannot_hand_down_are_refused_only_where_they_apply() {
+    let (_dir, b) = tree();
+    let body = r#"
+        (i32.store8 (i32.const 440) (i32.const 46))
+        ;; "s" as a directory that hands down path_open (1 << 13) alone.
+        (call $e (call $path_open (i32.const 3) (i32.const 0) (i32.const 400) (i32.const 1)
+          (i32.const 2) (i64.const 8192) (i64.const 8192) (i32.const 0) (i32.const 500)))
+        ;; fd_read, which it cannot hand down, asked for "." (a directory,
+        ;; opened without oflags::directory): fd_read is no directory's
+        ;; right, so nothing applies and it opens, with no right to read
+        ;; or write.
+        (call $e (call $path_open (i32.load (i32.const 500)) (i32.const 0) (i32.const 440) (i32.const 1)
+          (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 504)))
+        ;; The same for the file "g": refused.
+        (call $e (call $path_open (i32.load (i32.const 500)) (i32.const 0) (i32.const 420) (i32.const 1)
+          (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 504)))
+        ;; "f" opened nonblocking keeps the flag.
+        (call $e (call $path_open (i32.const 3) (i32.const 0) (i32.const 410) (i32.const 1)
+          (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 4) (i32.const 508)))
+        (call $e (call $fd_fdstat_get (i32.load (i32.const 508)) (i32.const 600)))
+        (call $u16 (i32.load16_u (i32.const 602)))
+    "#;
+    let out = run(body, b).stdout;
+    assert_eq!(out[..5], [OK, OK, NOTCAPABLE, OK, OK], "{out:?}");
+    assert_eq!(u16_at(&out, 5), 4, "fdflags::nonblock");
+}
+
+#[test]
+fn device_files_have_their_filetypes() {
+    use std::os::unix::fs::FileTypeExt as _;
+    // Any block device under /dev: stat needs no right to the device.
+    let block = std::fs::read_dir("/dev").ok().and_then(|entries| {
+        entries
+            .flatten()
+            .find(|e| e.file_type().is_ok_and(|t| t.is_block_device()))
+            .map(|e| e.file_name().into_string().unwrap_or_default())
+    });
+    let Some(block) = block.filter(|name| !name.is_empty()) else {
+        eprintln!("skipped: no block device under /dev to stat");
+        return;
+    };
+    let stores: String = block
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| format!("(i32.store8 (i32.const {}) (i32.const {b}))", 1200 + i))
+        .collect();
+    let body = format!(
+        r#"
+        {stores}
+        (i32.store (i32.const 1100) (i32.const 0x6c6c756e))
+        (call $e (call $path_filestat_get (i32.const 3) (i32.const 0) (i32.const 1200) (i32.const {len}) (i32.const 700)))
+        (call $e (i32.load8_u (i32.const 716)))
+        ;; Opened with fd_filestat_get (1 << 21) alone, so read-only.
+        (call $e (call $path_open (i32.const 3) (i32.const 0) (i32.const 1200) (i32.const {len})
+          (i32.const 0) (i64.const 0x200000) (i64.const 0) (i32.const 0) (i32.const 500)))
+        (call $e (call $fd_filestat_get (i32.load (i32.const 500)) (i32.const 700)))
+        (call $e (i32.load8_u (i32.const 716)))
+        (call $e (call $fd_fdstat_get (i32.load (i32.const 500)) (i32.const 600)))
+        (call $e (i32.load8_u (i32.const 600)))
+        (call $e (call $path_filestat_get (i32.const 3) (i32.const 0) (i32.const 1100) (i32.const 4) (i32.const 700)))
+        (call $e (i32.load8_u (i32.const 716)))
+    "#,
+        len = block.len()
+    );
+    let b = WasiCtxBuilder::new().preopen_dir("/dev", "dev").unwrap();
+    let out = run(&body, b).stdout;
+    // witx filetypes: block_device 1, character_device 2.
+    assert_eq!(
+        out,
+        [OK, 1, OK, OK, 1, OK, 1, OK, 2],
+        "/dev/{block}: stat, open, fstat, fdstat; then /dev/null"
     );
 }
 

@@ -23,14 +23,20 @@ pub struct MutantsArgs {
     /// Run only shard K of N of the mutants (`cargo mutants --shard`).
     #[arg(long, value_name = "K/N")]
     shard: Option<String>,
-    /// Test only the mutants the last run in `--out` did not catch
-    /// (`cargo mutants --iterate`): after adding cases, this gives the
-    /// score after at the cost of the survivors only.
+    /// Test only the mutants the last run in `--out` missed or that timed
+    /// out there, by name (not `cargo mutants --iterate`, which also tests
+    /// every mutant the last run did not reach, such as the other shards):
+    /// after adding cases, this gives the score after at the cost of the
+    /// survivors only.
     #[arg(long)]
     iterate: bool,
     /// Mutants built and tested at once (each in its own copy of the tree).
     #[arg(long, short, default_value_t = 1)]
     jobs: usize,
+    /// Seconds a mutant's tests may run before it counts as a timeout
+    /// (a mutant that loops forever is caught by the timeout, not missed).
+    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    timeout: u64,
     /// Only list the mutants.
     #[arg(long)]
     list: bool,
@@ -91,7 +97,17 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
     for file in &scope.files {
         command.args(["--file", file]);
     }
-    if let Some(shard) = &args.shard {
+    if args.iterate {
+        let survivors = last_survivors(&root.join(&args.out).join("mutants.out"))?;
+        if survivors.is_empty() {
+            println!("mutants: the last run in {} left no survivors", args.out.display());
+            return Ok(());
+        }
+        println!("mutants: retesting the last run's {} survivors", survivors.len());
+        for name in &survivors {
+            command.arg("--re").arg(format!("^{}$", regex_escape(name)));
+        }
+    } else if let Some(shard) = &args.shard {
         command.args(["--shard", shard, "--sharding", "round-robin"]);
     }
     if args.list {
@@ -99,14 +115,16 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
     } else {
         // The `mutants` profile: no debug info, so a mutant's build is
         // mostly the one crate's codegen; mold links when it is there.
+        // cargo-mutants makes `mutants.out` but not the directories above it.
+        let out = root.join(&args.out);
+        std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
         command
-            .args(["--profile", "mutants", "--timeout", "300", "--jobs"])
+            .args(["--profile", "mutants", "--timeout"])
+            .arg(args.timeout.to_string())
+            .arg("--jobs")
             .arg(args.jobs.to_string())
             .arg("--output")
             .arg(&args.out);
-        if args.iterate {
-            command.arg("--iterate");
-        }
         if Path::new("/usr/bin/mold").exists() && std::env::var_os("RUSTFLAGS").is_none() {
             command.env("RUSTFLAGS", "-C link-arg=-fuse-ld=mold");
         }
@@ -126,6 +144,30 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
         Some(0 | 2 | 3) => print_score(&root.join(&args.out).join("mutants.out")),
         _ => anyhow::bail!("cargo mutants failed: {status}"),
     }
+}
+
+/// The names of the mutants the last run in `dir` missed or that timed out.
+fn last_survivors(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for list in ["missed.txt", "timeout.txt"] {
+        let path = dir.join(list);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {} (is there a last run to iterate on?)", path.display()))?;
+        names.extend(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned));
+    }
+    Ok(names)
+}
+
+/// `name` as a regex that matches it literally (cargo-mutants' `--re`).
+fn regex_escape(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() * 2);
+    for c in name.chars() {
+        if "\\.+*?()|[]{}^$".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The counts of cargo-mutants' `outcomes.json`, and the score: caught
