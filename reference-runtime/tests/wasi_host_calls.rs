@@ -209,7 +209,9 @@ fn flag_words_are_checked_and_kept_as_linux_keeps_them() {
     let out = run(&body, b).stdout;
     assert_eq!(
         out[..10],
-        [INVAL, OK, INVAL, NOTSUP, NOTSUP, NOTSUP, INVAL, FBIG, FBIG, BADF],
+        [
+            INVAL, OK, INVAL, NOTSUP, NOTSUP, NOTSUP, INVAL, FBIG, FBIG, BADF
+        ],
         "{out:?}"
     );
     let kept: Vec<(u8, u8, u16)> = out[10..]

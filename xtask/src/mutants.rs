@@ -100,10 +100,16 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
     if args.iterate {
         let survivors = last_survivors(&root.join(&args.out).join("mutants.out"))?;
         if survivors.is_empty() {
-            println!("mutants: the last run in {} left no survivors", args.out.display());
+            println!(
+                "mutants: the last run in {} left no survivors",
+                args.out.display()
+            );
             return Ok(());
         }
-        println!("mutants: retesting the last run's {} survivors", survivors.len());
+        println!(
+            "mutants: retesting the last run's {} survivors",
+            survivors.len()
+        );
         for name in &survivors {
             command.arg("--re").arg(format!("^{}$", regex_escape(name)));
         }
@@ -151,9 +157,17 @@ fn last_survivors(dir: &Path) -> anyhow::Result<Vec<String>> {
     let mut names = Vec::new();
     for list in ["missed.txt", "timeout.txt"] {
         let path = dir.join(list);
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {} (is there a last run to iterate on?)", path.display()))?;
-        names.extend(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned));
+        let text = std::fs::read_to_string(&path).with_context(|| {
+            format!(
+                "reading {} (is there a last run to iterate on?)",
+                path.display()
+            )
+        })?;
+        names.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned),
+        );
     }
     Ok(names)
 }
