@@ -402,14 +402,29 @@ fn captured_output_is_cut_at_its_cap_and_says_so() {
 
 /// The CLI with `args`, the module from `body`, stdin a pipe fed `stdin`
 /// (kept open while the guest runs when `None`).
-fn cli(body: &str, args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+/// `reference-runtime run ARGS m.wasm` for the module of `body`, run by
+/// `launcher` (a command that runs its arguments) when given; the module
+/// lives in the returned dir.
+fn cli_command(body: &str, args: &[&str], launcher: &[&str]) -> (tempfile::TempDir, Command) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.wasm");
     std::fs::write(&path, module(body)).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_reference-runtime"))
-        .arg("run")
-        .args(args)
-        .arg(&path)
+    let binary = env!("CARGO_BIN_EXE_reference-runtime");
+    let mut command = match launcher.split_first() {
+        Some((program, rest)) => {
+            let mut c = Command::new(program);
+            c.args(rest).arg(binary);
+            c
+        }
+        None => Command::new(binary),
+    };
+    command.arg("run").args(args).arg(&path);
+    (dir, command)
+}
+
+fn cli(body: &str, args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+    let (_dir, mut command) = cli_command(body, args, &[]);
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -473,4 +488,116 @@ fn the_cli_polls_the_hosts_stdin_until_the_clock_fires() {
     assert_eq!(out[..2], [OK, 1], "{out:?}");
     assert_eq!(u64_at(&out, 2), 2, "the clock's event");
     assert!(u64_at(&out, 10) >= 250_000_000, "{} ns", u64_at(&out, 10));
+}
+
+#[test]
+fn a_terminal_on_stdin_is_a_character_device() {
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).expect("openpt");
+    grantpt(&master).expect("grantpt");
+    unlockpt(&master).expect("unlockpt");
+    let name = ptsname(&master, Vec::new()).expect("ptsname");
+    let terminal = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(name.to_str().expect("pts names are UTF-8"))
+        .expect("opening the pty's terminal end");
+    let body = r#"
+        (call $e (call $fd_filestat_get (i32.const 0) (i32.const 700)))
+        (call $e (i32.load8_u (i32.const 716)))
+        (call $e (call $fd_fdstat_get (i32.const 0) (i32.const 600)))
+        (call $e (i32.load8_u (i32.const 600)))
+    "#;
+    let (_dir, mut command) = cli_command(body, &[], &[]);
+    let out = command
+        .stdin(Stdio::from(terminal))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // witx filetype character_device (2), from fstat and from fdstat.
+    assert_eq!(out.stdout, [OK, 2, OK, 2]);
+}
+
+#[test]
+fn a_write_cut_by_the_file_size_limit_reports_what_was_written_then_efbig() {
+    // sh runs the CLI with a file size limit of one block (512 or 1024
+    // bytes, as the shell counts) and SIGXFSZ ignored, so a write past it
+    // is cut short and the next one fails with EFBIG.
+    let body = r#"
+        (i32.store8 (i32.const 440) (i32.const 111))
+        ;; "o" created with fd_write (64).
+        (call $e (call $path_open (i32.const 3) (i32.const 0) (i32.const 440) (i32.const 1)
+          (i32.const 1) (i64.const 64) (i64.const 0) (i32.const 0) (i32.const 500)))
+        ;; Two buffers of 4096 bytes: the first is cut by the limit.
+        (i32.store (i32.const 0) (i32.const 8192))
+        (i32.store (i32.const 4) (i32.const 4096))
+        (i32.store (i32.const 8) (i32.const 12288))
+        (i32.store (i32.const 12) (i32.const 4096))
+        (call $e (call $fd_write (i32.load (i32.const 500)) (i32.const 0) (i32.const 2) (i32.const 504)))
+        (call $u64 (i64.extend_i32_u (i32.load (i32.const 504))))
+        ;; At the limit: nothing written, EFBIG.
+        (call $e (call $fd_write (i32.load (i32.const 500)) (i32.const 0) (i32.const 2) (i32.const 504)))
+    "#;
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = format!("{}::d", scratch.path().display());
+    let launcher = ["sh", "-c", "trap '' XFSZ; ulimit -f 1 && exec \"$@\"", "sh"];
+    let (_dir, mut command) = cli_command(body, &["--dir", &dir], &launcher);
+    let out = command.stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::metadata(scratch.path().join("o")).unwrap().len();
+    assert!(
+        matches!(written, 512 | 1024),
+        "the limit cut the file at {written}"
+    );
+    assert_eq!(out.stdout.len(), 11, "{:?}", out.stdout);
+    assert_eq!(out.stdout[..2], [OK, OK], "{:?}", out.stdout);
+    assert_eq!(
+        u64_at(&out.stdout, 2),
+        written,
+        "nwritten is what reached the file"
+    );
+    assert_eq!(out.stdout[10], FBIG);
+}
+
+#[test]
+fn a_size_the_file_system_allows_is_set_whole() {
+    // tmpfs takes files up to i64::MAX bytes (ext4 stops at 16 TiB), so
+    // fd_filestat_set_size(i64::MAX) is the host's to accept there.
+    let Ok(tmpfs) = tempfile::tempdir_in("/dev/shm") else {
+        eprintln!("skipped: no /dev/shm to make a tmpfs dir in");
+        return;
+    };
+    let is_tmpfs = rustix::fs::statfs(tmpfs.path()).is_ok_and(|s| s.f_type == 0x0102_1994);
+    if !is_tmpfs {
+        eprintln!("skipped: /dev/shm is not tmpfs");
+        return;
+    }
+    std::fs::write(tmpfs.path().join("f"), b"").unwrap();
+    let b = WasiCtxBuilder::new()
+        .preopen_dir(tmpfs.path(), "d")
+        .unwrap();
+    let body = r#"
+        ;; "f" with fd_filestat_set_size (1 << 22).
+        (call $e (call $path_open (i32.const 3) (i32.const 0) (i32.const 410) (i32.const 1)
+          (i32.const 0) (i64.const 0x400000) (i64.const 0) (i32.const 0) (i32.const 500)))
+        (call $e (call $fd_filestat_set_size (i32.load (i32.const 500)) (i64.const 0x7fffffffffffffff)))
+        (call $e (call $fd_filestat_set_size (i32.load (i32.const 500)) (i64.const 0x8000000000000000)))
+    "#;
+    let out = run(body, b).stdout;
+    assert_eq!(out, [OK, OK, FBIG]);
+    assert_eq!(
+        std::fs::metadata(tmpfs.path().join("f")).unwrap().len(),
+        i64::MAX as u64
+    );
 }
