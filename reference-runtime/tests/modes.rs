@@ -6,13 +6,32 @@
 //! `fuzz/README.md`); its first 53 minutes found none.
 
 use arbitrary::Unstructured;
+use reference_runtime::Translation;
 use reference_runtime::exercise;
 use reference_runtime::modes::{Agreement, Step, compare};
+use reference_runtime::wast::run_script;
 
 mod support {
     pub mod smith_config;
 }
 use support::smith_config::{modes_smith_config, pseudo_random_bytes};
+
+/// Runs a script of assertions in both translations (the comparison above
+/// cannot see a mistake the two share).
+fn assert_script_in_both_translations(script: &str) {
+    for translation in [Translation::Optimized, Translation::Plain] {
+        let mut config = exercise::config();
+        config.translation(translation);
+        let report = run_script("modes.wast", script, &config);
+        assert!(
+            report.is_success(),
+            "{translation:?}: {:?} {:?}",
+            report.parse_error,
+            report.failures()
+        );
+        assert!(report.passed() > 0, "{translation:?}: no directive ran");
+    }
+}
 
 fn compare_wat(wat: &str) -> Agreement {
     let bytes = wat::parse_str(wat).expect("test module parses");
@@ -153,6 +172,21 @@ fn fused_forms_agree_with_the_plain_translation() {
         (i64.add
           (i64.extend_i32_u (i32.load offset=4 (i32.and (i32.add (local.get 0) (i32.const 3)) (i32.const 7))))
           (i64.load offset=2 (i32.and (local.get 0) (i32.const 7))))))"#;
+    assert_script_in_both_translations(&format!(
+        r#"{wat}
+        (assert_return (invoke "mul_add" (f64.const 2) (f64.const 3) (f64.const 0.5)) (f64.const 6.5))
+        (assert_return (invoke "add_mul" (f64.const 2) (f64.const 3) (f64.const 0.5)) (f64.const 6.5))
+        (assert_return (invoke "mul_sub" (f64.const 2) (f64.const 3) (f64.const 0.5)) (f64.const 5.5))
+        (assert_return (invoke "sub_mul" (f64.const 2) (f64.const 3) (f64.const 0.5)) (f64.const -5.5))
+        (assert_return (invoke "div_add" (f64.const 3) (f64.const 2) (f64.const 0.25)) (f64.const 1.75))
+        (assert_return (invoke "f32_mul_add" (f32.const 2) (f32.const 3) (f32.const 0.5)) (f32.const 6.5))
+        (assert_return (invoke "f32_sub_div" (f32.const 3) (f32.const 2) (f32.const 0.25)) (f32.const -1.25))
+        (assert_return (invoke "mul_add_add" (f64.const 2) (f64.const 3) (f64.const 0.5) (f64.const 4)) (f64.const 10.5))
+        (assert_return (invoke "mul_add_add_right" (f64.const 2) (f64.const 3) (f64.const 0.5) (f64.const 4)) (f64.const 10.5))
+        (assert_return (invoke "dot" (f64.const 2) (f64.const 3) (f64.const 4) (f64.const 5) (f64.const 1)) (f64.const 27))
+        (assert_return (invoke "dot_loop" (i32.const 3) (f64.const 2)) (f64.const 12))
+        (assert_return (invoke "load_offset" (i32.const 1)) (i64.const 0x0b0a090813110f0d))"#
+    ));
     let bytes = wat::parse_str(wat).expect("test module parses");
     for seed in 0..16 {
         match compare(&bytes, &exercise::config(), seed) {
@@ -160,4 +194,50 @@ fn fused_forms_agree_with_the_plain_translation() {
             Err(difference) => panic!("seed {seed}: {difference}"),
         }
     }
+}
+
+const BRANCHES_ON_NULL: &str = r#"(module
+             (elem declare func $on_non_null)
+             (func $on_non_null (export "on_non_null") (result i32)
+               (call $non_null (i32.const 1)))
+             (func $non_null (param i32) (result i32)
+               (block $l (result (ref func))
+                 (i32.const 7)
+                 (br_on_non_null $l
+                   (select (result funcref) (ref.func $on_non_null) (ref.null func) (local.get 0)))
+                 (drop)
+                 (return (i32.const 10)))
+               (drop)
+               (i32.const 11))
+             (func (export "on_non_null_null") (result i32)
+               (call $non_null (i32.const 0)))
+             (func $null (param i32) (result i32)
+               (block $l (result i32)
+                 (i32.const 7)
+                 (i32.const 8)
+                 (br_on_null $l
+                   (select (result funcref) (ref.func $on_non_null) (ref.null func) (local.get 0)))
+                 (drop)
+                 (i32.add)
+                 (return))
+               (i32.const 100)
+               (i32.add))
+             (func (export "on_null") (result i32) (call $null (i32.const 0)))
+             (func (export "on_null_non_null") (result i32) (call $null (i32.const 1))))"#;
+
+/// `br_on_null` and `br_on_non_null` with values under the reference to
+/// drop when they branch (lowered as a branch with moves, apart from the
+/// plain form): the condition must be read from its own slot.
+#[test]
+fn branches_on_null_that_drop_values_agree_with_the_plain_translation() {
+    let agreement = compare_wat(BRANCHES_ON_NULL);
+    assert_eq!(agreement.calls, 4, "{agreement:?}");
+    assert_eq!(agreement.traps, 0, "{agreement:?}");
+    assert_script_in_both_translations(&format!(
+        r#"{BRANCHES_ON_NULL}
+        (assert_return (invoke "on_non_null") (i32.const 11))
+        (assert_return (invoke "on_non_null_null") (i32.const 10))
+        (assert_return (invoke "on_null") (i32.const 108))
+        (assert_return (invoke "on_null_non_null") (i32.const 15))"#
+    ));
 }
