@@ -241,3 +241,66 @@ fn branches_on_null_that_drop_values_agree_with_the_plain_translation() {
         (assert_return (invoke "on_null_non_null") (i32.const 15))"#
     ));
 }
+
+const PEEPHOLE_PATTERNS: &str = r#"(module
+  (memory 1)
+  (func (export "store_sum") (param $a i32) (param $b i32) (param $p i32) (result i32)
+    (i32.store (local.get $p) (i32.add (local.get $a) (local.get $b)))
+    (i32.load (local.get $p)))
+  (func (export "store_sum64") (param $a i64) (param $b i64) (param $p i32) (result i64)
+    (i64.store (local.get $p) (i64.add (local.get $a) (local.get $b)))
+    (i64.load (local.get $p)))
+  (func (export "store_at_sum") (param $a i32) (param $v i32) (result i32)
+    (i32.store (i32.add (local.get $a) (i32.const 16)) (local.get $v))
+    (i32.load (i32.const 24)))
+  (func (export "store_const_addr") (param $a i32) (result i32)
+    (i32.store (i32.const 32) (i32.mul (local.get $a) (i32.const 3)))
+    (i64.store (i32.const 40) (i64.extend_i32_u (local.get $a)))
+    (i32.add (i32.load (i32.const 32)) (i32.wrap_i64 (i64.load (i32.const 40)))))
+  (func (export "store_address_itself") (result i32) (local $x i32)
+    (local.set $x (i32.const 48))
+    (i32.store (local.get $x) (local.get $x))
+    (i32.load (i32.const 48)))
+  (func (export "forward_local") (param $y i32) (result i32) (local $x i32)
+    (local.set $x (local.get $y))
+    (i32.add (local.get $x) (i32.const 1))
+    (local.set $y (i32.const 100))
+    (i32.add (local.get $x)))
+  (func (export "forward_const") (result i32) (local $x i32)
+    (local.set $x (i32.const 7))
+    (i32.add (local.get $x) (i32.const 1))
+    (local.set $x (i32.const 100))
+    (i32.add (local.get $x)))
+  (func (export "table_temp") (param $i i32) (param $a i32) (result i32)
+    (block $d (result i32)
+      (block $b1 (result i32)
+        (block $b0 (result i32)
+          (i32.mul (local.get $a) (i32.const 10))
+          (local.get $i)
+          (br_table $b0 $b1 $d))
+        (return (i32.add (i32.const 1))))
+      (return (i32.add (i32.const 2))))
+    (i32.add (i32.const 3))))"#;
+
+/// The register form's peepholes (a store fused with the operation that
+/// computes its address, copies and constants forwarded into the next
+/// operation, liveness across a branch table's default) on patterns a spec
+/// script's one-operation functions do not build, with their values.
+#[test]
+fn peephole_forms_compute_their_values_in_both_translations() {
+    let agreement = compare_wat(PEEPHOLE_PATTERNS);
+    assert_eq!(agreement.calls, 8, "{agreement:?}");
+    assert_script_in_both_translations(&format!(
+        r#"{PEEPHOLE_PATTERNS}
+        (assert_return (invoke "store_sum" (i32.const 3) (i32.const 4) (i32.const 64)) (i32.const 7))
+        (assert_return (invoke "store_sum64" (i64.const 3) (i64.const 4) (i32.const 72)) (i64.const 7))
+        (assert_return (invoke "store_at_sum" (i32.const 8) (i32.const 9)) (i32.const 9))
+        (assert_return (invoke "store_const_addr" (i32.const 5)) (i32.const 20))
+        (assert_return (invoke "store_address_itself") (i32.const 48))
+        (assert_return (invoke "forward_local" (i32.const 5)) (i32.const 11))
+        (assert_return (invoke "forward_const") (i32.const 108))
+        (assert_return (invoke "table_temp" (i32.const 0) (i32.const 4)) (i32.const 41))
+        (assert_return (invoke "table_temp" (i32.const 1) (i32.const 4)) (i32.const 42))
+        (assert_return (invoke "table_temp" (i32.const 5) (i32.const 4)) (i32.const 43))"#
+    ));
+}
