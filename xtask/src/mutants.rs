@@ -84,6 +84,7 @@ fn scope(name: &str) -> Scope {
 /// Run `cargo mutants` on the scope, then print its outcome counts.
 pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
     let root = conformance_adapters::workspace_root();
+    let out = root.join(&args.out);
     let scope = scope(&args.scope);
     let mut command = Command::new("cargo");
     command
@@ -98,7 +99,7 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
         command.args(["--file", file]);
     }
     if args.iterate {
-        let survivors = last_survivors(&root.join(&args.out).join("mutants.out"))?;
+        let survivors = last_survivors(&out.join("mutants.out"))?;
         if survivors.is_empty() {
             println!(
                 "mutants: the last run in {} left no survivors",
@@ -122,7 +123,6 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
         // The `mutants` profile: no debug info, so a mutant's build is
         // mostly the one crate's codegen; mold links when it is there.
         // cargo-mutants makes `mutants.out` but not the directories above it.
-        let out = root.join(&args.out);
         std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
         command
             .args(["--profile", "mutants", "--timeout"])
@@ -130,7 +130,7 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
             .arg("--jobs")
             .arg(args.jobs.to_string())
             .arg("--output")
-            .arg(&args.out);
+            .arg(&out);
         if Path::new("/usr/bin/mold").exists() && std::env::var_os("RUSTFLAGS").is_none() {
             command.env("RUSTFLAGS", "-C link-arg=-fuse-ld=mold");
         }
@@ -147,7 +147,7 @@ pub fn run(args: &MutantsArgs) -> anyhow::Result<()> {
     // out: that is the result, not an error of this command.
     match status.code() {
         Some(0 | 2 | 3) if args.list => Ok(()),
-        Some(0 | 2 | 3) => print_score(&root.join(&args.out).join("mutants.out")),
+        Some(0 | 2 | 3) => print_score(&out.join("mutants.out")),
         _ => anyhow::bail!("cargo mutants failed: {status}"),
     }
 }
