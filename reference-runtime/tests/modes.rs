@@ -34,10 +34,15 @@ fn assert_script_in_both_translations(script: &str) {
 }
 
 fn compare_wat(wat: &str) -> Agreement {
+    compare_wat_with_seed(wat, 0)
+}
+
+/// Both translations of `wat` compared, with the arguments of `seed`.
+fn compare_wat_with_seed(wat: &str, seed: u64) -> Agreement {
     let bytes = wat::parse_str(wat).expect("test module parses");
-    match compare(&bytes, &exercise::config(), 0) {
+    match compare(&bytes, &exercise::config(), seed) {
         Ok(agreement) => agreement,
-        Err(difference) => panic!("{difference}"),
+        Err(difference) => panic!("seed {seed}: {difference}"),
     }
 }
 
@@ -187,12 +192,9 @@ fn fused_forms_agree_with_the_plain_translation() {
         (assert_return (invoke "dot_loop" (i32.const 3) (f64.const 2)) (f64.const 12))
         (assert_return (invoke "load_offset" (i32.const 1)) (i64.const 0x0b0a090813110f0d))"#
     ));
-    let bytes = wat::parse_str(wat).expect("test module parses");
     for seed in 0..16 {
-        match compare(&bytes, &exercise::config(), seed) {
-            Ok(agreement) => assert_eq!(agreement.calls, 12, "seed {seed}: {agreement:?}"),
-            Err(difference) => panic!("seed {seed}: {difference}"),
-        }
+        let agreement = compare_wat_with_seed(wat, seed);
+        assert_eq!(agreement.calls, 12, "seed {seed}: {agreement:?}");
     }
 }
 

@@ -422,6 +422,16 @@ fn cli_command(body: &str, args: &[&str], launcher: &[&str]) -> (tempfile::TempD
     (dir, command)
 }
 
+/// The CLI exited 0; its stderr otherwise.
+fn assert_exited_0(out: &std::process::Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn cli(body: &str, args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
     let (_dir, mut command) = cli_command(body, args, &[]);
     let mut child = command
@@ -440,12 +450,7 @@ fn cli(body: &str, args: &[&str], stdin: Option<&[u8]>) -> std::process::Output 
         (Some(_), None) => unreachable!("stdin is piped"),
     };
     let out = child.wait_with_output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exited_0(&out);
     out
 }
 
@@ -520,12 +525,7 @@ fn a_terminal_on_stdin_is_a_character_device() {
         .stderr(Stdio::piped())
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exited_0(&out);
     // witx filetype character_device (2), from fstat and from fdstat.
     assert_eq!(out.stdout, [OK, 2, OK, 2]);
 }
@@ -555,12 +555,7 @@ fn a_write_cut_by_the_file_size_limit_reports_what_was_written_then_efbig() {
     let launcher = ["sh", "-c", "trap '' XFSZ; ulimit -f 1 && exec \"$@\"", "sh"];
     let (_dir, mut command) = cli_command(body, &["--dir", &dir], &launcher);
     let out = command.stderr(Stdio::piped()).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_exited_0(&out);
     let written = std::fs::metadata(scratch.path().join("o")).unwrap().len();
     assert!(
         matches!(written, 512 | 1024),
